@@ -1,0 +1,82 @@
+"""The stage framework.
+
+A stage declares what it ``reads`` and ``writes`` (field names of
+:class:`~eventwire.model.AnalyzedDoc`) and maps a batch of docs to new docs without side
+effects. Stages hold no database handle and are picklable, so the local runner and a
+distributed runner call the same objects and get identical output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
+
+from eventwire.model import AnalyzedDoc, Article
+
+__all__ = ["Stage", "MapStage", "Pipeline", "default_pipeline"]
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    version: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    def __call__(self, docs: Sequence[AnalyzedDoc]) -> list[AnalyzedDoc]: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class MapStage:
+    """A stage that applies a pure per-document function (a module-level function)."""
+
+    name: str
+    version: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    fn: Callable[[AnalyzedDoc], AnalyzedDoc]
+
+    def __call__(self, docs: Sequence[AnalyzedDoc]) -> list[AnalyzedDoc]:
+        out = []
+        for d in docs:
+            nd = self.fn(d)
+            out.append(
+                dataclasses.replace(nd, stage_versions=nd.stage_versions + ((self.name, self.version),))
+            )
+        return out
+
+
+class Pipeline:
+    """An ordered list of stages; checks that every stage's inputs are produced upstream."""
+
+    BASE_FIELDS = ("article",)
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = set(self.BASE_FIELDS)
+        for s in stages:
+            missing = [r for r in s.reads if r not in available]
+            if missing:
+                raise ValueError(f"stage {s.name!r} reads {missing} which no earlier stage writes")
+            available.update(s.writes)
+        self.stages = list(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def version(self) -> str:
+        return ";".join(f"{s.name}={s.version}" for s in self.stages)
+
+    def __call__(self, articles: Sequence[Article]) -> list[AnalyzedDoc]:
+        docs = [AnalyzedDoc(article=a) for a in articles]
+        for s in self.stages:
+            docs = s(docs)
+        return docs
+
+
+def default_pipeline(n_process: int = 1, batch_size: int = 16) -> Pipeline:
+    """The full per-article pipeline, with every stage that is installed."""
+    from eventwire.analyze import registry
+
+    return Pipeline(registry.build_stages(n_process=n_process, batch_size=batch_size))

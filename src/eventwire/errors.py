@@ -1,0 +1,79 @@
+"""Coded exceptions, one tree.
+
+    EventwireError
+    ├── UsageError          E0xx  bad command-line or API arguments
+    ├── InputError          E1xx  an input could not be read (recorded, never stops a batch)
+    ├── StoreError          E2xx  database URL, connection or migration problems
+    ├── ModelError          E3xx  NLP model missing or unusable
+    └── FetchError          E4xx  URL fetching refused or failed
+
+Every error has a ``code`` and a one-line message; the CLI prints ``Error E101: …``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "EventwireError",
+    "UsageError",
+    "InputError",
+    "StoreError",
+    "ModelError",
+    "FetchError",
+    "CODES",
+]
+
+# code -> short description (documented in the README)
+CODES: dict[str, str] = {
+    "E001": "unknown record kind or format",
+    "E002": "bad argument value",
+    "E003": "input path does not exist",
+    "E101": "empty input",
+    "E102": "binary (not text) input",
+    "E103": "text could not be decoded",
+    "E104": "input too large (capped)",
+    "E105": "malformed JSON/JSONL record",
+    "E106": "malformed feed",
+    "E107": "malformed WARC archive",
+    "E108": "HTML had no extractable text",
+    "E109": "record has no text field",
+    "E110": "unsupported input type",
+    "E201": "unsupported database URL",
+    "E202": "cannot connect to database",
+    "E203": "article not found",
+    "E301": "spaCy model not installed",
+    "E401": "URL refused (private or loopback address)",
+    "E402": "URL fetch failed",
+    "E403": "URL response too large",
+}
+
+
+class EventwireError(Exception):
+    """Base class: ``code`` plus a one-line ``message``."""
+
+    code = "E000"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.message = message
+        super().__init__(f"{self.code}: {message}")
+
+
+class UsageError(EventwireError):
+    code = "E002"
+
+
+class InputError(EventwireError):
+    code = "E101"
+
+
+class StoreError(EventwireError):
+    code = "E202"
+
+
+class ModelError(EventwireError):
+    code = "E301"
+
+
+class FetchError(EventwireError):
+    code = "E402"
