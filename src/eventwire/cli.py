@@ -85,6 +85,360 @@ def locate(input: Path = InputOpt, output: Path | None = OutputOpt) -> None:
     _standalone("eventwire.analyze.places", "locate_command", input, output)
 
 
+DbOpt = typer.Option(
+    None,
+    "--db",
+    help="Database URL (sqlite:///path.db or postgresql://…); default $EVENTWIRE_DB or ./eventwire.db.",
+)
+
+
+def _store(db: str | None) -> Any:
+    from eventwire.store import open_store
+
+    try:
+        return open_store(db)
+    except EventwireError as e:
+        _fail(e)
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[str, int, int | None], None]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(phase: str, advance: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            elif total is not None:
+                bar.update(tasks[phase], total=total)
+            bar.advance(tasks[phase], advance)
+
+        yield update
+
+
+def _print_ingest(s: Any) -> None:
+    console.print(
+        f"read {s.inputs_read} input(s): {s.new_articles} new article(s), "
+        f"{s.exact_duplicates} exact and {s.near_duplicates} near duplicate(s), "
+        f"{s.already_stored} already stored, {s.problems} problem(s)",
+        highlight=False,
+    )
+
+
+@app.command()
+def run(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
+    db: str | None = DbOpt,
+    allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
+    n_process: int = typer.Option(1, "--processes", "-p", help="spaCy worker processes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the summary."),
+) -> None:
+    """Ingest and analyze INPUTS, incrementally (re-running adds nothing new)."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            res = api.run(
+                store, inputs, allow_private=allow_private, n_process=n_process, progress=prog
+            )
+        _print_ingest(res.ingest)
+        console.print(
+            f"analyzed {res.analyze.analyzed} article(s) in {res.analyze.seconds:.1f}s: "
+            + ", ".join(f"{v} {k}" for k, v in res.analyze.counts.items()),
+            highlight=False,
+        )
+        if not quiet:
+            _print_summary(api.summary(store))
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
+    db: str | None = DbOpt,
+    allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
+) -> None:
+    """Read, clean and de-duplicate INPUTS into the store, without analysis."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            s = api.ingest(store, inputs, allow_private=allow_private, progress=prog)
+        _print_ingest(s)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def analyze(
+    db: str | None = DbOpt,
+    n_process: int = typer.Option(1, "--processes", "-p", help="spaCy worker processes."),
+) -> None:
+    """Analyze every stored article not yet analyzed by the current pipeline."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            s = api.analyze(store, n_process=n_process, progress=prog)
+        console.print(f"analyzed {s.analyzed} article(s) in {s.seconds:.1f}s", highlight=False)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+def _print_summary(summ: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    out = Console()
+    t = Table(title="Articles", show_lines=False)
+    for col in ("id", "title", "outlet", "published", "date found by", "segments", "records"):
+        t.add_column(col)
+    for a in summ["articles"]:
+        t.add_row(
+            a["id"][:10],
+            (a["title"] or "")[:60],
+            a["outlet"] or "-",
+            a["published"] or "unknown",
+            f"{a['date_method']} ({a['date_confidence']:.2f})",
+            ", ".join(f"{v} {k}" for k, v in sorted(a["segments"].items())),
+            ", ".join(f"{v} {k}" for k, v in a["counts"].items() if v),
+        )
+    out.print(t)
+    if summ["duplicates"]:
+        out.print(f"Duplicates removed: {len(summ['duplicates'])}")
+        for c in summ["duplicates"]:
+            out.print(
+                f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, {c['similarity']:.2f})"
+            )
+    else:
+        out.print("Duplicates removed: 0")
+    for a in summ["articles"]:
+        if a["actors"]:
+            out.print(
+                f"\n[bold]Actors in {a['id'][:10]}[/bold]: "
+                + "; ".join(
+                    f"{x['name']} ({x['country'] or '-'}/{x['role'] or '-'})" for x in a["actors"]
+                )
+            )
+        if a["events"]:
+            et = Table(title=f"Events in {a['id'][:10]}")
+            for col in ("type", "cameo", "source→target", "date", "status", "evidence"):
+                et.add_column(col)
+            for e in a["events"]:
+                dates = e["date_begin"] or "?"
+                if e["date_end"] and e["date_end"] != e["date_begin"]:
+                    dates += ".." + e["date_end"]
+                et.add_row(
+                    f"{e['plover_type']}/{e['plover_mode'] or '-'}",
+                    e["cameo"] or "-",
+                    f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
+                    dates,
+                    e["status"] + (" (caption)" if e["segment"] != "body" else ""),
+                    e["text"][:40],
+                )
+            out.print(et)
+    if summ["problems"]:
+        out.print(f"Problems: {len(summ['problems'])} (see `eventwire errors`)")
+
+
+@app.command()
+def summary(db: str | None = DbOpt) -> None:
+    """Print a readable summary of the store: articles, duplicates, actors, events."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        _print_summary(api.summary(store))
+    finally:
+        store.close()
+
+
+@app.command()
+def articles(
+    db: str | None = DbOpt,
+    search: str | None = typer.Option(None, "--search", "-s", help="Full-text search query."),
+    limit: int = typer.Option(50, help="At most this many rows."),
+) -> None:
+    """List stored articles (or search them)."""
+    from rich.table import Table
+
+    store = _store(db)
+    try:
+        rows = (
+            store.search(search, limit)
+            if search
+            else list(store.records("articles", include_text=False, limit=limit))
+        )
+        t = Table()
+        for col in ("id", "title", "outlet", "published"):
+            t.add_column(col)
+        if search:
+            t.add_column("match")
+        for r in rows:
+            vals = [
+                r["id"],
+                (r.get("title") or "")[:70],
+                r.get("outlet") or "-",
+                r.get("published") or "-",
+            ]
+            if search:
+                vals.append(r.get("snippet") or "")
+            t.add_row(*vals)
+        Console().print(t)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough)."),
+    db: str | None = DbOpt,
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the article and all its records as JSON."
+    ),
+) -> None:
+    """Show an article's text with its annotations (segments, entities, timexes, actors, events)."""
+    import json
+
+    from eventwire.errors import StoreError
+    from eventwire.show import article_view, render_article
+
+    store = _store(db)
+    try:
+        view = article_view(store, article_id)
+        if view is None:
+            raise StoreError(f"no article with id {article_id!r}", "E203")
+        if as_json:
+            sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
+        else:
+            render_article(view, Console())
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def export(
+    kind: str = typer.Argument(
+        ...,
+        help="Record kind: articles, sources, problems, segments, sentences, entities, timexes, actors, actor_mentions, places, events.",
+    ),
+    fmt: str = typer.Option(
+        "jsonl", "--format", "-f", help="jsonl, csv, parquet; for events also gdelt, plover."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output file (default stdout; required for parquet)."
+    ),
+    db: str | None = DbOpt,
+) -> None:
+    """Export every record of KIND in an open format."""
+    from eventwire.export import export as do_export
+
+    store = _store(db)
+    try:
+        n = do_export(store, kind, fmt, output)
+        if output is not None:
+            console.print(f"wrote {n} {kind} to {output}", highlight=False)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def errors(db: str | None = DbOpt) -> None:
+    """List inputs that failed and why."""
+    from rich.table import Table
+
+    store = _store(db)
+    try:
+        t = Table()
+        for col in ("source", "code", "reason", "seen"):
+            t.add_column(col)
+        n = 0
+        for r in store.records("problems"):
+            t.add_row(r["source"], r["code"], r["reason"], r["seen_at"])
+            n += 1
+        Console().print(t if n else "no problems recorded")
+    finally:
+        store.close()
+
+
+@app.command()
+def events(
+    db: str | None = DbOpt,
+    actor: str | None = typer.Option(None, help="Actor id (either side)."),
+    country: str | None = typer.Option(None, help="ISO3 country code (either side)."),
+    type: str | None = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    status: str | None = typer.Option(
+        None, help="planned, happened, ongoing, negated, hypothetical, reported-claim."
+    ),
+    since: str | None = typer.Option(None, help="Event date on or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, help="Event date on or before (YYYY-MM-DD)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+) -> None:
+    """List coded events with filters."""
+    import json
+
+    from rich.table import Table
+
+    from eventwire.query import event_filters, filter_by_actor
+
+    store = _store(db)
+    try:
+        rows = list(
+            store.records("events", filters=event_filters(country, type, status, since, until))
+        )
+        if actor:
+            rows = filter_by_actor(rows, actor)
+        if fmt == "jsonl":
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        t = Table()
+        for col in ("article", "type", "cameo", "source→target", "date", "status", "text"):
+            t.add_column(col)
+        for e in rows:
+            dates = (e["date_begin"] or "?") + (
+                ".." + e["date_end"] if e["date_end"] and e["date_end"] != e["date_begin"] else ""
+            )
+            t.add_row(
+                e["article_id"][:10],
+                e["plover_type"],
+                e["cameo"] or "-",
+                f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
+                dates,
+                e["status"],
+                e["text"],
+            )
+        Console().print(t)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
 def main() -> None:
     try:
         app()

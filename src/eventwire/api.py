@@ -1,0 +1,90 @@
+"""The Python API: the same operations as the CLI.
+
+import eventwire
+with eventwire.open_store("sqlite:///news.db") as store:
+    eventwire.run(store, ["examples/seeds"])
+    for ev in store.records("events"):
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire.runners.local import AnalyzeSummary, IngestSummary, Progress, analyze, ingest
+from eventwire.store import Store
+
+__all__ = ["run", "ingest", "analyze", "RunSummary", "summary"]
+
+
+class RunSummary:
+    def __init__(self, ingest: IngestSummary, analyze: AnalyzeSummary) -> None:
+        self.ingest = ingest
+        self.analyze = analyze
+
+
+def run(
+    store: Store,
+    inputs: Sequence[str],
+    *,
+    allow_private: bool = False,
+    json_fields: dict[str, str] | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""
+    ing = ingest(
+        store, inputs, allow_private=allow_private, json_fields=json_fields, progress=progress
+    )
+    an = analyze(store, n_process=n_process, batch_size=batch_size, progress=progress)
+    return RunSummary(ing, an)
+
+
+def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, Any]:
+    """A readable overview of the store (or of some articles): what ``make demo`` prints."""
+    arts = [
+        a
+        for a in store.records("articles", include_text=False)
+        if article_ids is None or a["id"] in article_ids
+    ]
+    ids = {a["id"] for a in arts}
+    copies = [
+        s for s in store.records("sources") if s["kind"] != "canonical" and s["article_id"] in ids
+    ]
+    out: dict[str, Any] = {
+        "articles": [],
+        "duplicates": copies,
+        "problems": list(store.records("problems")),
+    }
+    for a in arts:
+        segs = list(store.records("segments", article_id=a["id"]))
+        events = list(store.records("events", article_id=a["id"]))
+        actor_ids = {m["actor_id"] for m in store.records("actor_mentions", article_id=a["id"])}
+        out["articles"].append(
+            {
+                **a,
+                "segments": {
+                    k: sum(1 for s in segs if s["kind"] == k) for k in {s["kind"] for s in segs}
+                },
+                "counts": {
+                    k: store_count(store, k, a["id"])
+                    for k in (
+                        "sentences",
+                        "entities",
+                        "timexes",
+                        "actor_mentions",
+                        "places",
+                        "events",
+                    )
+                },
+                "actors": list(store.actors_by_id(actor_ids).values()),
+                "events": events,
+            }
+        )
+    return out
+
+
+def store_count(store: Store, kind: str, article_id: str) -> int:
+    return sum(1 for _ in store.records(kind, article_id=article_id, include_text=False))

@@ -1,0 +1,154 @@
+"""The local runner: ingest (read, clean, dedup) then analyze, in committed batches.
+
+Both phases are incremental and restartable: a source already stored is skipped, an
+article already analyzed by the same pipeline version is not analyzed again, and every
+batch is one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from eventwire.analyze.pipeline import Pipeline, default_pipeline
+from eventwire.model import Article, Copy, IngestProblem, RawDoc
+from eventwire.store import Store
+
+__all__ = ["IngestSummary", "AnalyzeSummary", "ingest", "analyze", "body_text"]
+
+Progress = Callable[[str, int, int | None], None]  # (phase, advanced by, total or None)
+
+
+@dataclasses.dataclass
+class IngestSummary:
+    inputs_read: int = 0
+    new_articles: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    already_stored: int = 0
+    problems: int = 0
+    article_ids: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class AnalyzeSummary:
+    analyzed: int = 0
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def body_text(article: Article) -> str:
+    spans = article.body_spans() or [(0, len(article.text))]
+    return "\n".join(article.text[s:e] for s, e in spans)
+
+
+def _batched(items: Iterable[Any], n: int) -> Iterable[list[Any]]:
+    batch: list[Any] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    *,
+    allow_private: bool = False,
+    json_fields: dict[str, str] | None = None,
+    batch_size: int = 64,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read inputs, clean them, drop duplicates (remembering every copy), store the rest."""
+    from eventwire.ingest import clean, iter_inputs
+    from eventwire.ingest.dedup import Deduper, signature
+
+    summary = IngestSummary()
+    deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
+    for aid, h, sig in store.dedup_state():
+        if sig is not None:
+            deduper.add(aid, h, sig)
+    known = store.known_sources()
+    items = iter_inputs(inputs, allow_private=allow_private, json_fields=json_fields)
+    for batch in _batched(items, batch_size):
+        new: list[tuple[Article, bytes | None]] = []
+        copies: list[Copy] = []
+        problems: list[IngestProblem] = []
+        for item in batch:
+            summary.inputs_read += 1
+            if isinstance(item, IngestProblem):
+                problems.append(item)
+                continue
+            assert isinstance(item, RawDoc)
+            if item.source in known:
+                summary.already_stored += 1
+                continue
+            try:
+                art = clean(item)
+            except Exception as e:  # a cleaning bug must not stop the batch
+                problems.append(IngestProblem(item.source, "E110", f"could not clean: {e}"))
+                continue
+            body = body_text(art)
+            sig = signature(body)
+            hit = deduper.check(art.content_hash, body, sig)
+            if hit is not None:
+                canonical, kind, sim = hit
+                copies.append(Copy(item.source, canonical, kind, sim, art.content_hash))
+                if kind == "exact":
+                    summary.exact_duplicates += 1
+                else:
+                    summary.near_duplicates += 1
+            else:
+                deduper.add(art.id, art.content_hash, sig, text=body)
+                new.append((art, sig))
+                summary.new_articles += 1
+                summary.article_ids.append(art.id)
+            known[item.source] = art.content_hash
+        summary.problems += len(problems)
+        store.add_ingested(new, copies, problems)
+        if progress:
+            progress("ingest", len(batch), None)
+    return summary
+
+
+def body_text_by_id(store: Store, article_id: str) -> str:
+    art = store.get_article(article_id)
+    return body_text(art) if art else ""
+
+
+def analyze(
+    store: Store,
+    *,
+    pipeline: Pipeline | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: Progress | None = None,
+) -> AnalyzeSummary:
+    """Analyze every stored article not yet analyzed by this pipeline version."""
+    import time
+
+    t0 = time.perf_counter()
+    pipe = pipeline or default_pipeline(n_process=n_process)
+    version = pipe.version()
+    summary = AnalyzeSummary()
+    total = store.count_pending(version)
+    if progress:
+        progress("analyze", 0, total)
+    while True:
+        arts = store.pending(version, batch_size)
+        if not arts:
+            break
+        docs = pipe(arts)
+        store.write_analysis(docs, version)
+        for d in docs:
+            for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
+                summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
+        summary.analyzed += len(arts)
+        if progress:
+            progress("analyze", len(arts), total)
+    summary.seconds = time.perf_counter() - t0
+    return summary

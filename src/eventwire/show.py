@@ -1,0 +1,93 @@
+"""An article with all its records, for `eventwire show` and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.store import Store
+
+__all__ = ["article_view", "render_article"]
+
+KINDS = ("segments", "sentences", "entities", "timexes", "actor_mentions", "places", "events")
+
+
+def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
+    art = store.get_article(article_id)
+    if art is None:
+        return None
+    row = next(store.records("articles", filters={"id": art.id}))
+    view: dict[str, Any] = {"article": row}
+    for k in KINDS:
+        view[k] = list(store.records(k, article_id=art.id))
+    view["actors"] = list(
+        store.actors_by_id({m["actor_id"] for m in view["actor_mentions"]}).values()
+    )
+    view["copies"] = [s for s in store.records("sources", filters={"article_id": art.id})]
+    return view
+
+
+def render_article(view: dict[str, Any], console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    a = view["article"]
+    console.print(f"[bold]{a['title'] or '(no title)'}[/bold]  id={a['id']}")
+    console.print(
+        f"outlet: {a['outlet'] or '-'}   published: {a['published'] or 'unknown'} "
+        f"({a['date_method']}, confidence {a['date_confidence']:.2f})   source: {a['source']}",
+        highlight=False,
+    )
+    text = Text(a["text"])
+    style = {
+        "caption": "dim italic",
+        "repeat": "dim strike",
+        "fragment": "dim",
+        "dateline": "cyan",
+        "title": "bold",
+        "byline": "dim",
+        "boilerplate": "dim",
+    }
+    for s in view["segments"]:
+        if s["kind"] in style:
+            text.stylize(style[s["kind"]], s["start"], s["end"])
+    for e in view["entities"]:
+        text.stylize("underline", e["start"], e["end"])
+    for t in view["timexes"]:
+        text.stylize("green", t["start"], t["end"])
+    for ev in view["events"]:
+        text.stylize("bold magenta", ev["start"], ev["end"])
+    console.print(text)
+    console.print(
+        "[dim]legend: underline=entity, green=time expression, magenta=event trigger, dim=caption/repeat/fragment[/dim]"
+    )
+    for kind, cols in (
+        ("timexes", ("text", "type", "value", "mod", "start", "end")),
+        ("actor_mentions", ("text", "actor_id", "country", "role", "office", "start", "end")),
+        ("places", ("text", "name", "country", "lat", "lon")),
+        (
+            "events",
+            (
+                "text",
+                "plover_type",
+                "cameo",
+                "source_country",
+                "target_country",
+                "date_begin",
+                "date_end",
+                "status",
+                "segment",
+            ),
+        ),
+    ):
+        if not view[kind]:
+            continue
+        t = Table(title=kind)
+        for c in cols:
+            t.add_column(c)
+        for r in view[kind]:
+            t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
+        console.print(t)
+    if len(view["copies"]) > 1:
+        console.print(
+            "copies: " + ", ".join(f"{c['source']} ({c['kind']})" for c in view["copies"])
+        )

@@ -1,0 +1,172 @@
+"""Table definitions used for queries (SQLAlchemy Core).
+
+The tables are *created* by the Alembic migrations in ``migrations/versions``; this module
+describes the current schema for reading and writing. A test checks that the migrated
+database matches these definitions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = ["metadata", "TABLES", "SPAN_TABLES"]
+
+metadata = MetaData()
+
+
+def _span_cols() -> list[Column]:
+    return [
+        Column("id", String(32), primary_key=True),
+        Column("article_id", String(32), nullable=False, index=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("fmt", String(16), nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", String(32)),
+    Column("date_method", String(32), nullable=False),
+    Column("date_confidence", Float, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("signature", LargeBinary),
+    Column("text", Text, nullable=False),
+    Column("analyzed_version", Text),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("article_id", String(32), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # canonical | exact | near
+    Column("similarity", Float, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+problems = Table(
+    "problems",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("code", String(8), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("seen_at", String(32), nullable=False),
+)
+
+segments = Table("segments", metadata, *_span_cols(), Column("kind", String(16), nullable=False))
+
+sentences = Table(
+    "sentences", metadata, *_span_cols(), Column("segment", String(16), nullable=False)
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    *_span_cols(),
+    Column("label", String(16), nullable=False),
+    Column("sentence_id", String(32)),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    *_span_cols(),
+    Column("type", String(16), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("mod", String(16)),
+    Column("begin", String(32)),
+    Column("end_value", String(32)),
+    Column("anchor", String(32)),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("role", String(16)),
+    Column("office", Text),
+    Column("attrs", JSON),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    *_span_cols(),
+    Column("actor_id", String(32), nullable=False, index=True),
+    Column("country", String(8)),
+    Column("role", String(16)),
+    Column("office", Text),
+    Column("method", String(32)),
+)
+
+places = Table(
+    "places",
+    metadata,
+    *_span_cols(),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+)
+
+events = Table(
+    "events",
+    metadata,
+    *_span_cols(),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("plover_type", String(32), nullable=False),
+    Column("plover_mode", String(32)),
+    Column("cameo", String(8)),
+    Column("source_actor_ids", JSON),
+    Column("target_actor_ids", JSON),
+    Column("source_country", String(8)),
+    Column("target_country", String(8)),
+    Column("status", String(16), nullable=False),
+    Column("date_begin", String(32)),
+    Column("date_end", String(32)),
+    Column("date_precision", String(16)),
+    Column("date_source", String(32)),
+    Column("timex_id", String(32)),
+    Column("place_id", String(32)),
+    Column("confidence", Float, nullable=False),
+    Column("segment", String(16), nullable=False),
+    Column("attrs", JSON),
+)
+
+TABLES = {t.name: t for t in metadata.sorted_tables}
+# record kind -> table holding per-article span records (deleted and rewritten on re-analysis)
+SPAN_TABLES = {
+    "segments": segments,
+    "sentences": sentences,
+    "entities": entities,
+    "timexes": timexes,
+    "actor_mentions": actor_mentions,
+    "places": places,
+    "events": events,
+}

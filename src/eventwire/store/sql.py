@@ -1,0 +1,398 @@
+"""The one storage interface, on SQLAlchemy Core: SQLite (default) and PostgreSQL.
+
+Writes are transactional per batch: a batch of ingested articles (with their copies and
+problems) or of analyses is committed all at once, so a run killed mid-way leaves the
+store as it was after the last finished batch, and a restart finishes without duplicates
+or losses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from eventwire.errors import StoreError
+from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, Segment
+from eventwire.store import schema
+
+__all__ = ["Store", "open_store", "default_url", "RECORD_KINDS"]
+
+DEFAULT_DB = "eventwire.db"
+
+# kinds a user can list/export; "mentions" is every span record of every kind
+RECORD_KINDS = (
+    "articles",
+    "sources",
+    "problems",
+    "segments",
+    "sentences",
+    "entities",
+    "timexes",
+    "actors",
+    "actor_mentions",
+    "places",
+    "events",
+)
+
+
+def default_url() -> str:
+    return os.environ.get("EVENTWIRE_DB") or f"sqlite:///{DEFAULT_DB}"
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def _normalize_url(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:///") or url.startswith("postgresql+psycopg://"):
+        return url
+    if "://" not in url:  # a bare path means a SQLite file
+        return f"sqlite:///{url}"
+    raise StoreError(
+        f"unsupported database URL {url!r} (use sqlite:///path or postgresql://…)", "E201"
+    )
+
+
+def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
+    d = dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) and not isinstance(obj, type) else dict(obj)
+    out = {}
+    for c in table.columns:
+        v = d.get(c.name)
+        if isinstance(v, tuple):
+            v = list(v)
+        out[c.name] = v
+    return out
+
+
+class Store:
+    """Open with :func:`open_store`; the schema is migrated to the latest revision."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    # -- lifecycle -----------------------------------------------------------------
+    def migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            try:
+                return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+            except sa.exc.DBAPIError:
+                return None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writes ----------------------------------------------------------------------
+    def _insert_ignore(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        stmt: Any
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(table).on_conflict_do_nothing()
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(table).on_conflict_do_nothing()
+        conn.execute(stmt, rows)
+
+    def _upsert(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        pk = [c.name for c in table.primary_key.columns]
+        stmt: Any
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(table)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(table)
+        upd = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in pk}
+        conn.execute(stmt.on_conflict_do_update(index_elements=pk, set_=upd), rows)
+
+    def add_ingested(
+        self,
+        articles: Sequence[tuple[Article, bytes | None]],
+        copies: Sequence[Copy],
+        problems: Sequence[IngestProblem],
+    ) -> None:
+        """Store new canonical articles (with dedup signatures), copies and problems at once."""
+        now = _now()
+        arows: list[dict[str, Any]] = []
+        srows: list[dict[str, Any]] = []
+        segrows: list[dict[str, Any]] = []
+        for art, sig in articles:
+            r = _row(art, schema.articles)
+            r.update(signature=sig, analyzed_version=None, ingested_at=now)
+            arows.append(r)
+            srows.append(
+                {
+                    "source": art.source,
+                    "article_id": art.id,
+                    "kind": "canonical",
+                    "similarity": 1.0,
+                    "content_hash": art.content_hash,
+                    "ingested_at": now,
+                }
+            )
+            segrows.extend(_row(s, schema.segments) for s in art.segments)
+        for c in copies:
+            srows.append({**_row(c, schema.sources), "ingested_at": now})
+        prow = [{**_row(p, schema.problems), "seen_at": now} for p in problems]
+        with self.engine.begin() as conn:
+            self._insert_ignore(conn, schema.articles, arows)
+            self._insert_ignore(conn, schema.segments, segrows)
+            self._insert_ignore(conn, schema.sources, srows)
+            self._upsert(conn, schema.problems, prow)
+
+    def write_analysis(self, docs: Sequence[AnalyzedDoc], version: str) -> None:
+        """Replace every derived record of these articles and mark them analyzed, atomically."""
+        ids = [d.article.id for d in docs]
+        rows: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in schema.SPAN_TABLES if k != "segments"
+        }
+        actor_rows: dict[str, dict[str, Any]] = {}
+        for d in docs:
+            for kind in rows:
+                table = schema.SPAN_TABLES[kind]
+                rows[kind].extend(_row(r, table) for r in getattr(d, kind))
+            for a in d.actors:
+                actor_rows[a.id] = _row(a, schema.actors)
+        with self.engine.begin() as conn:
+            for kind, table in schema.SPAN_TABLES.items():
+                if kind == "segments":
+                    continue
+                conn.execute(table.delete().where(table.c.article_id.in_(ids)))
+                if rows[kind]:
+                    # records are deduplicated by id (identical offsets give identical ids)
+                    uniq = list({r["id"]: r for r in rows[kind]}.values())
+                    conn.execute(table.insert(), uniq)
+            self._upsert(conn, schema.actors, list(actor_rows.values()))
+            conn.execute(
+                schema.articles.update()
+                .where(schema.articles.c.id.in_(ids))
+                .values(analyzed_version=version)
+            )
+
+    # -- reads -----------------------------------------------------------------------
+    def known_sources(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            q = sa.select(schema.sources.c.source, schema.sources.c.content_hash)
+            return {r.source: r.content_hash for r in conn.execute(q)}
+
+    def dedup_state(self) -> Iterator[tuple[str, str, bytes | None]]:
+        t = schema.articles
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(t.c.id, t.c.content_hash, t.c.signature)):
+                yield r.id, r.content_hash, r.signature
+
+    def article_text(self, article_id: str) -> str:
+        t = schema.articles
+        with self.engine.connect() as conn:
+            v = conn.execute(sa.select(t.c.text).where(t.c.id == article_id)).scalar()
+        return v or ""
+
+    def _article_from_row(self, r: Any, segs: list[Segment]) -> Article:
+        return Article(
+            id=r.id,
+            text=r.text,
+            source=r.source,
+            fmt=r.fmt,
+            title=r.title,
+            outlet=r.outlet,
+            url=r.url,
+            published=r.published,
+            date_method=r.date_method,
+            date_confidence=r.date_confidence,
+            content_hash=r.content_hash,
+            segments=tuple(segs),
+        )
+
+    def _load_articles(
+        self, conn: Connection, where: Any, limit: int | None = None
+    ) -> list[Article]:
+        t = schema.articles
+        q = sa.select(t).where(where).order_by(t.c.ingested_at, t.c.id)
+        if limit:
+            q = q.limit(limit)
+        rows = list(conn.execute(q))
+        if not rows:
+            return []
+        st = schema.segments
+        segs: dict[str, list[Segment]] = {}
+        sq = sa.select(st).where(st.c.article_id.in_([r.id for r in rows])).order_by(st.c.start)
+        for s in conn.execute(sq):
+            segs.setdefault(s.article_id, []).append(
+                Segment(s.id, s.article_id, s.start, s.end, s.text, s.kind)
+            )
+        return [self._article_from_row(r, segs.get(r.id, [])) for r in rows]
+
+    def pending(self, version: str, limit: int) -> list[Article]:
+        """Articles not yet analyzed by this pipeline version."""
+        t = schema.articles
+        where = sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version != version)
+        with self.engine.connect() as conn:
+            return self._load_articles(conn, where, limit)
+
+    def count_pending(self, version: str) -> int:
+        t = schema.articles
+        where = sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version != version)
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).where(where)).scalar() or 0)
+
+    def get_article(self, article_id: str) -> Article | None:
+        t = schema.articles
+        with self.engine.connect() as conn:
+            arts = self._load_articles(conn, t.c.id.like(f"{article_id}%"), 2)
+        if len(arts) == 1:
+            return arts[0]
+        return next((a for a in arts if a.id == article_id), None)
+
+    def count(self, kind: str) -> int:
+        table = self._table(kind)
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0)
+
+    def _table(self, kind: str) -> sa.Table:
+        if kind not in schema.TABLES or kind not in RECORD_KINDS:
+            from eventwire.errors import UsageError
+
+            raise UsageError(
+                f"unknown record kind {kind!r}; choose one of: {', '.join(RECORD_KINDS)}", "E001"
+            )
+        return schema.TABLES[kind]
+
+    def records(
+        self,
+        kind: str,
+        article_id: str | None = None,
+        filters: dict[str, Any] | None = None,
+        limit: int | None = None,
+        include_text: bool = True,
+    ) -> Iterator[dict[str, Any]]:
+        """Rows of one record kind as dicts, in a stable order."""
+        table = self._table(kind)
+        cols = [c for c in table.columns if include_text or c.name not in ("text", "signature")]
+        cols = [c for c in cols if c.name != "signature"]
+        q = sa.select(*cols)
+        if article_id is not None and "article_id" in table.c:
+            q = q.where(table.c.article_id == article_id)
+        for key, val in (filters or {}).items():
+            q = q.where(_filter_clause(table, key, val))
+        order = [
+            table.c[n]
+            for n in ("article_id", "start", "ingested_at", "id", "source")
+            if n in table.c
+        ]
+        q = q.order_by(*order)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                yield dict(r._mapping)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over article titles and texts."""
+        t = schema.articles
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                q = sa.text(
+                    "SELECT a.id, a.title, a.outlet, a.published, "
+                    "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+                )
+                fts_q = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
+                return [dict(r._mapping) for r in conn.execute(q, {"q": fts_q, "n": limit})]
+            vec = sa.func.to_tsvector("english", sa.func.coalesce(t.c.title, "") + " " + t.c.text)
+            tsq = sa.func.plainto_tsquery("english", query)
+            pq = (
+                sa.select(t.c.id, t.c.title, t.c.outlet, t.c.published)
+                .where(vec.op("@@")(tsq))
+                .order_by(sa.desc(sa.func.ts_rank(vec, tsq)))
+                .limit(limit)
+            )
+            return [dict(r._mapping) for r in conn.execute(pq)]
+
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        t = schema.actors
+        with self.engine.connect() as conn:
+            return {
+                r.id: dict(r._mapping) for r in conn.execute(sa.select(t).where(t.c.id.in_(ids)))
+            }
+
+
+def _filter_clause(table: sa.Table, key: str, val: Any) -> Any:
+    """``key`` is a column name, optionally suffixed: ``__ge``, ``__le``, ``__in``, ``__any``."""
+    if key.endswith("__ge"):
+        return table.c[key[:-4]] >= val
+    if key.endswith("__le"):
+        return table.c[key[:-4]] <= val
+    if key.endswith("__in"):
+        return table.c[key[:-4]].in_(list(val))
+    if key.endswith("__any"):  # any of several columns equals val
+        return sa.or_(*(table.c[c] == val for c in key[:-5].split("|")))
+    return table.c[key] == val
+
+
+def open_store(url: str | None = None, migrate: bool = True) -> Store:
+    """Open (creating and migrating) the store at ``url`` (default: EVENTWIRE_DB or ./eventwire.db)."""
+    raw = url or default_url()
+    norm = _normalize_url(raw)
+    try:
+        if norm.startswith("sqlite"):
+            path = norm[len("sqlite:///") :]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(norm, connect_args={"timeout": 60})
+
+            @sa.event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _rec: Any) -> None:
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA busy_timeout=60000")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.close()
+
+        else:
+            engine = sa.create_engine(norm, pool_pre_ping=True)
+        store = Store(raw, engine)
+        if migrate:
+            store.migrate()
+        return store
+    except sa.exc.OperationalError as e:
+        msg = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise StoreError(f"cannot open database {raw}: {msg}", "E202") from None
