@@ -1,0 +1,162 @@
+"""The local runner end to end: seeds, incremental re-runs, bad input, a real kill and restart."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire import api
+from eventwire.analyze.nlp import make_stage as nlp_stage
+from eventwire.analyze.pipeline import Pipeline
+from eventwire.store import open_store
+
+from .conftest import SEEDS, SHARED
+
+
+def _ner_pipeline() -> Pipeline:
+    return Pipeline([nlp_stage(parse=False)])
+
+
+def test_runner_seed_run_every_record_roundtrips(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 's.db'}")
+    res = api.run(store, [str(SEEDS)])
+    assert res.ingest.new_articles == 2 and res.analyze.analyzed == 2
+    arts = {Path(a["source"]).name: a for a in store.records("articles")}
+    a0, a2 = arts["000_01d2753117808385.txt"], arts["002_deff7df00f35160b.txt"]
+    assert a0["title"] == "Chinese President Xi Jinping’s upcoming visit to Vietnam"
+    assert a0["published"] == "2023-12-07" and a0["date_method"] == "dateline"
+    assert a2["title"].startswith("Hanoi, Beijing to discuss upgrading ties")
+    assert a2["date_method"] in ("inferred-from-text", "unknown")
+    texts = {a["id"]: a["text"] for a in store.records("articles")}
+    n = 0
+    for kind in ("segments", "sentences", "entities", "timexes", "actor_mentions", "places", "events"):
+        for r in store.records(kind):
+            assert texts[r["article_id"]][r["start"] : r["end"]] == r["text"], (kind, r)
+            n += 1
+    assert n > 100
+    # the repeated paragraph and the caption are stored but never analyzed as body
+    segs = list(store.records("segments", article_id=a2["id"]))
+    assert any(s["kind"] == "repeat" for s in segs) and any(s["kind"] == "caption" for s in segs)
+    body_sents = [s for s in store.records("sentences", article_id=a2["id"]) if s["segment"] == "body"]
+    assert not any("Photo courtesy" in s["text"] for s in body_sents)
+    assert sum("will discuss upgrading" in s["text"] for s in body_sents) == 1
+    store.close()
+
+
+def test_runner_rerun_adds_nothing_and_new_inputs_join(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+    pipe = _ner_pipeline()
+    api.ingest(store, [str(SEEDS)])
+    api.analyze(store, pipeline=pipe)
+    counts = {k: store.count(k) for k in ("articles", "sources", "entities", "sentences")}
+    again = api.ingest(store, [str(SEEDS)])
+    assert again.new_articles == 0 and again.already_stored == 2
+    assert api.analyze(store, pipeline=pipe).analyzed == 0
+    assert {k: store.count(k) for k in counts} == counts
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Fresh talks\n\nJapan and India signed a trade deal in Tokyo on Monday.\n")
+    copy = tmp_path / "copy_of_seed.txt"
+    copy.write_text((SEEDS / "000_01d2753117808385.txt").read_text())
+    s = api.ingest(store, [str(extra), str(copy)])
+    assert s.new_articles == 1 and s.exact_duplicates == 1
+    assert api.analyze(store, pipeline=pipe).analyzed == 1
+    assert store.count("articles") == 3 and store.count("sources") == 4
+    store.close()
+
+
+def test_runner_bad_inputs_are_recorded_and_never_stop_the_batch(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "empty.txt").write_text("")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (d / "bad.jsonl").write_text('{"text": "Good record about Kenya and Uganda talks."}\n{not json\n')
+    (d / "feed.xml").write_text("<rss><channel><item><title>x</ti")
+    (d / "good.txt").write_text("Talks\n\nKenya and Uganda held talks in Nairobi on Friday.\n")
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    s = api.ingest(store, [str(d)])
+    assert s.new_articles >= 2
+    problems = {Path(p["source"].split("#")[0]).name: p["code"] for p in store.records("problems")}
+    assert problems.get("empty.txt") == "E101"
+    assert problems.get("binary.txt") == "E102"
+    assert any(k.startswith("bad.jsonl") for k in problems)
+    assert "feed.xml" in problems
+    store.close()
+
+
+def test_runner_cli_errors_are_one_line_with_code(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "eventwire"
+    r = subprocess.run([str(exe), "show", "nope", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "E203" in r.stderr and "Traceback" not in r.stderr
+    r = subprocess.run([str(exe), "export", "widgets", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "E001" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = subprocess.run([str(exe), "run", "x", "--db", "mysql://nope"], capture_output=True, text=True)
+    assert r.returncode == 1 and "E201" in r.stderr
+
+
+KILL_SCRIPT = """
+import sys
+from eventwire import api
+from eventwire.analyze.nlp import make_stage
+from eventwire.analyze.pipeline import Pipeline
+from eventwire.store import open_store
+store = open_store(sys.argv[1])
+api.ingest(store, [sys.argv[2]], batch_size=5)
+api.analyze(store, pipeline=Pipeline([make_stage(parse=False)]), batch_size=5)
+print("DONE", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_runner_killed_midway_restarts_without_duplicates_or_losses(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    n = 0
+    for line in (SHARED / "data" / "ecbplus" / "ecbplus-dev.jsonl").open():
+        d = json.loads(line)
+        (corpus / f"{d['doc_id']}.txt").write_text(d["text"])
+        n += 1
+        if n == 60:
+            break
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    script = tmp_path / "job.py"
+    script.write_text(KILL_SCRIPT)
+    proc = subprocess.Popen([sys.executable, str(script), url, str(corpus)],
+                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+    store = open_store(url)
+    deadline = time.time() + 120
+    # kill hard once some but not all articles are analyzed
+    while time.time() < deadline:
+        time.sleep(0.2)
+        try:
+            done = sum(1 for a in store.records("articles", include_text=False) if a["analyzed_version"])
+        except Exception:
+            continue
+        if done >= 5:
+            break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = sum(1 for a in store.records("articles", include_text=False) if a["analyzed_version"])
+    assert 0 < before < store.count("articles") or store.count("articles") < n
+    out = subprocess.run([sys.executable, str(script), url, str(corpus)], capture_output=True, text=True)
+    assert "DONE" in out.stdout, out.stderr[-2000:]
+    arts = list(store.records("articles", include_text=False))
+    srcs = list(store.records("sources"))
+    assert len({s["source"] for s in srcs}) == len(srcs) == n  # every input once
+    assert all(a["analyzed_version"] for a in arts)
+    ents = list(store.records("entities"))
+    assert len({e["id"] for e in ents}) == len(ents)
+    # the result equals an uninterrupted run
+    clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
+    subprocess.run([sys.executable, str(script), clean_url, str(corpus)], check=True, capture_output=True)
+    clean = open_store(clean_url)
+    assert sorted(e["id"] for e in clean.records("entities")) == sorted(e["id"] for e in ents)
+    assert clean.count("articles") == len(arts)
