@@ -15,7 +15,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_docs_readme_commands_exist() -> None:
-    shown = set(re.findall(r"^eventwire ([a-z]+)", README, flags=re.M))
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", README, flags=re.S))
+    shown = set(re.findall(r"^eventwire ([a-z]+)", blocks, flags=re.M))
     shown |= set(re.findall(r"`eventwire ([a-z]+)", README))
     assert {"run", "timex", "code", "locate", "export", "show", "errors"} <= shown
     runner = CliRunner()
