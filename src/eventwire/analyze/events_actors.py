@@ -1,0 +1,151 @@
+"""Country/actor lookup for the event coder.
+
+Prefers the actors helper's resolvers (``eventwire.analyze.actors.code_actor_phrase`` and
+``eventwire.analyze.countries.resolve_country``) when they are installed; otherwise falls
+back to a small n-gram matcher over the shipped Phoenix resources
+(``resources/actors``: country aliases, IGOs, named actors; MIT, see that README).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+from typing import Any
+
+__all__ = ["phrase_country", "country_in_words"]
+
+# Gaps in the shipped aliases that matter for news text (all demonyms/short names).
+_SUPPLEMENT = {
+    "US": "USA", "U.S": "USA", "U.S.": "USA", "USA": "USA", "AMERICA": "USA", "WHITE HOUSE": "USA",
+    "PENTAGON": "USA", "AMERICANS": "USA", "SERB": "SRB", "SERBS": "SRB", "SERBIAN": "SRB",
+    "SERBIA": "SRB", "KAMPUCHEAN": "KHM", "KAMPUCHEA": "KHM", "KURDS": "IRQ", "KURDISH": "IRQ",
+    "BOSNIAN": "BIH", "BOSNIANS": "BIH", "CHECHEN": "RUS", "CHECHENS": "RUS",
+    "KREMLIN": "RUS", "PRC": "CHN", "DPRK": "PRK", "NORTH KOREA": "PRK", "SOUTH KOREA": "KOR",
+    "SOVIET": "RUS", "SOVIETS": "RUS", "SOVIET UNION": "RUS", "PALESTINIANS": "PSE", "GAZA": "PSE",
+    "GAZA STRIP": "PSE", "WEST BANK": "PSE", "HAMAS": "PSE", "PLO": "PSE", "TALIBAN": "AFG",
+    "ISRAELIS": "ISR", "AFGHANS": "AFG", "IRAQIS": "IRQ", "ALGERIANS": "DZA", "EGYPTIANS": "EGY",
+    "CZECHIA": "CZE", "KOSOVO": "KOS", "HONG KONG": "HKG", "TAIWANESE": "TWN", "VIETNAMESE": "VNM",
+}
+_IGO_SUPPLEMENT = {
+    "EU", "EUROPEAN COMMUNITY", "EC", "OSCE", "RED CROSS", "RED CRESCENT", "WORLD BANK", "IMF",
+    "AFRICAN UNION", "ARAB LEAGUE", "SECURITY COUNCIL", "U.N", "UNITED NATIONS SECURITY COUNCIL",
+    "UNHCR", "UNICEF", "WHO", "WTO", "OPEC", "ECOWAS", "ASEAN", "INTERPOL", "IAEA", "NATO",
+    "ORGANIZATION OF AFRICAN UNITY", "OAU", "G7", "G20",
+}
+_STOP = {"THE", "A", "AN", "OF", "AND", "'S", "’S", "'", "’"}
+_MAXN = 6
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(alias -> country code, alias -> country of a named actor)."""
+    base = resources.files("eventwire.resources") / "actors"
+    countries: dict[str, str] = {}
+    try:
+        countries.update(json.loads((base / "phoenix_country_aliases.json").read_text("utf-8")))
+        for alias in json.loads((base / "phoenix_igos.json").read_text("utf-8")):
+            if len(alias) > 3 or alias.isalpha():
+                countries[alias.upper()] = "IGO"
+    except (FileNotFoundError, json.JSONDecodeError):  # pragma: no cover - install problem
+        pass
+    countries.update(_SUPPLEMENT)
+    for a in _IGO_SUPPLEMENT:
+        countries[a] = "IGO"
+    people: dict[str, str] = {}
+    try:
+        with gzip.open(str(base / "phoenix_actors.jsonl.gz"), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                codes = rec.get("c") or []
+                if not codes:
+                    continue
+                c = codes[-1][0]
+                if not c or len(c) < 3:
+                    continue
+                c = c[:3]
+                for name in [rec["n"], *rec.get("a", [])]:
+                    if len(name) >= 4 and name not in countries:
+                        people.setdefault(name, c)
+    except (FileNotFoundError, OSError):  # pragma: no cover
+        pass
+    return countries, people
+
+
+_WORD = re.compile(r"[^\W\d_][\w.\-']*|\d+", re.UNICODE)
+
+
+def _norm_words(words: Sequence[str]) -> list[str]:
+    out = []
+    for w in words:
+        w = w.upper().replace("’", "'")
+        if w.endswith("'S"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+def country_in_words(words: Sequence[str]) -> str | None:
+    """The first country (ISO3 / IGO) named by an n-gram of ``words`` (longest match first)."""
+    countries, people = _tables()
+    ws = _norm_words(words)
+    n = len(ws)
+    for i in range(n):
+        if ws[i] in _STOP or not ws[i]:
+            continue
+        for k in range(min(_MAXN, n - i), 0, -1):
+            gram = " ".join(ws[i : i + k])
+            c = countries.get(gram)
+            if c is None and k > 1:
+                c = people.get(gram)
+            elif c is None and k == 1 and len(gram) > 4 and words[i][:1].isupper():
+                c = people.get(gram)
+            if c:
+                return c
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _helpers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
+    code_actor = resolve = None
+    try:
+        from eventwire.analyze import actors as _actors
+
+        code_actor = getattr(_actors, "code_actor_phrase", None)
+    except Exception:  # noqa: BLE001 - optional sibling module, may be mid-development
+        code_actor = None
+    try:
+        from eventwire.analyze import countries as _countries
+
+        resolve = getattr(_countries, "resolve_country", None)
+    except Exception:  # noqa: BLE001
+        resolve = None
+    return code_actor, resolve
+
+
+@functools.lru_cache(maxsize=65536)
+def phrase_country(text: str, date: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(country, role, actor_id) for an actor phrase, or Nones."""
+    text = text.strip()
+    if not text:
+        return None, None, None
+    code_actor, resolve = _helpers()
+    if code_actor is not None:
+        try:
+            ac = code_actor(text, date=date)
+        except Exception:  # noqa: BLE001 - a sibling bug must not break event coding
+            ac = None
+        if ac is not None and getattr(ac, "country", None):
+            return ac.country, getattr(ac, "role", None), getattr(ac, "actor_id", None)
+    if resolve is not None:
+        try:
+            c = resolve(text)
+        except Exception:  # noqa: BLE001
+            c = None
+        if c:
+            return c, None, None
+    c = country_in_words(_WORD.findall(text))
+    return c, None, None
