@@ -118,7 +118,8 @@ def _agent_hits(toks: list[_Tok], d: ActorDictionary, covered: set[int]) -> list
                 found = _AgentHit(i, j, d.agents[k[:-1]], k[:-1])
                 break
         if found and found.j - found.i == 1 and i > 0 and (i - 1) not in covered and toks[i].text[:1].isupper() \
-                and toks[i - 1].text[:1].isupper() and toks[i - 1].key not in _DETERMINERS and toks[i - 1].key not in d.agents:
+                and toks[i - 1].text[:1].isupper() and toks[i - 1].key not in _DETERMINERS and toks[i - 1].key not in d.agents \
+                and toks[i - 1].key not in _FORMER and toks[i - 1].key not in d.agent_words and (i - 1) > 0:
             found = None  # "Tom King", "Martin Luther King": part of a name, not a title
         if found:
             hits.append(found)
@@ -433,12 +434,14 @@ def _left_title_run(tokens: Sequence[Token], first: int, sent_start: int, d: Act
         if ent is not None and ent.label == "PERSON":
             break
         ok = (
-            key in d.agent_words
+            (key in d.agent_words and t.pos in ("NOUN", "PROPN", "ADJ"))
             or (t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and t.dep not in ("nsubj", "nsubjpass"))
             or (ent is not None and ent.label in ("NORP", "GPE", "ORG"))
             or (key in ("OF", "THE", "'S") and k > limit)
         )
-        if not ok or t.pos in ("PUNCT", "VERB", "AUX", "CCONJ") or key in ("AND", "WHO", "ARE", "IS", "WITH"):
+        if not ok or t.pos in ("PUNCT", "VERB", "AUX", "CCONJ", "SPACE") or key in ("AND", "WHO", "ARE", "IS", "WITH"):
+            break
+        if t.pos in ("ADP", "DET", "PART") and key not in ("OF", "THE", "'S"):
             break
         start = t.start
         k -= 1
@@ -450,6 +453,59 @@ def _left_title_run(tokens: Sequence[Token], first: int, sent_start: int, d: Act
         else:
             break
     return start
+
+
+def _dictionary_persons(doc: AnalyzedDoc, d: ActorDictionary, ent_at: dict[int, Entity]) -> list[Entity]:
+    """Known people the NER missed: runs of capitalised tokens looked up in the dictionary."""
+    tokens = doc.tokens
+    text = doc.article.text
+    out: list[Entity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if not (t.text[:1].isupper() and t.pos == "PROPN") or (i in ent_at and ent_at[i].label == "PERSON"):
+            i += 1
+            continue
+        j = i
+        while j < n and tokens[j].text[:1].isupper() and tokens[j].pos == "PROPN" and not (
+            j in ent_at and ent_at[j].label == "PERSON"
+        ):
+            j += 1
+        # longest sub-run of >= 2 tokens that names a person in the dictionary
+        found = None
+        for a in range(i, j - 1):
+            for b in range(j, a + 1, -1):
+                es = d.lookup(text[tokens[a].start : tokens[b - 1].end])
+                if any(e.type == "person" for e in es):
+                    found = (a, b)
+                    break
+            if found:
+                break
+        if found:
+            a, b = found
+            st, en = tokens[a].start, tokens[b - 1].end
+            out.append(Entity(make_id(doc.article.id, "entity", st, en, "PERSON", "dict"), doc.article.id,
+                              st, en, text[st:en], "PERSON"))
+            i = b
+        else:
+            i = j
+    return out
+
+
+def _title_organisations(text: str, start: int, end: int, date: str | None,
+                         d: ActorDictionary) -> list[tuple[int, int, ActorCode]]:
+    toks = _tokens(text[start:end])
+    out: list[tuple[int, int, ActorCode]] = []
+    for a in range(len(toks)):
+        for b in range(len(toks), a + 1, -1):
+            st, en = start + toks[a].start, start + toks[b - 1].end
+            es = d.lookup(text[st:en])
+            e = _pick_entry(es, date, None) if es else None
+            if e is not None and e.type != "person":
+                out.append((st, en, _from_entry(e, date, "dictionary")))
+                return out
+    return out
 
 
 def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> AnalyzedDoc:
@@ -484,6 +540,10 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
             name_span: tuple[int, int] | None = None) -> None:
         if code is None:
             return
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
         idx = tokens_in(start, end)
         if any(i in used for i in idx):
             return
@@ -493,9 +553,18 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
         subj = any(tokens[i].dep in ("nsubj", "nsubjpass") for i in idx)
         mentions.append(_Mention(start, end, code, method, k, seg, subj, label, name_span))
 
+    entities = list(doc.entities) + _dictionary_persons(doc, d, ent_at)
+    entities.sort(key=lambda e: e.start)
+    for e in entities:
+        if e.label == "PERSON":
+            i = tok_at.get(e.start)
+            while i is not None and i < len(tokens) and tokens[i].end <= e.end:
+                ent_at[i] = e
+                i += 1
+
     # 1. PERSON and ORG entities with their titles; then GPE/NORP (+ role noun)
     for label_group in (("PERSON",), ("ORG",), ("NORP", "GPE")):
-        for e in doc.entities:
+        for e in entities:
             if e.label not in label_group:
                 continue
             i0 = tok_at.get(e.start)
@@ -521,8 +590,12 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
                         break
                     if j in ent_at and ent_at[j].label in ("PERSON", "GPE", "NORP"):
                         break
-                    if key in d.agent_words and t.pos in ("NOUN", "PROPN"):
-                        best = j
+                    if t.pos in ("NOUN", "PROPN"):
+                        for a in range(last + 1, j + 1):
+                            ph = " ".join(normalize(tokens[x].text) for x in range(a, j + 1) if normalize(tokens[x].text) != "'S")
+                            if ph in d.agents or (ph.endswith("S") and ph[:-1] in d.agents):
+                                best = j
+                                break
                     j += 1
                 if best is not None:
                     end = tokens[best].end
@@ -542,6 +615,11 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
                 code = ActorCode(e.text, "organisation", None, None, None, actor_id("organisation", None, e.text), "unresolved", 0.3)
                 method = "unresolved"
             add(start, end, code, method, e.label, (e.start, e.end) if e.label == "PERSON" else None)
+            if e.label == "PERSON" and start < e.start:
+                # an organisation named inside the title: "General Secretary of the CPV Nguyen Phu Trong"
+                for a, b, oc in _title_organisations(text, start, e.start, date, d):
+                    mentions.append(_Mention(a, b, oc, "title-organisation", _sentence_index(sents, a),
+                                             sents[k].segment if k >= 0 else "body"))
 
     # 2. nominal role phrases outside entities: "the rebels", "the spokesperson"
     for t in tokens:
@@ -587,7 +665,13 @@ def _corefer(mentions: list[_Mention], text: str, date: str | None, d: ActorDict
             if prev is not None:
                 out.append(dataclasses.replace(m, code=dataclasses.replace(prev, method="coreference-pronoun"), method="coreference-pronoun"))
             continue
-        if c.type == "person" and m.entity_label == "PERSON" and m.name_span is not None:
+        if c.method == "unresolved" and m.entity_label != "PERSON":
+            surface = _name_tokens(text[m.start : m.end])
+            for p in reversed(people):
+                if surface and len(surface) < len(_name_tokens(p.name)) and all(w in _name_tokens(p.name) for w in surface):
+                    c = dataclasses.replace(p, method="coreference-name")
+                    break
+        elif c.type == "person" and m.entity_label == "PERSON" and m.name_span is not None:
             surface = _name_tokens(text[m.name_span[0] : m.name_span[1]])
             full = None
             for p in reversed(people):

@@ -109,9 +109,15 @@ def _key(text: str) -> str:
     return k.strip(" .,'\"")
 
 
+_ACRONYMS = frozenset(
+    "ASEAN OPEC UNHCR UNICEF UNESCO ECOWAS BRICS SAARC OSCE IAEA FARC INTERPOL UNRWA UNMIK UNAMA MONUSCO "
+    "MINUSMA UNIFIL CEMAC SADC COMESA IGAD EUFOR KFOR ISAF AMISOM".split()
+)
+
+
 def _title_case(name: str) -> str:
-    if name.upper() != name:
-        return name
+    if name.upper() != name or (" " not in name and (len(name) <= 4 or name in _ACRONYMS)):
+        return name  # mixed case already, or an acronym ("ASEAN", "NATO")
     return " ".join(w.capitalize() if len(w) > 3 or not w.isalpha() or i == 0 else w.capitalize()
                     for i, w in enumerate(name.split()))
 

@@ -136,7 +136,7 @@ def _lexicon() -> dict[str, _Entry]:
                 add(v, c.alpha_3, "name")
                 words(c.alpha_3, v)
 
-    tsv = Path(__import__("country_converter").__file__).parent / "country_data.tsv"
+    tsv = Path(str(resources.files("country_converter") / "country_data.tsv"))
     with tsv.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             iso3 = (row.get("ISO3") or "").strip()
