@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
-__all__ = ["phrase_country", "country_in_words"]
+__all__ = ["phrase_country", "country_in_words", "scan_countries", "is_country_alias"]
 
 # Gaps in the shipped aliases that matter for news text (all demonyms/short names).
 _SUPPLEMENT = {
@@ -149,3 +149,37 @@ def phrase_country(text: str, date: str | None = None) -> tuple[str | None, str 
             return c, None, None
     c = country_in_words(_WORD.findall(text))
     return c, None, None
+
+
+def is_country_alias(text: str) -> bool:
+    """True when the whole phrase is a country/IGO name or alias (not a person)."""
+    countries, _ = _tables()
+    key = " ".join(_norm_words(_WORD.findall(text)))
+    if key in countries:
+        return True
+    _, resolve = _helpers()
+    if resolve is not None:
+        try:
+            return resolve(text) is not None
+        except Exception:  # noqa: BLE001
+            return False
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def scan_countries(text: str) -> str | None:
+    """The leftmost country/IGO named in ``text`` (names, demonyms, capitals; not people)."""
+    try:
+        from eventwire.analyze.countries import find_countries
+
+        hits = find_countries(text)
+        return hits[0][2] if hits else None
+    except Exception:  # noqa: BLE001 - fall back to the shipped alias table
+        countries, _ = _tables()
+        ws = _norm_words(_WORD.findall(text))
+        for i in range(len(ws)):
+            for k in range(min(_MAXN, len(ws) - i), 0, -1):
+                c = countries.get(" ".join(ws[i : i + k]))
+                if c:
+                    return c
+        return None

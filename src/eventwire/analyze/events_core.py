@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from eventwire.analyze import events_lexicon as lex
-from eventwire.analyze.events_actors import phrase_country
+from eventwire.analyze.events_actors import phrase_country, scan_countries
 from eventwire.model import Token
 
 __all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table"]
@@ -113,8 +113,9 @@ _PRON = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "who", "
 def _arg_words(g: TokenGraph, k: int, cap: int = 40) -> set[str]:
     words: set[str] = set()
     n = 0
+    with_subj = g.lemma(k) in lex.SUBJECT_KEYWORD_VERBS
     for c in g.children[k]:
-        if g.toks[c].dep in _SUBJ or g.toks[c].dep in ("aux", "auxpass", "punct", "mark", "cc"):
+        if (g.toks[c].dep in _SUBJ and not with_subj) or g.toks[c].dep in ("aux", "auxpass", "punct", "mark", "cc"):
             continue
         for t in g.subtree(c):
             words.add(g.toks[t].lemma.lower())
@@ -209,7 +210,7 @@ def _attribution_tokens(g: TokenGraph, lo: int, hi: int) -> set[int]:
                     out.update(g.subtree(s))
         if t.lemma.lower() == "accord" and t.text.lower() == "according":
             out.update(g.subtree(k))
-        if t.text.lower() in ("quoted", "citing"):
+        if t.text.lower() in ("citing",):
             out.update(g.subtree(k))
     return out
 
@@ -238,12 +239,37 @@ def _core_text(g: TokenGraph, k: int) -> str:
     return " ".join(g.toks[t].text for t in ids)
 
 
+def _name_text(g: TokenGraph, k: int) -> str:
+    ids = [k] + [c for c in g.children[k] if g.toks[c].dep in ("compound", "flat") and g.toks[c].pos == "PROPN"]
+    return " ".join(g.toks[t].text for t in sorted(ids))
+
+
 def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
-    c, _, _ = phrase_country(_core_text(g, k), date)
+    """Country of the phrase headed by k: a country-named head first ("NATO-member Norway"),
+    then the leftmost country named by its modifiers ("U.N. mediator ...", "Chinese President"),
+    then the actor dictionary, then the whole phrase with its attachments."""
+    t = g.toks[k]
+    if t.pos == "PROPN":
+        nm = _name_text(g, k)
+        if _is_country_name(nm):
+            c, _, _ = phrase_country(nm, date)
+            if c:
+                return c
+    core = _core_text(g, k)
+    c = scan_countries(core)
+    if c:
+        return c
+    c, _, _ = phrase_country(core, date)
     if c:
         return c
     c, _, _ = phrase_country(_np_text(g, k), date)
     return c
+
+
+def _is_country_name(text: str) -> bool:
+    from eventwire.analyze.events_actors import is_country_alias
+
+    return is_country_alias(text)
 
 
 def _subject(g: TokenGraph, k: int, lo: int, hi: int) -> tuple[int | None, bool]:
@@ -254,6 +280,8 @@ def _subject(g: TokenGraph, k: int, lo: int, hi: int) -> tuple[int | None, bool]
         if subs:
             return subs[0], False
         pas = g.kids(cur, "nsubjpass")
+        if pas and g.lemma(cur) in lex.ACTIVE_PASSIVES:
+            return pas[0], False
         if pas:
             agents = g.kids(cur, "agent")
             for a in agents:
@@ -318,6 +346,12 @@ def _target(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[i
             for s in g.kids(c, "nsubj", "nsubjpass"):
                 if s not in excluded and s not in src_ids:
                     return s
+        for d in g.kids(k, "dobj"):
+            for p in g.kids(d, "prep"):
+                if g.toks[p].text.lower() in _TARGET_PREPS - {"of", "for"}:
+                    for o in g.kids(p, "pobj"):
+                        if o not in excluded and o not in src_ids:
+                            return o
     return None
 
 
@@ -336,7 +370,7 @@ def _compose(kind: str, code: str, ptype: str | None) -> str:
         if ptype in MATERIAL_CONFLICT:
             sub = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
                    "1661": "136", "1662": "136", "172": "132", "1722": "1322", "1723": "1323", "1724": "1324",
-                   "173": "137", "174": "137", "191": "1381", "192": "1382", "143": "1431", "175": "137"}
+                   "173": "137", "174": "137", "191": "1381", "192": "1382", "175": "137"}
             m = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "1383", "19": "1384", "20": "1385"}
             return sub.get(code, sub.get(code[:3], m.get(root, "130")))
         return code
@@ -427,6 +461,8 @@ def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_
             continue
         if events and score > events[0].score + 1.0:
             break
+        if not events and plover_of(code)[0] is None and _control_kind(g, k) is None:
+            return []  # the main event is a statement or appeal (CAMEO 01/02): not a PLOVER event
         ev = _build(g, k, code, nominal, score, lo, hi, excluded, date, plover_future, used)
         if ev is None:
             continue
@@ -505,6 +541,20 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
             neg = neg or n3
     if kind is None and control is None and modal in ("will", "would", "shall", "'ll", "may", "might", "could", "wo"):
         kind = "intent" if plover_future else None
+    subject_target = False
+    if kind is None and control is None:
+        # "X said Y must do Z" -> X REQUEST Y; "X claimed that Y attacked Z" -> X ACCUSE Y
+        rep = cur
+        while g.toks[rep].dep in ("ccomp", "conj") and g.head(rep) != rep and g.lemma(g.head(rep)) not in lex.REPORTING:
+            rep = g.head(rep)
+        h = g.head(rep)
+        if g.toks[rep].dep == "ccomp" and h != rep and lo <= h < hi:
+            hl = g.lemma(h)
+            if modal in ("must", "should") and hl in lex.REPORTING | {"insist", "demand"}:
+                kind, control, subject_target = "demand", h, True
+            elif hl in ("claim", "allege", "accuse") and ptype in MATERIAL_CONFLICT:
+                code, control, subject_target = "112", h, True
+                ptype = "ACCUSE"
     base_type = ptype
     if kind == "intent" and neg and base_type in COOP:
         code = _compose("refuse", code, base_type)
@@ -519,6 +569,9 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
     if nominal and g.toks[content].dep in ("dobj",) and g.lemma(g.head(content)) in lex.LIGHT_VERBS:
         ev.nominal = False
     _status(g, ev, kind, prog, lo, hi)
+    if subject_target and control is not None:
+        ev.notes.append("subject-target")
+        chain = chain + [control]
     _actors(g, ev, chain, lo, hi, excluded, date)
     return ev
 
@@ -600,12 +653,30 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         ev.source_text = _core_text(g, subj)
     src_ids = set(g.subtree(subj)) if subj is not None else set()
     order = [ev.trigger] + ([ev.control] if ev.control is not None else []) + [c for c in chain if c != ev.trigger]
-    tgt = _target(g, order, src_ids, excluded)
+    tgt = None
+    if "subject-target" in ev.notes:
+        for k in chain:
+            if k == ev.control:
+                break
+            st, _ = _subject(g, k, lo, hi)
+            if st is not None:
+                tgt = st
+                break
+    if tgt is None:
+        tgt = _target(g, order, src_ids, excluded)
     tgt_c = None
     if tgt is not None:
         tgt_c = _country_of(g, tgt, date)
         ev.target_tok = tgt
         ev.target_text = _core_text(g, tgt)
+    if tgt is None and subj is not None:
+        for c in g.kids(subj, "conj"):
+            cc = _country_of(g, c, date)
+            if cc and cc != src_c:
+                tgt_c = cc
+                ev.target_tok = c
+                ev.target_text = _core_text(g, c)
+                break
     if passive and src_c is None:
         # "X was arrested in Lebanon": the place's country acts
         for p in g.kids(ev.trigger, "prep"):

@@ -26,7 +26,7 @@ VERBS: dict[str, list[Rule]] = {
     "arrive": [("074", _K_MIL), ("042", ())],
     "host": [("043", ())],
     "receive": [("0862", ("inspector", "observer", "mission", "monitor")), ("0861", ("peacekeeper",)), ("043", ())],
-    "welcome": [("043", ("visit", "delegation", "minister", "president", "leader")), ("051", ())],
+    "welcome": [("043", ("visit", "delegation", "visitor", "guest")), ("051", ())],
     "meet": [("040", ())],
     "confer": [("040", ())],
     "consult": [("040", ())],
@@ -81,13 +81,13 @@ VERBS: dict[str, list[Rule]] = {
     "give": [("075", ("asylum", "refuge")), ("072", ("arm", "weapon")), ("070", _K_AID)],
     "grant": [("075", ("asylum", "refuge")), ("071", ("loan", "credit")), ("070", _K_AID), ("080", ())],
     "provide": [("072", ("arm", "weapon", "military")), ("073", ("humanitarian", "food", "medicine")), ("070", ())],
-    "send": [("0862", ("inspector", "investigator")), ("090", ("investigate", "monitor")),
+    "send": [("090", ("inspector", "investigator", "investigate", "monitor")),
              ("074", _K_MIL), ("073", ("food", "medicine", "relief", "humanitarian")), ("070", _K_AID)],
     "deliver": [("073", ())],
     "ship": [("072", ("arm", "weapon")), ("070", ())],
-    "hand": [("0842", ())],
+    "hand": [("073", ("medicine", "food", "relief", "aid", "supply")), ("0842", ())],
     "deploy": [("074", ("peacekeeper", "peacekeeping")), ("154", ())],
-    "dispatch": [("0862", ("inspector",)), ("074", ("peacekeeper",)), ("154", _K_MIL), ("070", ())],
+    "dispatch": [("090", ("inspector", "investigator", "monitor")), ("074", ("peacekeeper", "peacekeeping")), ("154", _K_MIL), ("070", ())],
     "help": [("070", ())],
     "assist": [("070", ())],
     "shelter": [("075", ())],
@@ -117,7 +117,7 @@ VERBS: dict[str, list[Rule]] = {
     "admit": [("086", ("inspector", "observer", "peacekeeper"))],
     "open": [("0863", ("aid", "delivery", "humanitarian")), ("091", ("investigation", "inquiry", "probe")),
              ("092", ("hearing",)), ("073", ("border", "bridge")), ("086", ())],
-    "withdraw": [("166", ("ambassador", "envoy", "diplomat", "inspector", "observer", "peacekeeper")),
+    "withdraw": [("166", ("ambassador", "envoy", "diplomat", "inspector", "observer", "peacekeeper", "peacekeeping")),
                  ("0874", ())],
     "pull": [("0874", ())],
     "retreat": [("0874", ())],
@@ -201,6 +201,12 @@ VERBS: dict[str, list[Rule]] = {
     "occupy": [("192", ())],
     # --- MOBILIZE (15)
     "mobilize": [("154", ())],
+    "agree": [("038", ("mediation",)), ("030", ())],
+    "offer": [("039", ("mediate", "mediation")), ("030", ())],
+    "promise": [("030", ())],
+    "pledge": [("030", ())],
+    "claim": [("015", ("responsibility", "credit")), (None, ())],
+    "express": [("018", ("sorrow", "condolence", "sympathy", "regret")), ("013", ("appreciation", "gratitude", "optimism", "hope")), ("012", ("concern", "pessimism")), (None, ())],
     "mobilise": [("154", ())],
     "mass": [("154", ())],
     "train": [("155", ("hacker", "cyber")), ("154", ())],
@@ -306,7 +312,7 @@ PHRASAL: dict[tuple[str, str], list[Rule]] = {
     ("call", "upon"): [("100", ())],
     ("blow", "up"): [("183", ())],
     ("step", "down"): [("0831", ())],
-    ("hand", "over"): [("0842", ())],
+    ("hand", "over"): [("073", ("medicine", "food", "relief", "aid", "supply")), ("0842", ())],
     ("shut", "down"): [("172", ())],
     ("crack", "down"): [("175", ())],
     ("force", "out"): [("201", ())],
@@ -360,6 +366,7 @@ NOUNS: dict[str, list[Rule]] = {
     "lawsuit": [("115", ())],
     "threat": [("130", ())],
     "ultimatum": [("139", ())],
+    "alert": [("152", ())],
     "protest": [("140", ())],
     "demonstration": [("141", ())],
     "rally": [("141", ())],
@@ -410,10 +417,10 @@ REPORTING = {
 INTENT = {
     "agree": "030", "offer": "030", "promise": "030", "pledge": "030", "vow": "030", "swear": "030",
     "commit": "030", "volunteer": "030", "propose": "030", "plan": "030", "intend": "030",
-    "decide": "030", "prepare": "030", "want": "030", "wish": "030", "hope": "030", "aim": "030",
-    "seek": "030", "undertake": "030", "resolve": "030", "consent": "030", "accept": "030",
+    "decide": "030", "prepare": "030", "want": "030", "aim": "030",
+    "undertake": "030", "resolve": "030", "consent": "030", "accept": "030",
     "willing": "030", "ready": "030", "prepared": "030", "determined": "030", "eager": "030",
-    "set": "030", "schedule": "030", "expect": "030", "due": "030", "poise": "030",
+    "set": "030", "schedule": "030", "due": "030", "poise": "030",
 }
 REFUSE = {"refuse": "120", "decline": "120", "reject": "120", "unwilling": "120", "reluctant": "120", "oppose": "120"}
 THREAT = {"threaten": "130", "warn": "130"}
@@ -425,4 +432,10 @@ DEMAND = {
 ACCUSE_CTRL = {"accuse": "112", "blame": "112", "condemn": "111", "criticize": "111", "criticise": "111",
                "denounce": "111", "charge": "112", "allege": "112", "claim": "112"}
 
-MODALS = {"will", "would", "shall", "may", "might", "could", "'ll", "wo"}
+MODALS = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "must", "should"}
+
+# Verbs whose subject words also select the code ("NATO troops arrived").
+SUBJECT_KEYWORD_VERBS = {"arrive", "land", "withdraw", "pull", "ship", "leave", "deploy"}
+
+# Adjectival passives that keep their subject as the actor ("X is opposed to Y").
+ACTIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "base"}
