@@ -172,7 +172,7 @@ PRE_MOD = {
 
 _FUTURE_CUES = frozenset(
     "will 'll wo shall scheduled planned plans plan expected expects due upcoming next "
-    "tomorrow would intends intend going set later coming future to-be".split()
+    "tomorrow would intends intend going set coming future to-be until".split()
 )
 _PAST_CUES = frozenset(
     "said says was were had did told ago last yesterday earlier announced reported "
@@ -297,6 +297,11 @@ class _Ctx:
     dayfirst: bool | None
     ref: str | None = None  # last mentioned calendar value (anchor for anaphora)
     ref_prec: str | None = None
+    last_q: str | None = None  # last mentioned quarter (financial comparisons)
+    last_q_pos: int = -(10**9)
+
+    def quarter_ref(self, pos: int) -> str | None:
+        return self.last_q if self.last_q and pos - self.last_q_pos < 1500 else None
 
 
 _WORD_RE = re.compile(r"[A-Za-z']+")
@@ -333,15 +338,21 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
             kind = "past"
         elif w == "to" and text[m.end() : m.end() + 3] == " be":
             kind = "future"
+        elif w in ("is", "are", "am"):
+            kind = "present"
         if kind is None:
             continue
         # distance in characters, cues before the expression slightly preferred
         dist = (start - m.end()) if m.end() <= start else (m.start() - end) * 1.2
         if w in ("will", "'ll", "shall", "would", "wo") and m.end() <= start:
             dist *= 0.5
+        if kind == "past" and w.endswith("ed") and w not in _PAST_CUES and dist > 40:
+            continue
         if best is None or dist < best[0]:
             best = (dist, kind)
-    return best[1] if best else None
+    if best is None or best[1] == "present":
+        return None
+    return best[1]
 
 
 # --------------------------------------------------------------------------------------
@@ -369,25 +380,29 @@ def _resolve_weekday(wd: int, dct: Date, direction: str | None, rel: str | None)
 
 
 def _pick_year_for_md(month: int, day: int, dct: Date, direction: str | None) -> int:
-    """Year of a month(-day) without a year: by tense, else the one nearest the DCT."""
+    """Year of a month(-day) without a year.
+
+    The occurrence nearest the DCT when it is within about three months; otherwise the
+    tense decides (past: the previous occurrence, future: the next one); else the nearest.
+    """
     y = dct.year
-    key = (month, day)
-    now = (dct.month, dct.day)
-    if direction in ("future", "past"):
-        cy = (y if key >= now else y + 1) if direction == "future" else (y if key <= now else y - 1)
-        d = _safe_date(cy, month, min(day, 28) if day else 15)
-        if d is not None and abs((d - dct).days) <= 183:
-            return cy
-    best = y
-    bestd = 10**9
+    cands: list[tuple[int, int]] = []
     for cy in (y - 1, y, y + 1):
         d = _safe_date(cy, month, min(day, 28) if day else 15)
-        if d is None:
-            continue
-        dist = abs((d - dct).days)
-        if dist < bestd:
-            best, bestd = cy, dist
-    return best
+        if d is not None:
+            cands.append(((d - dct).days, cy))
+    nearest = min(cands, key=lambda c: abs(c[0]))
+    if abs(nearest[0]) <= 92 or direction is None:
+        return nearest[1]
+    if direction == "past":
+        past = [c for c in cands if c[0] <= (0 if day else 15)]
+        if past:
+            return max(past)[1]
+    if direction == "future":
+        fut = [c for c in cands if c[0] >= (0 if day else -15)]
+        if fut:
+            return min(fut)[1]
+    return nearest[1]
 
 
 def _num_value(s: str) -> float | None:
@@ -802,7 +817,7 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> Result | None:
                 year = y - 1 if direction == "past" else y
     if year is None:
         return "DATE", ("XXXX-H%d" if half else "XXXX-Q%d") % n, None, {}
-    return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", None, {}
+    return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", None, {"_q": "1"} if not half else {}
 
 
 def _h_qshort(m: re.Match[str], ctx: _Ctx) -> Result | None:
@@ -821,37 +836,96 @@ def _h_qshort(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 
 def _h_theperiod(m: re.Match[str], ctx: _Ctx) -> Result | None:
-    """'the quarter', 'the latest quarter', 'the year-ago period', 'this quarter' ..."""
-    adj = (m.group("adj") or "").lower().replace(" ", "-")
+    """'the quarter', 'the latest quarter', 'the year-ago period', 'the 1988 third quarter'."""
+    det = m.group("det").lower()
+    adj = re.sub(r"\s+", "-", (m.group("adj") or "").lower())
     unit = m.group("unit").lower()
-    if unit == "period" and ctx.ref_prec not in ("quarter", "month", "year", "half"):
-        if not adj:
-            return None
-    ref = ctx.ref if ctx.ref_prec in ("quarter", "half") else None
-    if ctx.dct is None and ref is None:
+    qn = m.group("qn")
+    yr = m.group("yr")
+    after = ctx.text[m.end() : m.end() + 40]
+    qref = ctx.quarter_ref(m.start())
+    if det in ("its", "their") and not qn and not adj:
         return None
-    if ref is None and ctx.dct is not None:
+    if unit == "period" and not (adj or yr or qref):
+        return None
+    base: str | None = None
+    ended = re.match(rf"\s+(?:ended|ending|that\s+ended|through)\s+(?P<mon>{_MON})\s*(?P<d>\d{{1,2}})?", after, re.I)
+    if qn:
+        n = _QWORD[qn.lower()]
+        if yr:
+            base = f"{int(yr):04d}-Q{n}"
+        elif ctx.dct is not None:
+            curq = (ctx.dct.month - 1) // 3 + 1
+            base = f"{ctx.dct.year if n <= curq else ctx.dct.year - 1:04d}-Q{n}"
+    elif ended and ctx.dct is not None:
+        mon = _month_num(ended.group("mon")) or 1
+        y = ctx.dct.year if mon <= ctx.dct.month else ctx.dct.year - 1
+        base = f"{y:04d}-Q{(mon - 2) % 12 // 3 + 1}"
+        if unit == "period":
+            return None
+    elif yr:
+        base = f"{int(yr):04d}" + (qref[4:] if qref else "")
+    elif qref:
+        base = qref
+    elif ctx.dct is not None:
         cq = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
-        if adj in ("this", "current"):
+        if det == "this" or adj in ("current",):
             q = cq
-        elif adj in ("next", "coming"):
+        elif det == "next" or adj in ("coming",):
             q = cq + 1
         else:
             q = cq - 1
-        ref = f"{q // 4:04d}-Q{q % 4 + 1}"
-    assert ref is not None
-    if unit == "period" and ctx.ref and ctx.ref_prec in ("month", "year"):
-        ref = ctx.ref
-    if adj in ("year-ago", "year-earlier", "year-before", "prior-year", "comparable", "corresponding"):
-        shifted = _shift(ref, "year", -1)
-        if shifted is None:
-            return None
-        return "DATE", shifted, None, {"_noref": "1"}
-    if adj in ("previous", "prior", "preceding", "last") and ctx.ref_prec in ("quarter",):
-        shifted = _shift(ref, "quarter", -1)
-        if shifted:
-            return "DATE", shifted, None, {"_noref": "1"}
-    return "DATE", ref, None, {"_noref": "1"}
+        base = f"{q // 4:04d}-Q{q % 4 + 1}"
+    if base is None:
+        return None
+    if adj in ("current",) and ctx.dct is not None and not qn and not yr:
+        cq = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
+        base = f"{cq // 4:04d}-Q{cq % 4 + 1}"
+    if "year-ago" in adj or "year-earlier" in adj or adj in ("year-before", "prior-year", "comparable", "corresponding"):
+        if not (qn and not yr and adj in ("comparable", "corresponding")):
+            shifted = _shift(base, "year", -1)
+            if shifted is None:
+                return None
+            base = shifted
+    elif adj in ("previous", "prior", "preceding") or det == "last":
+        shifted = _shift(base, "quarter", -1) if not qn else base
+        base = shifted or base
+    extra: dict[str, str] = {"_noref": "1"}
+    if qn or ended:
+        extra = {"_q": "1"}
+    return "DATE", base, None, extra
+
+
+def _h_yearadj(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    qref = ctx.quarter_ref(m.start())
+    if qref:
+        v = _shift(qref, "year", -1)
+        if v:
+            return "DATE", v, None, {"_noref": "1"}
+    if ctx.dct is None:
+        return None
+    return "DATE", f"{ctx.dct.year - 1:04d}", None, {"_noref": "1"}
+
+
+def _h_theyear_fin(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    after = ctx.text[m.end() : m.end() + 20]
+    if re.match(r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:date|\w+\s+\d))", after, re.I):
+        return "DURATION", "P1Y", None, {}
+    if re.match(r"[-\s](?:ago|earlier|before|old)\b", after):
+        return None
+    if ctx.dct is None:
+        return None
+    return "DATE", f"{ctx.dct.year:04d}", None, {"_noref": "1"}
+
+
+def _h_yearend(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31", None, {}
+    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    y = ctx.dct.year
+    if re.search(r"\b(since|from)\s+(?:the\s+)?$", before) or (ctx.dct.month <= 2 and _direction(ctx, m.start(), m.end()) == "past"):
+        y -= 1
+    return "DATE", f"{y:04d}-12-31", None, {}
 
 
 def _h_yearto(m: re.Match[str], ctx: _Ctx) -> Result | None:
@@ -990,6 +1064,8 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> Result | None:
     mod = None
     if pre:
         p = re.sub(r"\s+", " ", pre.lower()).rstrip("-")
+        if "half" in p:
+            return "DATE", f"{y:04d}-H{1 if 'first' in p else 2}", None, {}
         mod = "MID" if p.startswith("mid") else PRE_MOD.get(p)
     return "DATE", f"{y:04d}", mod, {}
 
@@ -1036,10 +1112,6 @@ def _h_theyear(m: re.Match[str], ctx: _Ctx) -> Result | None:
     elif pre.startswith("later in"):
         mod = "END"
     base = ctx.dct
-    if ctx.ref and ctx.ref_prec in ("year", "month", "day") and unit == "year":
-        y = int(ctx.ref[:4])
-        if base is None or abs(y - base.year) > 0:
-            return "DATE", f"{y:04d}", mod, {}
     if base is None:
         return None
     return "DATE", _rel_unit_value(unit, base, 0), mod, {}
@@ -1073,8 +1145,10 @@ def _h_agolater(m: re.Match[str], ctx: _Ctx) -> Result | None:
     k = int(num) if float(num).is_integer() else None
     if k is None:
         return "DURATION", _duration_value(num, unit), mod, {}
-    if base_val is None and ctx.dct is not None and unit == "year" and ctx.ref_prec == "quarter" and ctx.ref:
-        base_val = ctx.ref
+    if unit == "year" and k == 1 and ctx.quarter_ref(m.start()):
+        base_val = ctx.quarter_ref(m.start())
+    elif anaphoric and ctx.ref_prec not in ("day", "quarter"):
+        base_val = None
     if base_val is not None:
         b = value_bounds(base_val)
         if b is not None:
@@ -1433,8 +1507,23 @@ _add(
 _add("qshort", rf"{_B}(?:the\s+)?Q(?P<q>[1-4])(?:\s*(?P<y>{_YEAR}|'\d\d))?{_E}", _h_qshort)
 _add(
     "theperiod",
-    r"(?<![\w'’-])(?:the|this|that|last|next)\s+(?:(?P<adj>latest|current|same|year[\s-]ago|year[\s-]earlier|comparable|corresponding|previous|prior|preceding|recent|just[\s-]ended|year-before|prior-year|coming|most\s+recent|second|third|fourth|first)\s+)?(?P<unit>quarter|period)(?![\w’-])(?!\s+(?:of|ended|ending|to)\b)",
+    rf"(?<![\w'’-])(?P<det>the|this|that|last|next|its|their)\s+(?:(?P<adj>latest|current|same|year[\s-]ago|year[\s-]earlier|comparable|corresponding|previous|prior|preceding|recent|just[\s-]ended|year-before|prior-year|coming|most\s+recent|comparable\s+year[\s-](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+)?(?:(?P<qn>first|second|third|fourth)[\s-])?(?:fiscal\s+)?(?P<unit>quarter|period)(?![\w’-])",
     _h_theperiod,
+)
+_add(
+    "yearadj",
+    r"(?<![\w'’-])year[\s-](?:ago|earlier)(?=\s+[a-z])",
+    _h_yearadj,
+)
+_add(
+    "theyear_fin",
+    r"(?<![\w'’-])(?:the|its|their)\s+(?:(?:full|current|latest|calendar)\s+)?(?:fiscal\s+|financial\s+)?year(?![\w’-])",
+    _h_theyear_fin,
+)
+_add(
+    "yearend",
+    r"(?<![\w'’-])(?:year[\s-]end|year['’]s\s+end)(?![\w’-])",
+    _h_yearend,
 )
 _add(
     "yearto",
@@ -1508,7 +1597,7 @@ _add(
 )
 _add(
     "set",
-    rf"{_B}(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|"
+    rf"{_B}(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
     rf"(?:every|each)\s+(?:other\s+)?(?:(?:{_NUM})\s+)?(?:{_UNIT}|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)|"
     rf"(?:\w+\s+times|once|twice)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter|hour)|"
     rf"(?:a|per)\s+(?:day|week|month|year|hour)|"
@@ -1620,6 +1709,9 @@ def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
         )
         if "_noref" not in extra:
             _update_ref(ctx, value, typ)
+        if "_q" in extra or re.fullmatch(r"\d{4}-Q\d", value):
+            if "_noref" not in extra or "_q" in extra:
+                ctx.last_q, ctx.last_q_pos = value, start
         pos = max(end, p + 1)
     return out
 
