@@ -1,0 +1,471 @@
+"""Cleaning: a RawDoc becomes an Article whose stored text is covered by typed Segments.
+
+The stored text keeps everything the input had (title, dateline, bylines, captions,
+repeated paragraphs, stray fragments) so it can be shown; each block is labelled with a
+kind from ``SEGMENT_KINDS`` and only ``body`` segments are analyzed as the article's own
+claims. Segments are stripped of surrounding whitespace, ordered and disjoint, and every
+non-whitespace character of the text lies in exactly one segment.
+
+The publication date comes from metadata, else the dateline, else the text (via
+``eventwire.analyze.timex.infer_publication_date`` when that module is available).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from eventwire.ingest.dates import DATE_RE, iso_from_metadata, parse_date_text
+from eventwire.model import Article, RawDoc, Segment, make_id
+
+__all__ = [
+    "clean",
+    "content_hash",
+    "normalize_for_hash",
+    "split_blocks",
+    "classify_blocks",
+    "find_dateline",
+    "Dateline",
+    "KNOWN_OUTLETS",
+]
+
+KNOWN_OUTLETS = {
+    "reuters": "Reuters", "ap": "AP", "afp": "AFP", "xinhua": "Xinhua", "upi": "UPI",
+    "bloomberg": "Bloomberg", "dpa": "dpa", "ani": "ANI", "pti": "PTI", "ians": "IANS",
+    "tass": "TASS", "yonhap": "Yonhap", "kyodo": "Kyodo", "aa": "AA", "cnn": "CNN",
+    "bbc": "BBC", "sputnik": "Sputnik", "vna": "VNA", "bernama": "Bernama",
+    "antara": "Antara", "efe": "EFE", "ansa": "ANSA", "ips": "IPS", "wam": "WAM",
+    "spa": "SPA", "kuna": "KUNA", "irna": "IRNA", "app": "APP", "uni": "UNI",
+    "interfax": "Interfax", "ria novosti": "RIA Novosti", "mena": "MENA", "cna": "CNA",
+    "aap": "AAP", "cp": "CP", "the canadian press": "The Canadian Press",
+    "associated press": "AP", "the associated press": "AP", "agence france-presse": "AFP",
+    "business wire": "Business Wire", "prnewswire": "PR Newswire", "globe newswire": "GlobeNewswire",
+    "thomson reuters foundation": "Thomson Reuters Foundation", "nna": "NNA", "apa": "APA",
+    "ptI": "PTI", "xinhuanet": "Xinhua", "cgtn": "CGTN", "global times": "Global Times",
+}
+
+_TERMINAL = ".!?…\"”’)»:;"
+_DASH = r"\s*(?:[-–—―]+|:)\s*"
+_OUTLET_P = r"\(\s*(?P<outlet>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
+_PLACE_CAPS = r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
+_PLACE_TITLE = r"(?P<place>[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2})"
+_STATE = r"(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?"
+_DATE_G = r"(?P<date>" + DATE_RE + r")"
+_PDATE = r"(?:,\s*" + _DATE_G + r")?"
+
+# shapes tried in order; each is anchored at the start of a block
+_DATELINE_RES = [
+    # 7th December 2023 – (Beijing)   /   December 7, 2023 -   /   Dec 7, 2023 (Reuters) -
+    re.compile(r"^" + _DATE_G + r"(?:" + _DASH + r")?\(\s*(?P<paren>[^()\n]{1,40}?)\s*\)(?:" + _DASH + r")?", re.I),
+    re.compile(r"^" + _DATE_G + r"\s*(?:[-–—―]+|:)\s*", re.I),
+    # BEIJING, Dec 7 (Reuters) -   /   WASHINGTON (AP) —   /   WASHINGTON —
+    re.compile(r"^" + _PLACE_CAPS + _STATE + _PDATE + r"\s*(?:" + _OUTLET_P + r")?" + _DASH),
+    re.compile(r"^" + _PLACE_CAPS + _STATE + _PDATE + r"\s*" + _OUTLET_P + r"\s*"),
+    # Hanoi, Dec 7 (VNA) -   /   Hanoi (VNA) -
+    re.compile(r"^" + _PLACE_TITLE + _STATE + _PDATE + r"\s*" + _OUTLET_P + r"(?:" + _DASH + r")?"),
+    re.compile(r"^" + _PLACE_TITLE + _STATE + r",\s*" + _DATE_G + _DASH),
+    # (Reuters) -
+    re.compile(r"^" + _OUTLET_P + _DASH),
+]
+_STANDALONE_DATE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|date|dated)\s*(?:on)?\s*:?\s*)?"
+    + _DATE_G
+    + r"(?:\s*(?:,|at|-|–)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?)?\s*\.?$",
+    re.I,
+)
+
+_BYLINE_RES = [
+    re.compile(r"^(?:by|written by|story by|words by|text by|report by)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&,-]+){0,10}$", re.I),
+    re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|compilation)\s+by\b.{0,300}$", re.I),
+    re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[,|/-]\s*(?:staff (?:writer|reporter)|correspondent|reporter|editor|contributor)\b.{0,60}$", re.I),
+]
+_CAPTION_STRONG = re.compile(
+    r"photo(?:graph)?s?\s*(?:courtesy|credit|by)\b"
+    r"|\b(?:photo|picture|image|pic|caption)\s*:\s*\S"
+    r"|\(\s*(?:photo|picture|image|file photo|pic)\b"
+    r"|\bfile (?:photo|picture|image)\b"
+    r"|\b(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty Images|Xinhua|Bloomberg|Anadolu|SOPA Images|NurPhoto|Shutterstock|AAP|IANS|PTI|ANI|TASS|Yonhap|Kyodo)\s*/\s*[A-Z]"
+    r"|\bvia (?:Getty Images|Reuters|AP|AFP)\b"
+    r"|\b(?:AP|AFP|Reuters|Xinhua|EPA) (?:Photo|Images?)\b"
+    r"|^\s*(?:photo|picture|image|caption)s?\b",
+    re.I,
+)
+_CAPTION_WEAK = re.compile(
+    r"\((?:right|left|center|centre|L|R|C|front|back|top|bottom|(?:2nd|3rd|second|third) (?:L|R|left|right|from (?:left|right))|[LR] to [LR])\)"
+    r"|\bpictured\b|\bis seen\b|\bare seen\b",
+)
+_PRESENT_VERB = re.compile(
+    r"\b(?:shakes|attends|speaks|waves|looks on|poses|arrives|gestures|walks|meets|listens|"
+    r"delivers|holds|greets|talks|addresses|reviews|visits|stands|sits|takes part|is seen|are seen|"
+    r"inspects|signs|smiles|chats|leaves|enters|watches|prays|pose|wave|attend|march|gather)\b",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|read more|read also|also read|related"
+    r"(?: articles?| stories| coverage| news)?|see also|share(?: this)?(?: article| story| on)?|"
+    r"click here|subscribe|sign up|follow us|recommended|more from|most read|trending|"
+    r"our standards|all rights reserved|copyright|©|\(c\) ?\d{4}|watch:|listen:|"
+    r"this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
+    r"(?:please )?(?:enable|turn on) javascript|cookies?)\b",
+    re.I,
+)
+_BOILERPLATE_ANY = re.compile(r"all rights reserved|©\s*\d{4}|\bcopyright \d{4}\b", re.I)
+
+
+@dataclasses.dataclass(frozen=True)
+class Dateline:
+    end: int  # length of the dateline prefix within the block
+    date: tuple[int | None, int, int] | None
+    outlet: str | None
+    place: str | None
+
+
+def normalize_for_hash(text: str) -> str:
+    """Lowercase, NFKC, whitespace collapsed: the text an exact-duplicate hash is over."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def content_hash(body: str) -> str:
+    return hashlib.sha256(normalize_for_hash(body).encode("utf-8")).hexdigest()
+
+
+def _outlet_name(tok: str) -> str | None:
+    t = tok.strip()
+    if t.lower() in KNOWN_OUTLETS:
+        return KNOWN_OUTLETS[t.lower()]
+    if re.fullmatch(r"[A-Z]{2,6}", t):
+        return t  # an agency acronym such as (VNA) or (KUNA)
+    return None
+
+
+def find_dateline(block: str) -> Dateline | None:
+    """The dateline at the start of a block ("BEIJING, Dec 7 (Reuters) -"), if any."""
+    m = _STANDALONE_DATE.match(block)
+    if m:
+        return Dateline(len(block), parse_date_text(m.group("date")), None, None)
+    for rx in _DATELINE_RES:
+        m = rx.match(block)
+        if not m:
+            continue
+        g = m.groupdict()
+        date = parse_date_text(g["date"]) if g.get("date") else None
+        if g.get("date") and date is None:
+            continue
+        outlet = place = None
+        if g.get("paren"):
+            outlet = _outlet_name(g["paren"])
+            if outlet is None:
+                place = g["paren"].strip()
+        if g.get("outlet"):
+            outlet = _outlet_name(g["outlet"])
+            if outlet is None and rx.pattern.startswith("^" + _PLACE_CAPS):
+                outlet = g["outlet"].strip() if len(g["outlet"]) <= 30 else None
+            if outlet is None and not g.get("place"):
+                continue
+            if outlet is None:
+                continue
+        if g.get("place"):
+            place = g["place"].strip()
+            if rx.pattern.startswith("^" + _PLACE_CAPS) and len(place.replace(".", "")) < 2:
+                continue
+        end = m.end()
+        rest = block[end:]
+        # the dateline must be followed by text (or end the block)
+        if rest and not rest[0].isspace() and not block[end - 1].isspace() and block[end - 1] not in "-–—―:)":
+            continue
+        if rest.strip() and len(rest.strip()) < 3:
+            continue
+        seg_end = len(block[:end].rstrip())
+        return Dateline(seg_end, date, outlet, place)
+    return None
+
+
+# ---------------------------------------------------------------- blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    body = [ln.strip() for ln in lines[:-1]]
+    if not all(35 <= len(ln) <= 110 for ln in body):
+        return False
+    unterminated = sum(1 for ln in body if ln[-1] not in _TERMINAL)
+    return unterminated * 2 >= len(body)
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text's blocks (paragraphs, or lines where a paragraph is not
+    hard-wrapped prose), each stripped of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for pm in re.finditer(r"[^\n]+(?:\n[ \t\xa0]*[^\s][^\n]*)*", text):
+        para = pm.group(0)
+        lines = para.split("\n")
+        if _hard_wrapped(lines):
+            pieces = [(pm.start(), pm.end())]
+        else:
+            pieces = []
+            pos = pm.start()
+            for ln in lines:
+                pieces.append((pos, pos + len(ln)))
+                pos += len(ln) + 1
+        for s, e in pieces:
+            chunk = text[s:e]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            if e - trail > s + lead:
+                spans.append((s + lead, e - trail))
+    return spans
+
+
+def _key(s: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", s).lower()))
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"\w+(?:['’.-]\w+)*", s)
+
+
+def _title_like(block: str) -> bool:
+    if "\n" in block or len(block) > 300:
+        return False
+    w = _words(block)
+    if not (2 <= len(w) <= 30):
+        return False
+    if block.rstrip().endswith(".") and not block.rstrip().endswith(("...", "…")):
+        return False
+    if find_dateline(block) is not None or any(rx.match(block) for rx in _BYLINE_RES):
+        return False
+    return True
+
+
+def _is_caption(block: str) -> bool:
+    n = len(_words(block))
+    if n <= 80 and _CAPTION_STRONG.search(block):
+        return True
+    if n <= 60 and _CAPTION_WEAK.search(block) and _PRESENT_VERB.search(block):
+        return True
+    return False
+
+
+def _is_byline(block: str) -> bool:
+    if len(block) > 400:
+        return False
+    return any(rx.match(block.strip()) for rx in _BYLINE_RES)
+
+
+def _is_boilerplate(block: str) -> bool:
+    n = len(_words(block))
+    if n <= 30 and _BOILERPLATE.match(block.strip()):
+        return True
+    return n <= 40 and bool(_BOILERPLATE_ANY.search(block))
+
+
+def _is_fragment(block: str) -> bool:
+    w = _words(block)
+    if len(w) <= 5 and block.rstrip()[-1:] not in _TERMINAL:
+        return True
+    return len(w) <= 1
+
+
+def classify_blocks(
+    text: str, spans: list[tuple[int, int]], *, title_span: tuple[int, int] | None = None
+) -> tuple[list[tuple[int, int, str]], Dateline | None]:
+    """Label each block; a dateline that prefixes a paragraph becomes its own segment.
+    Returns (start, end, kind) triples and the first dateline found."""
+    out: list[tuple[int, int, str]] = []
+    seen: dict[str, int] = {}
+    seen_sets: list[set[str]] = []
+    dateline: Dateline | None = None
+    n_body = 0
+    for idx, (s, e) in enumerate(spans):
+        block = text[s:e]
+        key = _key(block)
+        if title_span is not None and (s, e) == title_span:
+            out.append((s, e, "title"))
+            if key:
+                seen.setdefault(key, idx)
+            continue
+        if title_span is None and idx == 0 and len(spans) > 1 and _title_like(block):
+            out.append((s, e, "title"))
+            if key:
+                seen.setdefault(key, idx)
+            continue
+        # repeats: the same paragraph (or nearly) seen before
+        if key and len(key) >= 12 and key in seen:
+            out.append((s, e, "repeat"))
+            continue
+        wset = set(key.split())
+        if len(wset) >= 8 and any(
+            len(wset & p) / len(wset | p) >= 0.9 for p in seen_sets
+        ):
+            out.append((s, e, "repeat"))
+            continue
+        if _is_boilerplate(block):
+            out.append((s, e, "boilerplate"))
+            continue
+        if _is_byline(block):
+            out.append((s, e, "byline"))
+            continue
+        if _is_caption(block):
+            out.append((s, e, "caption"))
+            if key:
+                seen.setdefault(key, idx)
+            continue
+        if n_body < 3 and dateline is None:
+            dl = find_dateline(block)
+            if dl is not None:
+                dateline = dl
+                if dl.end >= len(block.rstrip()):
+                    out.append((s, e, "dateline"))
+                    continue
+                out.append((s, s + dl.end, "dateline"))
+                rest = text[s + dl.end : e]
+                lead = len(rest) - len(rest.lstrip())
+                s = s + dl.end + lead
+                block = text[s:e]
+                key = _key(block)
+                wset = set(key.split())
+        if _is_fragment(block):
+            out.append((s, e, "fragment"))
+            continue
+        out.append((s, e, "body"))
+        n_body += 1
+        if key:
+            seen.setdefault(key, idx)
+            if len(wset) >= 8:
+                seen_sets.append(wset)
+    return out, dateline
+
+
+# ---------------------------------------------------------------- dates and outlet
+
+
+def _infer_from_text(text: str) -> tuple[str, float, str] | None:
+    try:
+        from eventwire.analyze import timex as _timex
+
+        fn: Callable[[str], tuple[str, float, str] | None] = _timex.infer_publication_date
+    except (ImportError, AttributeError):
+        return None
+    try:
+        res = fn(text)
+    except Exception:
+        return None
+    if not res or not res[0]:
+        return None
+    iso = iso_from_metadata(res[0])
+    return (iso, float(res[1]), str(res[2])) if iso else None
+
+
+def _year_for(month: int, day: int, text: str) -> tuple[int, float] | None:
+    """A year for a dateline without one: from the text's own date inference when it
+    agrees on month and day, else the year most mentioned in the text."""
+    inferred = _infer_from_text(text)
+    if inferred:
+        y, m, d = (int(x) for x in inferred[0].split("-"))
+        if (m, d) == (month, day):
+            return y, 0.85
+    years = Counter(int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", text))
+    if years:
+        return years.most_common(1)[0][0], 0.6
+    if inferred:
+        return int(inferred[0][:4]), 0.5
+    return None
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host.lower())
+    return host or None
+
+
+def _clean_title(title: str, outlet: str | None) -> str:
+    t = " ".join(title.split())
+    if outlet:
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            suffix = sep + outlet
+            if t.lower().endswith(suffix.lower()) and len(t) > len(suffix) + 5:
+                t = t[: -len(suffix)].rstrip()
+    return t
+
+
+# ---------------------------------------------------------------- clean
+
+
+def clean(raw: RawDoc) -> Article:
+    """Build the stored text, its segments, content hash, date and outlet of a RawDoc."""
+    body_in = raw.text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    title_in = _clean_title(raw.title, raw.outlet) if raw.title and raw.title.strip() else None
+    title_span: tuple[int, int] | None = None
+    if title_in:
+        first = body_in.split("\n", 1)[0]
+        if _key(first) == _key(title_in):
+            text = body_in
+            title_span = (0, len(first.rstrip()))
+        else:
+            text = title_in + "\n\n" + body_in
+            title_span = (0, len(title_in))
+    else:
+        text = body_in
+    spans = split_blocks(text)
+    if title_span is not None and spans and spans[0] != title_span:
+        title_span = spans[0] if spans[0][0] == 0 else None
+    triples, dl = classify_blocks(text, spans, title_span=title_span)
+
+    # ids and the content hash are over the body (the whole text if nothing is body)
+    body_parts = [text[s:e] for s, e, k in triples if k == "body"]
+    body = "\n".join(body_parts) if body_parts else text
+    chash = content_hash(body)
+    aid = make_id("article", chash)
+    segments = tuple(
+        Segment(make_id("segment", aid, s, e, k), aid, s, e, text[s:e], k) for s, e, k in triples
+    )
+
+    title = title_in
+    if title is None:
+        t = next((text[s:e] for s, e, k in triples if k == "title"), None)
+        title = " ".join(t.split()) if t else None
+
+    published: str | None = None
+    method, conf = "unknown", 0.0
+    meta_date = iso_from_metadata(raw.published) if raw.published else None
+    if meta_date:
+        published, method, conf = meta_date, "metadata", 0.95
+    elif dl is not None and dl.date is not None:
+        y, m, d = dl.date
+        if y is not None:
+            published, method, conf = f"{y:04d}-{m:02d}-{d:02d}", "dateline", 0.9
+        else:
+            guess = _year_for(m, d, text)
+            if guess is not None:
+                published, method, conf = f"{guess[0]:04d}-{m:02d}-{d:02d}", "dateline", guess[1]
+    if published is None:
+        inferred = _infer_from_text(text)
+        if inferred:
+            published, conf, method = inferred[0], min(inferred[1], 0.85), "inferred-from-text"
+
+    outlet = raw.outlet or (dl.outlet if dl is not None else None) or _domain(raw.url)
+    return Article(
+        id=aid,
+        text=text,
+        source=raw.source,
+        fmt=raw.fmt,
+        title=title,
+        outlet=outlet,
+        url=raw.url,
+        published=published,
+        date_method=method,
+        date_confidence=conf,
+        content_hash=chash,
+        segments=segments,
+    )

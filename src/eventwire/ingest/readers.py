@@ -1,0 +1,598 @@
+"""Readers: every input (file, directory, glob, URL) to RawDocs, every failure to an
+IngestProblem. Nothing raised here escapes :func:`iter_inputs`; one bad input never stops
+the others.
+
+Sources: a file's absolute path; a record of a multi-record file ``path#n`` (JSONL: line
+number; JSON array, WARC: 1-based record number); a feed entry its link (a feed is re-read
+over time, so its entry numbers are not stable); a fetched page the URL as given.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from eventwire.ingest.dates import iso_from_metadata
+from eventwire.ingest.decode import DecodeFailure, decode_bytes, html_declared_charset
+from eventwire.ingest.html import extract_html, html_fragment_text, looks_like_html
+from eventwire.model import IngestProblem, RawDoc
+
+__all__ = ["iter_inputs", "read_bytes", "DEFAULT_JSON_FIELDS", "sniff_kind", "kind_from_name"]
+
+Item = RawDoc | IngestProblem
+
+DEFAULT_JSON_FIELDS: dict[str, str] = {
+    "text": "text",
+    "title": "title",
+    "url": "url",
+    "date": "date",
+    "outlet": "outlet",
+}
+# used only when the corresponding field was not configured explicitly
+_FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("published", "published_at", "pubDate", "pub_date", "dct", "datetime"),
+    "outlet": ("sitename", "publisher", "source_name", "site"),
+    "url": ("link", "source_url"),
+    "title": ("headline",),
+}
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_EXT_KIND = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
+    ".warc": "warc", ".arc": "warc",
+}
+_SKIP_DIR_FILES = {"readme", "readme.md", "license", "licence", ".ds_store"}
+_HTML_CT = ("text/html", "application/xhtml")
+_WARC_HTML_CT = ("text/html", "application/xhtml+xml")
+
+
+def kind_from_name(name: str) -> str | None:
+    n = name.lower()
+    if n.endswith((".warc.gz", ".arc.gz")):
+        return "warc"
+    if n.endswith(".gz"):
+        return "gz"
+    return _EXT_KIND.get(os.path.splitext(n)[1])
+
+
+def sniff_kind(data: bytes) -> str:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith(b"\x1f\x8b"):
+        return "gz"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    probe = head[:1500]
+    if b"<rss" in probe or b"<feed" in probe or b"<rdf:rdf" in probe:
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<p>")):
+        return "html"
+    if head.startswith(b"<?xml") and b"<html" in probe:
+        return "html"
+    return "text"
+
+
+def _problem(source: str, code: str, reason: str) -> IngestProblem:
+    return IngestProblem(source=source, code=code, reason=reason)
+
+
+def iter_inputs(
+    inputs: Sequence[str],
+    *,
+    allow_private: bool = False,
+    json_fields: dict[str, str] | None = None,
+    max_bytes: int = 20_000_000,
+) -> Iterator[RawDoc | IngestProblem]:
+    """Yield a RawDoc per readable document and an IngestProblem per failure, in order.
+
+    ``inputs``: files, directories (recursive, hidden files skipped), glob patterns, and
+    http(s) URLs. ``json_fields`` maps text/title/url/date/outlet to record keys (dotted
+    paths allowed). ``max_bytes`` caps a file, a fetched response and a WARC/JSONL record.
+    """
+    fields = dict(DEFAULT_JSON_FIELDS)
+    explicit = set(json_fields or {})
+    fields.update(json_fields or {})
+    for inp in inputs:
+        inp = str(inp)
+        try:
+            if _URL_RE.match(inp):
+                yield from _read_url(inp, allow_private, fields, explicit, max_bytes)
+                continue
+            for path, err in _expand(inp):
+                if err is not None:
+                    yield err
+                    continue
+                assert path is not None
+                try:
+                    yield from _read_file(path, fields, explicit, max_bytes)
+                except Exception as e:  # a reader bug must not stop the batch
+                    yield _problem(str(path), "E110", f"unexpected {type(e).__name__}: {e}")
+        except Exception as e:
+            yield _problem(inp, "E110", f"unexpected {type(e).__name__}: {e}")
+
+
+def _expand(inp: str) -> Iterator[tuple[Path | None, IngestProblem | None]]:
+    p = Path(inp).expanduser()
+    if p.is_dir():
+        found = False
+        for root, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for f in sorted(files):
+                if f.startswith(".") or f.lower() in _SKIP_DIR_FILES:
+                    continue
+                found = True
+                yield Path(os.path.abspath(os.path.join(root, f))), None
+        if not found:
+            yield None, _problem(inp, "E101", "directory contains no files")
+        return
+    if p.is_file():
+        yield Path(os.path.abspath(p)), None
+        return
+    if p.exists():
+        yield None, _problem(inp, "E110", "not a regular file or directory")
+        return
+    if glob.has_magic(inp):
+        matches = sorted(glob.glob(os.path.expanduser(inp), recursive=True))
+        files = [m for m in matches if os.path.isfile(m)]
+        dirs = [m for m in matches if os.path.isdir(m)]
+        if not files and not dirs:
+            yield None, _problem(inp, "E003", "glob pattern matched no files")
+        for m in files:
+            yield Path(os.path.abspath(m)), None
+        for d in dirs:
+            yield from _expand(d)
+        return
+    yield None, _problem(inp, "E003", "input path does not exist")
+
+
+def _read_file(
+    path: Path, fields: Mapping[str, str], explicit: set[str], max_bytes: int
+) -> Iterator[Item]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        yield _problem(source, "E003", f"cannot stat: {e.strerror or e}")
+        return
+    if size == 0:
+        yield _problem(source, "E101", "empty file")
+        return
+    kind = kind_from_name(path.name)
+    if kind is None:
+        with open(path, "rb") as fh:
+            kind = sniff_kind(fh.read(4096))
+        if kind == "gz":
+            kind = "warc" if _gz_is_warc(path) else "gz"
+    if kind == "warc":
+        try:
+            with open(path, "rb") as fh:
+                yield from _read_warc(fh, source, max_bytes)
+        except OSError as e:
+            yield _problem(source, "E107", f"cannot read WARC: {e}")
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl_file(path, source, fields, explicit, max_bytes)
+        return
+    if size > max_bytes:
+        yield _problem(source, "E104", f"file of {size} bytes exceeds the cap of {max_bytes}")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield _problem(source, "E003", f"cannot read: {e.strerror or e}")
+        return
+    yield from read_bytes(source, data, kind, fields=fields, explicit=explicit, max_bytes=max_bytes)
+
+
+def _gz_is_warc(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(5).upper() == b"WARC/"
+    except (OSError, EOFError, zlib.error):
+        return False
+
+
+def read_bytes(
+    source: str,
+    data: bytes,
+    kind: str | None = None,
+    *,
+    fields: Mapping[str, str] = DEFAULT_JSON_FIELDS,
+    explicit: set[str] | None = None,
+    max_bytes: int = 20_000_000,
+    url: str | None = None,
+    fmt: str | None = None,
+    declared_charset: str | None = None,
+) -> Iterator[Item]:
+    """Documents in ``data`` (one file's or response's bytes); ``kind`` None = sniff."""
+    explicit = explicit or set()
+    if not data.strip():
+        yield _problem(source, "E101", "empty input (no content)")
+        return
+    if len(data) > max_bytes:
+        yield _problem(source, "E104", f"input of {len(data)} bytes exceeds the cap of {max_bytes}")
+        return
+    if kind is None or kind == "text":
+        sniffed = sniff_kind(data)
+        # a .txt that is really HTML or a feed is read as what it is
+        kind = sniffed if kind is None or sniffed in ("html", "warc") else kind
+    if kind == "gz":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+                inner = gz.read(max_bytes + 1)
+        except (OSError, EOFError, zlib.error) as e:
+            yield _problem(source, "E102", f"compressed data could not be read: {e}")
+            return
+        if len(inner) > max_bytes:
+            yield _problem(source, "E104", f"decompressed input exceeds the cap of {max_bytes}")
+            return
+        inner_kind = kind_from_name(source[:-3]) if source.lower().endswith(".gz") else None
+        yield from read_bytes(source, inner, inner_kind, fields=fields, explicit=explicit,
+                              max_bytes=max_bytes, url=url, fmt=fmt)
+        return
+    if kind == "warc":
+        yield from _read_warc(io.BytesIO(data), source, max_bytes)
+        return
+    if kind == "html" and not declared_charset:
+        declared_charset = html_declared_charset(data)
+    try:
+        text = decode_bytes(data, declared_charset)
+    except DecodeFailure as e:
+        yield _problem(source, e.code, e.reason)
+        return
+    text = _normalize_newlines(text)
+    if not text.strip():
+        yield _problem(source, "E101", "empty input (only whitespace)")
+        return
+    if kind == "html":
+        yield _html_doc(source, text, url=url, fmt=fmt or "html")
+    elif kind in ("json", "jsonl"):
+        yield from _read_json_text(source, text, fields, explicit, jsonl=(kind == "jsonl"), fmt=fmt)
+    elif kind == "feed":
+        yield from _read_feed(source, data, fmt=fmt)
+    else:
+        yield RawDoc(source=source, text=text.strip(), url=url, fmt=fmt or "text")
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\ufeff", "")
+
+
+def _html_doc(source: str, html: str, *, url: str | None, fmt: str) -> Item:
+    try:
+        ex = extract_html(html, url=url)
+    except Exception as e:  # lxml/trafilatura failure on a broken page
+        return _problem(source, "E108", f"HTML could not be parsed: {type(e).__name__}: {e}")
+    if ex is None:
+        return _problem(source, "E108", "no main text found in the HTML page")
+    meta: dict[str, Any] = {}
+    if ex.author:
+        meta["author"] = ex.author
+    return RawDoc(
+        source=source,
+        text=_normalize_newlines(ex.text),
+        title=ex.title,
+        outlet=ex.sitename,
+        url=ex.url or url,
+        published=iso_from_metadata(ex.date),
+        fmt=fmt,
+        meta=meta,
+    )
+
+
+# ---------------------------------------------------------------- JSON / JSONL
+
+
+def _get(rec: Mapping[str, Any], key: str) -> Any:
+    if key in rec:
+        return rec[key]
+    cur: Any = rec
+    for part in key.split("."):
+        if not isinstance(cur, Mapping) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def _field(rec: Mapping[str, Any], name: str, fields: Mapping[str, str], explicit: set[str]) -> Any:
+    v = _get(rec, fields[name])
+    if (v is None or v == "") and name not in explicit:
+        for alt in _FALLBACK_FIELDS.get(name, ()):
+            v = _get(rec, alt)
+            if v not in (None, ""):
+                break
+    return v
+
+
+def _record_doc(
+    source: str, rec: Any, fields: Mapping[str, str], explicit: set[str], fmt: str | None
+) -> Item:
+    if not isinstance(rec, Mapping):
+        return _problem(source, "E105", f"record is a JSON {type(rec).__name__}, not an object")
+    text = _get(rec, fields["text"])
+    if text is None:
+        return _problem(source, "E109", f"record has no {fields['text']!r} field")
+    if not isinstance(text, str):
+        return _problem(source, "E109", f"field {fields['text']!r} is not a string")
+    text = _normalize_newlines(text)
+    if not text.strip():
+        return _problem(source, "E101", f"field {fields['text']!r} is empty")
+    url = _field(rec, "url", fields, explicit)
+    url = url if isinstance(url, str) and url else None
+    title = _field(rec, "title", fields, explicit)
+    outlet = _field(rec, "outlet", fields, explicit)
+    published = iso_from_metadata(_field(rec, "date", fields, explicit))
+    if looks_like_html(text):
+        ex = None
+        try:
+            ex = extract_html(text, url=url) if "<html" in text[:2000].lower() else None
+        except Exception:
+            ex = None
+        if ex is not None:
+            text = _normalize_newlines(ex.text)
+            title = title or ex.title
+            outlet = outlet or ex.sitename
+            published = published or iso_from_metadata(ex.date)
+        else:
+            text = html_fragment_text(text)
+        if not text.strip():
+            return _problem(source, "E108", "HTML in the text field has no text")
+    return RawDoc(
+        source=source,
+        text=text.strip(),
+        title=str(title).strip() if isinstance(title, str) and title.strip() else None,
+        outlet=str(outlet).strip() if isinstance(outlet, str) and outlet.strip() else None,
+        url=url,
+        published=published,
+        fmt=fmt or "json",
+    )
+
+
+def _read_json_text(
+    source: str, text: str, fields: Mapping[str, str], explicit: set[str], *, jsonl: bool,
+    fmt: str | None,
+) -> Iterator[Item]:
+    if not jsonl:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            lines = [ln for ln in text.split("\n") if ln.strip()]
+            if len(lines) > 1 and lines[0].lstrip().startswith("{"):
+                try:
+                    json.loads(lines[0])
+                    jsonl = True  # JSON Lines in a .json file
+                except json.JSONDecodeError:
+                    pass
+            if not jsonl:
+                yield _problem(source, "E105", f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
+                return
+        else:
+            if isinstance(obj, list):
+                if not obj:
+                    yield _problem(source, "E101", "JSON array is empty")
+                for i, rec in enumerate(obj, 1):
+                    yield _record_doc(f"{source}#{i}", rec, fields, explicit, fmt)
+                return
+            if isinstance(obj, Mapping):
+                for key in ("articles", "records", "items", "data", "documents", "docs"):
+                    if _get(obj, fields["text"]) is None and isinstance(obj.get(key), list):
+                        for i, rec in enumerate(obj[key], 1):
+                            yield _record_doc(f"{source}#{i}", rec, fields, explicit, fmt)
+                        return
+                yield _record_doc(source, obj, fields, explicit, fmt)
+                return
+            yield _problem(source, "E105", f"JSON top level is a {type(obj).__name__}, not records")
+            return
+    n_ok = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        yield from _jsonl_line(f"{source}#{lineno}", line, fields, explicit, fmt)
+        n_ok += 1
+    if n_ok == 0:
+        yield _problem(source, "E101", "no JSON records")
+
+
+def _jsonl_line(
+    source: str, line: str, fields: Mapping[str, str], explicit: set[str], fmt: str | None
+) -> Iterator[Item]:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield _problem(source, "E105", f"malformed JSON line: {e.msg} at column {e.colno}")
+        return
+    yield _record_doc(source, rec, fields, explicit, fmt)
+
+
+def _read_jsonl_file(
+    path: Path, source: str, fields: Mapping[str, str], explicit: set[str], max_bytes: int
+) -> Iterator[Item]:
+    """Stream a JSON Lines file: the cap applies per line, so big files are fine."""
+    n = 0
+    with open(path, "rb") as fh:
+        lineno = 0
+        while True:
+            raw = fh.readline(max_bytes + 1)
+            if not raw:
+                break
+            lineno += 1
+            src = f"{source}#{lineno}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                yield _problem(src, "E104", f"JSON line longer than the cap of {max_bytes} bytes")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = fh.readline(1 << 20)
+                n += 1
+                continue
+            if not raw.strip():
+                continue
+            n += 1
+            try:
+                line = decode_bytes(raw)
+            except DecodeFailure as e:
+                yield _problem(src, e.code, e.reason)
+                continue
+            yield from _jsonl_line(src, line.lstrip("\ufeff"), fields, explicit, None)
+    if n == 0:
+        yield _problem(source, "E101", "empty file (no JSON lines)")
+
+
+# ---------------------------------------------------------------- feeds
+
+
+def _read_feed(source: str, data: bytes, fmt: str | None) -> Iterator[Item]:
+    import feedparser
+
+    try:
+        parsed: Any = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except Exception as e:
+        yield _problem(source, "E106", f"feed could not be parsed: {type(e).__name__}: {e}")
+        return
+    entries = list(parsed.get("entries") or [])
+    if not entries:
+        if parsed.get("bozo"):
+            exc = parsed.get("bozo_exception")
+            yield _problem(source, "E106", f"malformed feed: {exc}")
+        elif not parsed.get("version"):
+            yield _problem(source, "E106", "not an RSS/Atom feed")
+        else:
+            yield _problem(source, "E101", "feed has no entries")
+        return
+    feed_title = (parsed.get("feed") or {}).get("title") or None
+    for i, entry in enumerate(entries, 1):
+        link = entry.get("link") or None
+        src = link or (f"{source}#{i}")
+        body = ""
+        is_html = False
+        contents = entry.get("content") or []
+        if contents:
+            best = max(contents, key=lambda c: len(c.get("value") or ""))
+            body = best.get("value") or ""
+            is_html = "html" in (best.get("type") or "")
+        if not body.strip():
+            body = entry.get("summary") or entry.get("description") or ""
+            detail = entry.get("summary_detail") or {}
+            is_html = "html" in (detail.get("type") or "text/html")
+        if is_html or looks_like_html(body):
+            body = html_fragment_text(body)
+        body = _normalize_newlines(body).strip()
+        if not body:
+            yield _problem(src, "E109", "feed entry has no content or summary")
+            continue
+        date = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = iso_from_metadata(tuple(date)) if date else iso_from_metadata(
+            entry.get("published") or entry.get("updated")
+        )
+        title = entry.get("title") or None
+        meta: dict[str, Any] = {"feed": source, "entry": i}
+        if entry.get("author"):
+            meta["author"] = entry.get("author")
+        yield RawDoc(
+            source=src,
+            text=body,
+            title=title.strip() if isinstance(title, str) and title.strip() else None,
+            outlet=feed_title,
+            url=link,
+            published=published,
+            fmt=fmt or "feed",
+            meta=meta,
+        )
+    if parsed.get("bozo") and entries:
+        exc = parsed.get("bozo_exception")
+        # entries were recovered from a broken feed: read them, and record the damage
+        if exc is not None and "CharacterEncodingOverride" not in type(exc).__name__:
+            yield _problem(source, "E106", f"feed is malformed (entries recovered): {exc}")
+
+
+# ---------------------------------------------------------------- WARC
+
+
+def _read_warc(stream: Any, source: str, max_bytes: int) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = 0
+    found = 0
+    try:
+        it = ArchiveIterator(stream, arc2warc=True)
+        for record in it:
+            n += 1
+            if record.rec_type not in ("response", "resource"):
+                continue
+            src = f"{source}#{n}"
+            ctype = ""
+            if record.http_headers is not None:
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                status = record.http_headers.get_statuscode()
+                if record.rec_type == "response" and status and not str(status).startswith("2"):
+                    continue
+            else:
+                ctype = record.rec_headers.get_header("Content-Type") or ""
+            low = ctype.lower()
+            if not low.startswith(_WARC_HTML_CT) and not low.startswith("text/plain"):
+                continue
+            found += 1
+            content = record.content_stream().read(max_bytes + 1)
+            if len(content) > max_bytes:
+                yield _problem(src, "E104", f"WARC record exceeds the cap of {max_bytes} bytes")
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
+            declared = m.group(1) if m else None
+            kind = "text" if low.startswith("text/plain") else "html"
+            for item in read_bytes(src, content, kind, max_bytes=max_bytes, url=uri, fmt="warc",
+                                   declared_charset=declared):
+                if isinstance(item, RawDoc):
+                    meta = dict(item.meta)
+                    meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
+                    item = RawDoc(source=item.source, text=item.text, title=item.title,
+                                  outlet=item.outlet, url=item.url or uri,
+                                  published=item.published, fmt="warc", meta=meta)
+                yield item
+    except Exception as e:  # ArchiveLoadFailed, zlib.error, EOFError on truncation, ...
+        where = f" after {n} records" if n else ""
+        yield _problem(source, "E107", f"malformed WARC archive{where}: {type(e).__name__}: {e}")
+        return
+    if n == 0:
+        yield _problem(source, "E107", "no WARC records found")
+    elif found == 0:
+        yield _problem(source, "E101", "WARC archive has no HTML or text responses")
+
+
+# ---------------------------------------------------------------- URLs
+
+
+def _read_url(
+    url: str, allow_private: bool, fields: Mapping[str, str], explicit: set[str], max_bytes: int
+) -> Iterator[Item]:
+    from eventwire.ingest.fetch import FetchRefused, fetch
+
+    try:
+        res = fetch(url, allow_private=allow_private, max_bytes=max_bytes)
+    except FetchRefused as e:
+        yield _problem(url, e.code, e.reason)
+        return
+    ct = res.content_type.lower()
+    kind: str | None
+    if ct.startswith(_HTML_CT):
+        kind = "html"
+    elif any(x in ct for x in ("rss", "atom", "/xml", "+xml")):
+        kind = "feed" if sniff_kind(res.content) == "feed" else None
+    elif "json" in ct:
+        kind = "jsonl" if "ndjson" in ct or "jsonl" in ct else "json"
+    else:
+        kind = kind_from_name(res.url.split("?", 1)[0]) or None
+    m = re.search(r"charset=([\w.:-]+)", ct, re.I)
+    fmt = "url" if kind in (None, "html", "text") else None
+    yield from read_bytes(url, res.content, kind, fields=fields, explicit=explicit,
+                          max_bytes=max_bytes, url=res.url, fmt=fmt,
+                          declared_charset=m.group(1) if m else None)
