@@ -1632,9 +1632,84 @@ _add(
 _COMPILED: list[tuple[str, re.Pattern[str], Handler]] = [
     (n, re.compile(p, re.I), h) for n, p, h in _P
 ]
-_MASTER = re.compile(
-    "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for _, p, _ in _P), re.I
+# Candidate start positions: a word that is temporal in itself ("strong") or a modifier,
+# determiner or number word ("weak") followed within a few words by a strong one. Only
+# there are the patterns tried, which keeps the tagger fast on text without dates.
+_STRONG = frozenset(
+    list(MONTHS) + list(WEEKDAYS) + [w + "s" for w in WEEKDAYS if len(w) > 4] + [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+        "nights", "week", "weeks", "weekend", "weekends", "fortnight", "month", "months",
+        "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries",
+        "now", "currently", "nowadays", "presently", "present", "recently", "recent", "lately",
+        "formerly", "past", "future", "today", "tomorrow", "yesterday", "tonight", "morning",
+        "afternoon", "evening", "overnight", "spring", "summer", "autumn", "fall", "winter",
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
+        "christmas", "thanksgiving", "easter", "halloween", "new", "valentine", "memorial",
+        "labor", "boxing", "bastille", "veterans", "armistice", "independence", "good",
+        "noon", "midnight", "twenties", "thirties", "forties", "fifties", "sixties",
+        "seventies", "eighties", "nineties", "ahead", "term", "fy", "current", "mondays",
+        "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "period",
+        "nineteen", "thousand", "eighteen",
+    ]
 )
+_WEAK = frozenset(
+    "the a an this that last next past previous coming current following same early late mid "
+    "earlier later about around approximately roughly some nearly almost more over at less "
+    "under up no just fewer well close upwards only barely every each other its their his her "
+    "fiscal calendar so right in once twice times per these latest full whole entire final "
+    "first second third fourth fifth 1st 2nd 3rd 4th half several few many couple dozen one "
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred numerous remaining initial ensuing succeeding recent year comparable corresponding "
+    "prior preceding upcoming most sometime near long short months weeks days years shortly "
+    "just-ended year-ago year-earlier tenth eleventh twelfth sixth seventh eighth ninth "
+    "twentieth thirtieth local".split()
+)
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*")
+
+
+_WCLASS: dict[str, int] = {}
+
+
+def _word_class(w: str) -> int:
+    """2 for a strong trigger word, 1 for a weak one, 0 otherwise (memoised)."""
+    c = _WCLASS.get(w)
+    if c is not None:
+        return c
+    first = w.split("-", 1)[0].split("'", 1)[0]
+    if (
+        w in _STRONG
+        or first in _STRONG
+        or any(ch.isdigit() for ch in w)
+        or any(part in _STRONG for part in w.split("-")[1:])
+    ):
+        c = 2
+    elif w in _WEAK or first in _WEAK:
+        c = 1
+    else:
+        c = 0
+    if len(_WCLASS) < 200_000:
+        _WCLASS[w] = c
+    return c
+
+
+def _candidates(text: str) -> list[int]:
+    wc = _word_class
+    toks = [(m.start(), wc(m.group().lower())) for m in _TOKEN.finditer(text)]
+    out: list[int] = []
+    n = len(toks)
+    for i, (st, c) in enumerate(toks):
+        if c == 2:
+            if st > 0 and text[st - 1] in "'’":
+                out.append(st - 1)
+            out.append(st)
+        elif c == 1:
+            for j in range(i + 1, min(n, i + 6)):
+                if toks[j][1] == 2:
+                    out.append(st)
+                    break
+    return out
+
 
 # phrases that look temporal but are not (idioms, names)
 _STOP = re.compile(
@@ -1658,13 +1733,9 @@ def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
 def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
     out: list[TimexSpan] = []
     pos = 0
-    n = len(text)
-    master = _MASTER
-    while pos < n:
-        m = master.search(text, pos)
-        if m is None:
-            break
-        p = m.start()
+    for p in _candidates(text):
+        if p < pos:
+            continue
         best: tuple[int, re.Match[str], Result] | None = None
         for _name, pat, handler in _COMPILED:
             mm = pat.match(text, p)
@@ -1677,7 +1748,6 @@ def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
                 continue
             best = (mm.end(), mm, res)
         if best is None:
-            pos = p + 1
             continue
         end, mm, (typ, value, mod, extra) = best
         start = p
