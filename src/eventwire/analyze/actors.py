@@ -237,10 +237,11 @@ def code_actor_phrase(text: str, date: str | None = None, dictionary: ActorDicti
         e = _pick_entry(entries, date, None)
         if e is not None and e.type != "person":
             code = _from_entry(e, date, "dictionary")
-            if code.role is None:
-                role = _agent_role(_agent_hits(toks, d, set()), d)
-                if role:
-                    code = dataclasses.replace(code, role=role, method="text+dictionary")
+            hits = _agent_hits(toks, d, set())
+            role = _agent_role(hits, d)
+            head_is_role = bool(hits) and hits[-1].j == len(toks) and hits[-1].role != ""
+            if role and (code.role is None or head_is_role):
+                code = dataclasses.replace(code, role=role, method="text+dictionary")
             return code
     cm = resolve_country_match(core)
     if cm is not None:
@@ -311,10 +312,17 @@ def _code_parts(toks: list[_Tok], text: str, date: str | None, d: ActorDictionar
             break
         if name_text is None:
             name_text = span
+    if not cms:
+        # provinces and regions after a preposition: "rebels in Darfur"
+        cms = [
+            dataclasses.replace(m, start=m.start + core_start, end=m.end + core_start)
+            for m in find_country_matches(sub, all_tiers=True)
+            if re.search(r"\b(in|of|from)\s+(the\s+)?$", sub[: m.start])
+        ]
     text_country = None
     if cms:
-        # "Taiwan's Vice Foreign Minister", "president of Armenia", "Chinese President Xi"
-        text_country = cms[0].code
+        # "Taiwan's Vice Foreign Minister", "president of Armenia", "NATO-member Norway"
+        text_country = _head_country(cms, text).code
     text_role = _agent_role(hits, d)
     title_hits = [h for h in hits if _is_personal_title(h, d)]
     office = None
@@ -373,10 +381,21 @@ def _code_parts(toks: list[_Tok], text: str, date: str | None, d: ActorDictionar
         return ActorCode(name, typ, country, role, office if typ == "person" else None,
                          actor_id(typ, country, f"{role or ''} {head_key}"), "text", 0.6)
     if cms:
-        return _country_actor(cms[0])
+        return _country_actor(_head_country(cms, text))
     if name_text is not None and name_hint is not None:
         return ActorCode(name_text, "person", None, None, None, actor_id("person", None, name_text), "unresolved", 0.3)
     return None
+
+
+def _head_country(cms: list[CountryMatch], text: str) -> CountryMatch:
+    """The country a phrase is about: the last named country (not after "to"/"with"/"against"),
+    else the first match (a demonym modifier: "Greek-Cypriot")."""
+    named = [
+        m for m in cms
+        if m.kind in ("name", "abbrev", "capital") and m.code != "IGO"
+        and not re.search(r"\b(to|with|against|toward|towards)\s+(the\s+)?$", text[: m.start])
+    ]
+    return named[-1] if named else cms[0]
 
 
 def _singular(w: str) -> str:

@@ -246,7 +246,7 @@ def _first_words() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in _lexicon())
 
 
-def find_country_matches(text: str) -> list[CountryMatch]:
+def find_country_matches(text: str, all_tiers: bool = False) -> list[CountryMatch]:
     """All country and IGO mentions in a text, longest match first, non-overlapping.
 
     A match must start with a capital letter; two- and three-letter abbreviations must be
@@ -281,7 +281,7 @@ def find_country_matches(text: str) -> list[CountryMatch]:
                 e = lex.get(key[:-1])
                 if e is not None and e.kind != "demonym":
                     e = None
-            if e is None or e.kind not in _TIER1:
+            if e is None or (e.kind not in _TIER1 and not all_tiers):
                 continue
             if e.kind == "abbrev" or (len(key.replace(".", "")) <= 3):
                 if span.upper() != span:
