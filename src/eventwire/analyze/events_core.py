@@ -107,6 +107,7 @@ class TokenGraph:
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "from", "toward", "towards", "upon", "for", "over", "of"}
+_DEEP_PREPS = {"against", "on", "at", "to", "into", "toward", "towards", "upon", "with"}
 _PRON = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "who", "which", "that", "i", "you"}
 
 
@@ -205,7 +206,7 @@ def _attribution_tokens(g: TokenGraph, lo: int, hi: int) -> set[int]:
         if t.lemma.lower() in lex.REPORTING and t.pos in ("VERB", "AUX"):
             has_comp = any(g.toks[c].dep in ("ccomp", "parataxis") for c in g.children[k])
             is_parenthetical = t.dep in ("parataxis", "advcl", "conj") or g.head(k) == k
-            if has_comp or is_parenthetical:
+            if (has_comp or is_parenthetical) and not _embedded(g, k):
                 for s in g.kids(k, "nsubj"):
                     out.update(g.subtree(s))
         if t.lemma.lower() == "accord" and t.text.lower() == "according":
@@ -213,6 +214,19 @@ def _attribution_tokens(g: TokenGraph, lo: int, hi: int) -> set[int]:
         if t.text.lower() in ("citing",):
             out.update(g.subtree(k))
     return out
+
+
+def _embedded(g: TokenGraph, k: int) -> bool:
+    """True when k sits inside a relative/participial clause or a noun phrase."""
+    cur = k
+    for _ in range(12):
+        if g.toks[cur].dep in ("relcl", "acl", "pcomp", "pobj", "dobj", "nsubj"):
+            return True
+        h = g.head(cur)
+        if h == cur:
+            return False
+        cur = h
+    return False
 
 
 def _np_text(g: TokenGraph, k: int, cap: int = 14) -> str:
@@ -235,6 +249,10 @@ def _core_text(g: TokenGraph, k: int) -> str:
             ids.extend(g.subtree(c))
         if d == "conj":
             ids.extend(x for x in g.subtree(c) if g.toks[x].dep in ("conj", "compound", "amod", "poss") or x == c)
+        if d == "prep" and g.toks[c].text.lower() == "of" and g.toks[k].pos == "PROPN":
+            objs = g.kids(c, "pobj")
+            if objs and g.toks[objs[0]].pos == "PROPN":
+                ids.extend(g.subtree(c))
     ids = sorted(set(ids))
     return " ".join(g.toks[t].text for t in ids)
 
@@ -334,9 +352,10 @@ def _target(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[i
         for c in g.kids(k, "dobj", "dative", "iobj"):
             if c not in excluded and c not in src_ids:
                 return c
-        for c in g.kids(k, "nsubjpass"):
-            if c not in excluded:
-                return c
+        if g.lemma(k) not in lex.ACTIVE_PASSIVES:
+            for c in g.kids(k, "nsubjpass"):
+                if c not in excluded:
+                    return c
         for p in g.kids(k, "prep", "agent"):
             if g.toks[p].text.lower() in _TARGET_PREPS:
                 for o in g.kids(p, "pobj"):
@@ -346,9 +365,9 @@ def _target(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[i
             for s in g.kids(c, "nsubj", "nsubjpass"):
                 if s not in excluded and s not in src_ids:
                     return s
-        for d in g.kids(k, "dobj"):
-            for p in g.kids(d, "prep"):
-                if g.toks[p].text.lower() in _TARGET_PREPS - {"of", "for"}:
+        for d in g.kids(k, "dobj", "pobj", "prep"):
+            for p in g.subtree(d):
+                if g.toks[p].dep == "prep" and g.toks[p].text.lower() in _DEEP_PREPS:
                     for o in g.kids(p, "pobj"):
                         if o not in excluded and o not in src_ids:
                             return o
@@ -438,19 +457,30 @@ _SKIP_CONTENT_DEPS = ("relcl", "acl", "advcl", "csubj", "nsubj", "nsubjpass", "a
 
 
 def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_events: int = 3,
-                  plover_future: bool = True) -> list[CodedEvent]:
-    """Code the events of tokens [lo, hi) of ``g``; the main event first."""
+                  plover_future: bool = True, story: bool = False) -> list[CodedEvent]:
+    """Code the events of tokens [lo, hi) of ``g``; the main event first.
+
+    Default (``story=False``) is the PLOVER gold-standard convention used by ``eventwire
+    code``: one main event per sentence (plus coordinated events of another type), future
+    cooperation coded as AGREE, future material conflict as THREATEN, and a domestic default
+    when only one country is named. ``story=True`` is the pipeline's convention: every event
+    mention of the sentence, future events keep their type with status ``planned``, no
+    domestic default, and announcements of planned meetings become AGREE events of the
+    announcer.
+    """
+    if story:
+        plover_future = False
+        max_events = 8
     excluded = _attribution_tokens(g, lo, hi)
     cands: list[tuple[float, int, str, bool]] = []
     for k in range(lo, hi):
         if k in excluded:
             continue
         code, nominal = _trigger_code(g, k)
-        if not code:
+        if not code or (nominal and g.lemma(k) not in lex.EVENT_NOUNS):
             continue
         s = _depth_score(g, k) + (1.2 if nominal else 0.0)
         cands.append((s, k, code, nominal))
-    # control verbs that are not triggers themselves but govern one ("agreed to lift")
     if not cands:
         return []
     cands.sort(key=lambda x: (x[0], x[1]))
@@ -459,20 +489,80 @@ def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_
     for score, k, code, nominal in cands:
         if k in used or len(events) >= max_events:
             continue
-        if events and score > events[0].score + 1.0:
+        if not story and events and score > events[0].score + 1.0:
             break
         if not events and plover_of(code)[0] is None and _control_kind(g, k) is None:
-            return []  # the main event is a statement or appeal (CAMEO 01/02): not a PLOVER event
-        ev = _build(g, k, code, nominal, score, lo, hi, excluded, date, plover_future, used)
+            if not story:
+                return []  # the main event is a statement or appeal (CAMEO 01/02): not a PLOVER event
+            continue
+        ev = _build(g, k, code, nominal, score, lo, hi, excluded, date, plover_future, used, story)
         if ev is None:
             continue
-        if events:
+        if events and not story:
             # secondary events only from coordinated clauses with a different type
             main = events[0]
             if ev.plover_type == main.plover_type or not _coordinated(g, main.trigger, ev.trigger):
                 continue
+        if story and ev.nominal and ev.source_country is None and ev.target_country is None:
+            continue
         events.append(ev)
+    if story:
+        events.extend(_announcements(g, events, lo, hi, date))
     return events
+
+
+def _announcements(g: TokenGraph, events: list[CodedEvent], lo: int, hi: int, date: str | None) -> list[CodedEvent]:
+    """"X said/announced that Y will visit Z" -> X AGREE (intent to meet) Z, happened now."""
+    out: list[CodedEvent] = []
+    done: set[int] = set()
+    for ev in events:
+        if ev.status != "planned" or ev.plover_type not in COOP:
+            continue
+        top = ev.control if ev.control is not None else ev.trigger
+        rep = None
+        cur = top
+        for _ in range(8):  # "X said (that) ... will visit": the reporting verb governs
+            h = g.head(cur)
+            if h == cur or not (lo <= h < hi):
+                break
+            if g.lemma(h) in lex.REPORTING and g.toks[h].pos in ("VERB", "AUX"):
+                rep = h
+                break
+            cur = h
+        if rep is None:  # "... is scheduled to visit Y, as stated by X on Thursday"
+            cur = top
+            for _ in range(4):
+                for c in g.children[cur]:
+                    if g.lemma(c) in lex.REPORTING and g.toks[c].dep in ("advcl", "parataxis", "conj"):
+                        rep = c
+                        break
+                h = g.head(cur)
+                if rep is not None or h == cur:
+                    break
+                cur = h
+        if rep is None or rep in done:
+            continue
+        done.add(rep)
+        subj = None
+        for c in g.children[rep]:
+            if g.toks[c].dep in ("nsubj",):
+                subj = c
+            if g.toks[c].dep == "agent":
+                objs = g.kids(c, "pobj")
+                subj = objs[0] if objs else subj
+        if subj is None:
+            continue
+        src = _country_of(g, subj, date)
+        code = _compose("intent", ev.cameo, ev.plover_type) if ev.plover_type != "AGREE" else ev.cameo
+        ptype, mode = plover_of(code)
+        if ptype is None:
+            continue
+        out.append(CodedEvent(trigger=rep, cameo=code, plover_type=ptype, plover_mode=mode,
+                              source_tok=subj, target_tok=ev.target_tok, source_country=src or ev.source_country,
+                              target_country=ev.target_country, source_text=_core_text(g, subj),
+                              target_text=ev.target_text, status="happened", score=ev.score + 0.5,
+                              notes=["announcement"]))
+    return out
 
 
 def _coordinated(g: TokenGraph, a: int, b: int) -> bool:
@@ -480,7 +570,8 @@ def _coordinated(g: TokenGraph, a: int, b: int) -> bool:
 
 
 def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: int, hi: int,
-           excluded: set[int], date: str | None, plover_future: bool, used: set[int]) -> CodedEvent | None:
+           excluded: set[int], date: str | None, plover_future: bool, used: set[int],
+           story: bool = False) -> CodedEvent | None:
     content = k
     control: int | None = None
     kind = _control_kind(g, k) if not nominal else None
@@ -556,10 +647,12 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
                 code, control, subject_target = "112", h, True
                 ptype = "ACCUSE"
     base_type = ptype
+    if story and kind == "intent" and control is not None and g.lemma(control) in lex.SCHEDULING:
+        kind = "scheduled"
     if kind == "intent" and neg and base_type in COOP:
         code = _compose("refuse", code, base_type)
         neg = False
-    elif kind is not None:
+    elif kind is not None and kind != "scheduled":
         code = _compose(kind, code, base_type)
     final_type, mode = plover_of(code)
     if final_type is None:
@@ -636,7 +729,7 @@ def _has_going_to(g: TokenGraph, k: int) -> bool:
 
 
 def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, excluded: set[int],
-            date: str | None) -> None:
+            date: str | None, domestic: bool = True) -> None:
     top = chain[-1] if ev.control is None else max(chain, key=lambda x: x == ev.control)
     subj, passive = None, False
     for k in ([ev.control] if ev.control is not None else []) + chain:
@@ -669,8 +762,9 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         tgt_c = _country_of(g, tgt, date)
         ev.target_tok = tgt
         ev.target_text = _core_text(g, tgt)
-    if tgt is None and subj is not None:
-        for c in g.kids(subj, "conj"):
+    if tgt_c is None and subj is not None:
+        members = [c for c in g.subtree(subj) if g.toks[c].dep in ("conj", "appos") and c != subj]
+        for c in members:
             cc = _country_of(g, c, date)
             if cc and cc != src_c:
                 tgt_c = cc
@@ -710,8 +804,10 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         after = [c for i, c in mentions if c != src_c and i > ev.trigger]
         if tgt_c is None:
             tgt_c = after[0] if after else (others[0] if others else None)
-    if tgt_c is None and src_c is not None:
+    if domestic and tgt_c is None and src_c is not None:
         tgt_c = src_c  # domestic default: no other actor named
+    if domestic and src_c is None and tgt_c is not None:
+        src_c = tgt_c  # domestic default: an unnamed actor acting on its own country
     ev.source_country = src_c
     ev.target_country = tgt_c
     del top

@@ -59,11 +59,12 @@ VERBS: dict[str, list[Rule]] = {
     "sign": [("057", ())],
     "ratify": [("057", ())],
     "conclude": [("057", ("agreement", "treaty", "accord", "deal", "pact"))],
-    "establish": [("050", ("relation", "tie", "partnership", "diplomatic"))],
+    "establish": [("030", ("partnership",)), ("050", ("relation", "tie", "diplomatic"))],
     "restore": [("050", ("relation", "tie", "diplomatic"))],
     "normalize": [("050", ())],
-    "upgrade": [("050", ())],
-    "elevate": [("050", ())],
+    "upgrade": [("030", ("partnership",)), ("050", ())],
+    "elevate": [("030", ("partnership",)), ("050", ())],
+    "shake": [("040", ("hand",))],
     "strengthen": [("050", ("tie", "relation", "partnership", "cooperation"))],
     "deepen": [("050", ("tie", "relation", "partnership", "cooperation"))],
     # --- COOPERATE (06)
@@ -397,6 +398,15 @@ NOUNS: dict[str, list[Rule]] = {
     "deployment": [("154", ())],
 }
 
+# Event nouns that are events on their own (without a light verb): "Xi's visit to Hanoi".
+EVENT_NOUNS = {
+    "visit", "trip", "tour", "stopover", "talk", "meeting", "summit", "negotiation", "discussion",
+    "consultation", "mediation", "investigation", "inquiry", "probe", "hearing", "protest",
+    "demonstration", "rally", "march", "strike", "boycott", "riot", "blockade", "raid", "attack",
+    "assault", "offensive", "shelling", "airstrike", "bombing", "fighting", "assassination",
+    "withdrawal", "deployment", "arrest", "ultimatum", "lawsuit", "sanction", "embargo",
+}
+
 # Verbs that take their event from their object noun ("hold talks", "stage a protest").
 LIGHT_VERBS = {
     "hold", "stage", "launch", "conduct", "begin", "start", "continue", "renew", "resume", "make",
@@ -433,6 +443,9 @@ ACCUSE_CTRL = {"accuse": "112", "blame": "112", "condemn": "111", "criticize": "
                "denounce": "111", "charge": "112", "allege": "112", "claim": "112"}
 
 MODALS = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "must", "should"}
+
+# Controls that only schedule an event (the pipeline keeps the event's type, status planned).
+SCHEDULING = {"schedule", "set", "due", "plan", "expect", "prepare", "poise", "intend", "go"}
 
 # Verbs whose subject words also select the code ("NATO troops arrived").
 SUBJECT_KEYWORD_VERBS = {"arrive", "land", "withdraw", "pull", "ship", "leave", "deploy"}
