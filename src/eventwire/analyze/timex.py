@@ -31,6 +31,8 @@ __all__ = [
     "infer_publication_date",
     "event_date",
     "value_bounds",
+    "new_context",
+    "tag_range",
     "VERSION",
 ]
 
@@ -1095,7 +1097,7 @@ def _h_relunit(m: re.Match[str], ctx: _Ctx) -> Result | None:
         if val is not None and b is not None:
             base = _dt.date.fromisoformat(b[0])
             val = _rel_unit_value(unit, base, n)
-            return "DATE", val, mod, {}
+            return "DATE", val, mod, {"anchor": ctx.ref}
     assert ctx.dct is not None
     if unit == "quarter" and the and rel in ("latest", "last", "past"):
         n = -1
@@ -1156,13 +1158,13 @@ def _h_agolater(m: re.Match[str], ctx: _Ctx) -> Result | None:
             if unit == "year" and prec in ("quarter", "month", "day"):
                 v = _shift(base_val, "year", sign * k)
                 if v:
-                    return "DATE", v, mod, {"_noref": "1"}
+                    return "DATE", v, mod, {"_noref": "1", "anchor": base_val}
             if unit in ("day", "week", "month") and prec in ("day",):
                 v = _shift(base_val, unit, sign * k)
                 if v:
                     d = _dt.date.fromisoformat(v)
                     vv = _rel_unit_value(unit, d, 0) if unit != "day" else v
-                    return "DATE", vv, mod, {}
+                    return "DATE", vv, mod, {"anchor": base_val}
     if ctx.dct is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, {}
     dct = ctx.dct
@@ -1730,15 +1732,19 @@ def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
     ctx.ref_prec = b[2]
 
 
-def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
+def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[TimexSpan]:
+    """Tag text[lo:hi] (offsets stay relative to ``text``), updating ``ctx`` as it goes."""
     out: list[TimexSpan] = []
-    pos = 0
-    for p in _candidates(text):
+    if hi is None:
+        hi = len(text)
+    pos = lo
+    for p in _candidates(text[lo:hi]):
+        p += lo
         if p < pos:
             continue
         best: tuple[int, re.Match[str], Result] | None = None
         for _name, pat, handler in _COMPILED:
-            mm = pat.match(text, p)
+            mm = pat.match(text, p, hi)
             if mm is None or mm.end() == p:
                 continue
             if best is not None and mm.end() <= best[0]:
@@ -1775,7 +1781,7 @@ def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
         elif "T" in value and typ == "TIME":
             prec = "time"
         out.append(
-            TimexSpan(start, end, span_text, typ, value, mod, b, e, prec, ctx.ref or "dct")
+            TimexSpan(start, end, span_text, typ, value, mod, b, e, prec, extra.get("anchor", "dct"))
         )
         if "_noref" not in extra:
             _update_ref(ctx, value, typ)
@@ -1784,6 +1790,28 @@ def _tag(text: str, ctx: _Ctx) -> list[TimexSpan]:
                 ctx.last_q, ctx.last_q_pos = value, start
         pos = max(end, p + 1)
     return out
+
+
+def _detect_dayfirst(text: str) -> bool | None:
+    if "/" not in text and "." not in text:
+        return None
+    for m in re.finditer(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})(?!\d)", text):
+        if int(m.group(1)) > 12:
+            return True
+        if int(m.group(2)) > 12:
+            return False
+    return None
+
+
+def new_context(text: str, dct: str | None, *, tense_hints: bool = True) -> _Ctx:
+    """A tagging context over a whole document (for tagging it sentence by sentence)."""
+    return _Ctx(text=text, dct=_parse_dct(dct), tense_hints=tense_hints, dayfirst=_detect_dayfirst(text))
+
+
+def tag_range(ctx: _Ctx, start: int, end: int) -> list[TimexSpan]:
+    """Tag ctx.text[start:end] with document offsets; the reference time carries over
+    between successive calls on the same context (call them in document order)."""
+    return _tag(ctx.text, ctx, start, end)
 
 
 def tag(
@@ -1802,14 +1830,8 @@ def tag(
     unless the numbers rule it out, or another numeric date in the text is day first).
     Returns spans in text order, never overlapping.
     """
-    if dayfirst is None and "/" in text:
-        for m in re.finditer(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{2,4})(?!\d)", text):
-            if int(m.group(1)) > 12:
-                dayfirst = True
-                break
-            if int(m.group(2)) > 12:
-                dayfirst = False
-                break
+    if dayfirst is None:
+        dayfirst = _detect_dayfirst(text)
     ctx = _Ctx(text=text, dct=_parse_dct(dct), tense_hints=tense_hints, dayfirst=dayfirst)
     return _tag(text, ctx)
 
