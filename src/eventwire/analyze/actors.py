@@ -20,6 +20,7 @@ the same in every article.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -226,7 +227,17 @@ def code_actor_phrase(text: str, date: str | None = None, dictionary: ActorDicti
 
     ``date`` (ISO, the article's date) selects the office held at that time.
     """
-    d = dictionary or load_dictionary()
+    if dictionary is None:
+        return _code_default(text, date)
+    return _code_phrase(text, date, dictionary)
+
+
+@functools.lru_cache(maxsize=65536)
+def _code_default(text: str, date: str | None) -> ActorCode | None:
+    return _code_phrase(text, date, load_dictionary())
+
+
+def _code_phrase(text: str, date: str | None, d: ActorDictionary) -> ActorCode | None:
     toks = _strip_determiners(_tokens(text))
     if not toks:
         return None
