@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from eventwire.ingest.dates import DATE_RE, iso_from_metadata, parse_date_text
+from eventwire.ingest.dates import DATE_RE, MONTHS, iso_from_metadata, parse_date_text
 from eventwire.model import Article, RawDoc, Segment, make_id
 
 __all__ = [
@@ -50,7 +50,7 @@ KNOWN_OUTLETS = {
 }
 
 _TERMINAL = ".!?…\"”’)»:;"
-_DASH = r"\s*(?:[-–—―]+|:)\s*"
+_DASH = r"\s*(?:[-–—―]+|:|_(?=\s|$))\s*"
 _OUTLET_P = r"\(\s*(?P<outlet>[A-Za-z][\w .&'’-]{0,40}?)\s*\)"
 _PLACE_CAPS = r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
 _PLACE_TITLE = r"(?P<place>[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2})"
@@ -72,15 +72,35 @@ _DATELINE_RES = [
     # (Reuters) -
     re.compile(r"^" + _OUTLET_P + _DASH),
 ]
+# a block that is only a date (with an optional label and time): "Published: May 2, 2013,
+# 1:32 PM", "9:53 AM, MON 22 JUL 2013", "December 22nd, 2008 8:55 am EDT"
+_TITLE_PLACE_RES = (4, 5)  # indexes of the title-case place shapes above
 _STANDALONE_DATE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|date|dated)\s*(?:on)?\s*:?\s*)?"
-    + _DATE_G
-    + r"(?:\s*(?:,|at|-|–)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?)?\s*\.?$",
+    r"^(?:(?:published|updated|posted|last updated|first published|date|dated|release[d]?)\s*(?:on|at)?\s*:?\s*)?"
+    r"(?:\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[,|-]?\s*)?"
+    + _DATE_G,
+    re.I,
+)
+_TIME_REST = re.compile(
+    r"^[\s\d:.,|/()\-–—]*(?:(?:at|on|a\.?\s?m\.?|p\.?\s?m\.?|gmt|utc|bst|cet|cest|[ecmp][sd]t|ist|jst|hkt|sgt|"
+    r"aest|ict|local time|updated|hrs|h)\b[\s\d:.,|/()\-–—+]*)*$",
     re.I,
 )
 
+
+def _standalone_date(block: str) -> str | None:
+    m = _STANDALONE_DATE.match(block.strip())
+    if m and _TIME_REST.match(block.strip()[m.end():]):
+        return m.group("date")
+    return None
+
+
 _BYLINE_RES = [
-    re.compile(r"^(?:by|written by|story by|words by|text by|report by)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’&,-]+){0,10}$", re.I),
+    re.compile(
+        r"^(?:[Bb]y|BY|[Ww]ritten by|[Ss]tory by|[Ww]ords by|[Tt]ext by|[Rr]eport by)\s+"
+        r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|bin|al|la|le|di|da))*"
+        r"(?:\s*(?:,|\||/|-|–|—|\bin\b|\bfor\b)\s*[^.!?]{0,80})?$"
+    ),
     re.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|compilation)\s+by\b.{0,300}$", re.I),
     re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[,|/-]\s*(?:staff (?:writer|reporter)|correspondent|reporter|editor|contributor)\b.{0,60}$", re.I),
 ]
@@ -92,12 +112,12 @@ _CAPTION_STRONG = re.compile(
     r"|\b(?:Reuters|AP|AFP|EPA(?:-EFE)?|Getty Images|Xinhua|Bloomberg|Anadolu|SOPA Images|NurPhoto|Shutterstock|AAP|IANS|PTI|ANI|TASS|Yonhap|Kyodo)\s*/\s*[A-Z]"
     r"|\bvia (?:Getty Images|Reuters|AP|AFP)\b"
     r"|\b(?:AP|AFP|Reuters|Xinhua|EPA) (?:Photo|Images?)\b"
-    r"|^\s*(?:photo|picture|image|caption)s?\b",
+    r"|^\s*(?:photo|picture|image|caption)s?\s*(?:[:|/]|\s[-–—])",
     re.I,
 )
 _CAPTION_WEAK = re.compile(
     r"\((?:right|left|center|centre|L|R|C|front|back|top|bottom|(?:2nd|3rd|second|third) (?:L|R|left|right|from (?:left|right))|[LR] to [LR])\)"
-    r"|\bpictured\b|\bis seen\b|\bare seen\b",
+    r"|\bpictured\b",
 )
 _PRESENT_VERB = re.compile(
     r"\b(?:shakes|attends|speaks|waves|looks on|poses|arrives|gestures|walks|meets|listens|"
@@ -105,13 +125,21 @@ _PRESENT_VERB = re.compile(
     r"inspects|signs|smiles|chats|leaves|enters|watches|prays|pose|wave|attend|march|gather)\b",
     re.I,
 )
+# a whole short block that is only this
+_BOILERPLATE_SHORT = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|read more|read also|also read|"
+    r"related(?: articles?| stories| coverage| news| content| topics)?|see also|share(?: this)?(?: article| story)?|"
+    r"share on \w+|click here.*|subscribe(?: now| to .*)?|sign up.*|follow us.*|recommended(?: for you)?|"
+    r"more from .*|most (?:read|popular|viewed)|trending(?: now)?|comments?|print|email|"
+    r"(?:skip|jump) to (?:main )?content|back to top|watch|listen|next|previous|loading\.*)\W*$",
+    re.I,
+)
+# a block starting with this (up to 40 words)
 _BOILERPLATE = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|read more|read also|also read|related"
-    r"(?: articles?| stories| coverage| news)?|see also|share(?: this)?(?: article| story| on)?|"
-    r"click here|subscribe|sign up|follow us|recommended|more from|most read|trending|"
-    r"our standards|all rights reserved|copyright|©|\(c\) ?\d{4}|watch:|listen:|"
-    r"this (?:article|story) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
-    r"(?:please )?(?:enable|turn on) javascript|cookies?)\b",
+    r"^(?:our standards:|all rights reserved|copyright\b|©|\(c\) ?\d{4}|"
+    r"this (?:article|story|report) (?:was|has been|first) (?:originally )?(?:published|appeared)|"
+    r"(?:please )?(?:enable|turn on) javascript|we use cookies|"
+    r"(?:click|tap) here to|sign up for (?:our|the)|subscribe to (?:our|the)|read more:|related:|see also:)",
     re.I,
 )
 _BOILERPLATE_ANY = re.compile(r"all rights reserved|©\s*\d{4}|\bcopyright \d{4}\b", re.I)
@@ -145,10 +173,10 @@ def _outlet_name(tok: str) -> str | None:
 
 def find_dateline(block: str) -> Dateline | None:
     """The dateline at the start of a block ("BEIJING, Dec 7 (Reuters) -"), if any."""
-    m = _STANDALONE_DATE.match(block)
-    if m:
-        return Dateline(len(block), parse_date_text(m.group("date")), None, None)
-    for rx in _DATELINE_RES:
+    sd = _standalone_date(block)
+    if sd is not None:
+        return Dateline(len(block.rstrip()), parse_date_text(sd), None, None)
+    for i, rx in enumerate(_DATELINE_RES):
         m = rx.match(block)
         if not m:
             continue
@@ -162,26 +190,26 @@ def find_dateline(block: str) -> Dateline | None:
             if outlet is None:
                 place = g["paren"].strip()
         if g.get("outlet"):
-            outlet = _outlet_name(g["outlet"])
-            if outlet is None and rx.pattern.startswith("^" + _PLACE_CAPS):
-                outlet = g["outlet"].strip() if len(g["outlet"]) <= 30 else None
-            if outlet is None and not g.get("place"):
-                continue
+            tok = g["outlet"].strip()
+            known = KNOWN_OUTLETS.get(tok.lower())
+            if i in _TITLE_PLACE_RES or i == len(_DATELINE_RES) - 1:
+                outlet = known  # "Hanoi (VNA) -" only with a known agency
+            else:
+                outlet = known or _outlet_name(tok)
             if outlet is None:
                 continue
         if g.get("place"):
             place = g["place"].strip()
-            if rx.pattern.startswith("^" + _PLACE_CAPS) and len(place.replace(".", "")) < 2:
+            if len(place.replace(".", "")) < 2:
                 continue
         end = m.end()
         rest = block[end:]
         # the dateline must be followed by text (or end the block)
-        if rest and not rest[0].isspace() and not block[end - 1].isspace() and block[end - 1] not in "-–—―:)":
+        if rest and not rest[0].isspace() and block[end - 1] not in "-–—―:)_ ":
             continue
         if rest.strip() and len(rest.strip()) < 3:
             continue
-        seg_end = len(block[:end].rstrip())
-        return Dateline(seg_end, date, outlet, place)
+        return Dateline(len(block[:end].rstrip()), date, outlet, place)
     return None
 
 
@@ -230,13 +258,23 @@ def _words(s: str) -> list[str]:
     return re.findall(r"\w+(?:['’.-]\w+)*", s)
 
 
+_NOT_TITLE_WORDS = set(MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "gmt", "utc",
+    "edt", "est", "pdt", "pst", "published", "updated", "posted",
+}
+
+
 def _title_like(block: str) -> bool:
     if "\n" in block or len(block) > 300:
         return False
     w = _words(block)
     if not (2 <= len(w) <= 30):
         return False
-    if block.rstrip().endswith(".") and not block.rstrip().endswith(("...", "…")):
+    if block.rstrip().endswith((".", ":", ";", ",")) and not block.rstrip().endswith(("...", "…")):
+        return False
+    content = [x for x in w if len(x) >= 3 and x.isalpha() and x.lower() not in _NOT_TITLE_WORDS]
+    if len(content) < 2:
         return False
     if find_dateline(block) is not None or any(rx.match(block) for rx in _BYLINE_RES):
         return False
@@ -259,10 +297,13 @@ def _is_byline(block: str) -> bool:
 
 
 def _is_boilerplate(block: str) -> bool:
-    n = len(_words(block))
-    if n <= 30 and _BOILERPLATE.match(block.strip()):
+    b = block.strip()
+    n = len(_words(b))
+    if n <= 8 and _BOILERPLATE_SHORT.match(b):
         return True
-    return n <= 40 and bool(_BOILERPLATE_ANY.search(block))
+    if n <= 40 and _BOILERPLATE.match(b):
+        return True
+    return n <= 40 and bool(_BOILERPLATE_ANY.search(b))
 
 
 def _is_fragment(block: str) -> bool:
@@ -290,7 +331,13 @@ def classify_blocks(
             if key:
                 seen.setdefault(key, idx)
             continue
-        if title_span is None and idx == 0 and len(spans) > 1 and _title_like(block):
+        if (
+            title_span is None
+            and not any(k == "title" for _, _, k in out)
+            and len(spans) > 1
+            and (idx == 0 or (idx == 1 and out and out[0][2] == "dateline" and out[0][1] == spans[0][1]))
+            and _title_like(block)
+        ):
             out.append((s, e, "title"))
             if key:
                 seen.setdefault(key, idx)

@@ -25,6 +25,9 @@ _BINARY_MAGIC = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "utf_16", "cp1251")
+
+
 class DecodeFailure(ValueError):
     """Raised with a code (E102 binary, E103 undecodable) and a reason."""
 
@@ -82,9 +85,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise DecodeFailure("E103", "not UTF-8 and no character encoding could be detected")
+    best = results[0]
+    # Short texts fit many code pages equally well; among the least chaotic candidates
+    # prefer the common Western legacy encodings of news text.
+    calm = [r for r in results if r.chaos <= best.chaos + 0.01]
+    for enc in _PREFERRED:
+        hit = next((r for r in calm if r.encoding == enc), None)
+        if hit is not None:
+            best = hit
+            break
     text = str(best)
     # a guess that produces many replacement or control characters is not a decoding
     if text.count("\ufffd") > max(3, len(text) // 100):

@@ -43,14 +43,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         date_extraction_params=_date_params(),
     )
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(text.split()) < 3:
+        text = ""
     if not text:
         # trafilatura refuses very short pages; fall back to the recall-oriented setting
         doc2: Any = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, favor_recall=True, include_comments=False,
             date_extraction_params=_date_params(),
         )
-        if doc2 is not None and (getattr(doc2, "text", None) or "").strip():
-            doc, text = doc2, doc2.text.strip()
+        t2 = (getattr(doc2, "text", None) or "").strip() if doc2 is not None else ""
+        # the recall setting also returns menus: keep it only if it has a real sentence
+        if any(len(line.split()) >= 8 for line in t2.split("\n")):
+            doc, text = doc2, t2
     if not text:
         return None
     date = getattr(doc, "date", None)

@@ -9,6 +9,8 @@ over time, so its entry numbers are not stable); a fetched page the URL as given
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import glob
 import gzip
 import io
@@ -51,6 +53,7 @@ _EXT_KIND = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
     ".warc": "warc", ".arc": "warc",
 }
+SIDECAR_SUFFIX = ".meta.json"
 _SKIP_DIR_FILES = {"readme", "readme.md", "license", "licence", ".ds_store"}
 _HTML_CT = ("text/html", "application/xhtml")
 _WARC_HTML_CT = ("text/html", "application/xhtml+xml")
@@ -129,7 +132,7 @@ def _expand(inp: str) -> Iterator[tuple[Path | None, IngestProblem | None]]:
         for root, dirs, files in os.walk(p, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for f in sorted(files):
-                if f.startswith(".") or f.lower() in _SKIP_DIR_FILES:
+                if f.startswith(".") or f.lower() in _SKIP_DIR_FILES or f.endswith(SIDECAR_SUFFIX):
                     continue
                 found = True
                 yield Path(os.path.abspath(os.path.join(root, f))), None
@@ -192,7 +195,46 @@ def _read_file(
     except OSError as e:
         yield _problem(source, "E003", f"cannot read: {e.strerror or e}")
         return
-    yield from read_bytes(source, data, kind, fields=fields, explicit=explicit, max_bytes=max_bytes)
+    items = read_bytes(source, data, kind, fields=fields, explicit=explicit, max_bytes=max_bytes)
+    side = _sidecar(path) if kind in ("text", "html", None) else None
+    for item in items:
+        if side and isinstance(item, RawDoc) and item.source == source:
+            item = _apply_sidecar(item, side, fields)
+        yield item
+
+
+def _sidecar(path: Path) -> dict[str, Any] | None:
+    """Metadata for a single-document file from ``<file>.meta.json`` or ``<stem>.meta.json``
+    (keys as for JSON records: title, outlet, url, date)."""
+    for cand in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(path.stem + SIDECAR_SUFFIX)):
+        if cand.is_file() and cand.stat().st_size < 1_000_000:
+            try:
+                obj = json.loads(cand.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return None
+            return obj if isinstance(obj, dict) else None
+    return None
+
+
+def _apply_sidecar(doc: RawDoc, side: Mapping[str, Any], fields: Mapping[str, str]) -> RawDoc:
+    def pick(name: str) -> Any:
+        v = _get(side, fields.get(name, name))
+        if v in (None, ""):
+            for alt in _FALLBACK_FIELDS.get(name, ()):
+                v = _get(side, alt)
+                if v not in (None, ""):
+                    break
+        return v if v not in (None, "") else None
+
+    title, outlet, url, date = pick("title"), pick("outlet"), pick("url"), pick("date")
+    return dataclasses.replace(
+        doc,
+        title=str(title) if title is not None else doc.title,
+        outlet=str(outlet) if outlet is not None else doc.outlet,
+        url=str(url) if url is not None else doc.url,
+        published=iso_from_metadata(date) or doc.published,
+        meta={**doc.meta, "sidecar": True},
+    )
 
 
 def _gz_is_warc(path: Path) -> bool:
@@ -518,54 +560,78 @@ def _read_feed(source: str, data: bytes, fmt: str | None) -> Iterator[Item]:
 
 
 def _read_warc(stream: Any, source: str, max_bytes: int) -> Iterator[Item]:
+    """HTML (and plain-text) response/resource records of a WARC archive. A truncated
+    record or a damaged record boundary ends the archive with an E107 problem; the records
+    before it are kept. warcio's warnings (it writes to stderr) are captured, not printed."""
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
     found = 0
+    warnings = io.StringIO()
     try:
-        it = ArchiveIterator(stream, arc2warc=True)
-        for record in it:
-            n += 1
-            if record.rec_type not in ("response", "resource"):
-                continue
-            src = f"{source}#{n}"
-            ctype = ""
-            if record.http_headers is not None:
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode()
-                if record.rec_type == "response" and status and not str(status).startswith("2"):
-                    continue
-            else:
-                ctype = record.rec_headers.get_header("Content-Type") or ""
-            low = ctype.lower()
-            if not low.startswith(_WARC_HTML_CT) and not low.startswith("text/plain"):
+        with contextlib.redirect_stderr(warnings):
+            records = iter(ArchiveIterator(stream, arc2warc=True))
+        while True:
+            with contextlib.redirect_stderr(warnings):
+                record = next(records, None)
+                if record is None:
+                    break
+                n += 1
+                doc = _warc_record(record, f"{source}#{n}", max_bytes)
+            if doc is None:
                 continue
             found += 1
-            content = record.content_stream().read(max_bytes + 1)
-            if len(content) > max_bytes:
-                yield _problem(src, "E104", f"WARC record exceeds the cap of {max_bytes} bytes")
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
-            declared = m.group(1) if m else None
-            kind = "text" if low.startswith("text/plain") else "html"
-            for item in read_bytes(src, content, kind, max_bytes=max_bytes, url=uri, fmt="warc",
-                                   declared_charset=declared):
-                if isinstance(item, RawDoc):
-                    meta = dict(item.meta)
-                    meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
-                    item = RawDoc(source=item.source, text=item.text, title=item.title,
-                                  outlet=item.outlet, url=item.url or uri,
-                                  published=item.published, fmt="warc", meta=meta)
-                yield item
+            yield from doc
+            if doc_truncated(doc):
+                break
     except Exception as e:  # ArchiveLoadFailed, zlib.error, EOFError on truncation, ...
         where = f" after {n} records" if n else ""
         yield _problem(source, "E107", f"malformed WARC archive{where}: {type(e).__name__}: {e}")
         return
-    if n == 0:
+    if warnings.getvalue():
+        msg = " ".join(warnings.getvalue().split())[:200]
+        yield _problem(source, "E107", f"malformed WARC archive (record {n}): {msg}")
+    elif n == 0:
         yield _problem(source, "E107", "no WARC records found")
     elif found == 0:
         yield _problem(source, "E101", "WARC archive has no HTML or text responses")
+
+
+def doc_truncated(items: list[Item]) -> bool:
+    return any(isinstance(i, IngestProblem) and i.code == "E107" for i in items)
+
+
+def _warc_record(record: Any, src: str, max_bytes: int) -> list[Item] | None:
+    """The items of one record, or None for a record that is not an HTML/text page."""
+    if record.rec_type not in ("response", "resource"):
+        return None
+    if record.http_headers is not None:
+        ctype = record.http_headers.get_header("Content-Type") or ""
+        status = record.http_headers.get_statuscode()
+        if record.rec_type == "response" and status and not str(status).startswith("2"):
+            return None
+    else:
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    low = ctype.lower()
+    if not low.startswith(_WARC_HTML_CT) and not low.startswith("text/plain"):
+        return None
+    content = record.content_stream().read(max_bytes + 1)
+    if len(content) > max_bytes:
+        return [_problem(src, "E104", f"WARC record exceeds the cap of {max_bytes} bytes")]
+    if getattr(record.raw_stream, "limit", 0):
+        return [_problem(src, "E107", "WARC record is truncated (archive ends inside it)")]
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
+    kind = "text" if low.startswith("text/plain") else "html"
+    out: list[Item] = []
+    for item in read_bytes(src, content, kind, max_bytes=max_bytes, url=uri, fmt="warc",
+                           declared_charset=m.group(1) if m else None):
+        if isinstance(item, RawDoc):
+            meta = dict(item.meta)
+            meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
+            item = dataclasses.replace(item, url=item.url or uri, fmt="warc", meta=meta)
+        out.append(item)
+    return out
 
 
 # ---------------------------------------------------------------- URLs
