@@ -62,8 +62,15 @@ def pg_url() -> Iterator[str]:
     env = {**os.environ, "LC_ALL": "C.UTF-8"}
 
     def call(*args: str) -> None:
-        subprocess.run(args, check=True, preexec_fn=preexec, env=env, cwd=tmp,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.run(
+            args,
+            check=True,
+            preexec_fn=preexec,
+            env=env,
+            cwd=tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     call(initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
     opts = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={tmp} -c fsync=off"
@@ -78,12 +85,20 @@ def pg_url() -> Iterator[str]:
                 time.sleep(0.2)
         import psycopg
 
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as c:
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True
+        ) as c:
             c.execute("CREATE DATABASE eventwire_test")
         yield f"postgresql://postgres@127.0.0.1:{port}/eventwire_test"
     finally:
-        subprocess.run([pg_ctl, "-D", str(data), "-m", "immediate", "stop"], preexec_fn=preexec,
-                       env=env, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+            preexec_fn=preexec,
+            env=env,
+            cwd=tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -32,8 +32,21 @@ def test_docs_quick_start_is_make_demo_and_make_test() -> None:
 
 
 def test_docs_python_api_names_exist() -> None:
-    for name in ("open_store", "run", "ingest", "analyze", "export", "EventwireError", "UsageError",
-                 "InputError", "StoreError", "ModelError", "FetchError"):
+    for name in (
+        "open_store",
+        "run",
+        "ingest",
+        "analyze",
+        "export",
+        "EventwireError",
+        "UsageError",
+        "InputError",
+        "StoreError",
+        "ModelError",
+        "FetchError",
+    ):
         assert name in eventwire.__all__ and hasattr(eventwire, name)
-    for kind in re.findall(r"`(\w+)`", README.split("Export kinds:", 1)[1].split("Events also", 1)[0]):
+    for kind in re.findall(
+        r"`(\w+)`", README.split("Export kinds:", 1)[1].split("Events also", 1)[0]
+    ):
         assert kind in eventwire.RECORD_KINDS

@@ -36,7 +36,15 @@ def test_runner_seed_run_every_record_roundtrips(tmp_path: Path) -> None:
     assert a2["date_method"] in ("inferred-from-text", "unknown")
     texts = {a["id"]: a["text"] for a in store.records("articles")}
     n = 0
-    for kind in ("segments", "sentences", "entities", "timexes", "actor_mentions", "places", "events"):
+    for kind in (
+        "segments",
+        "sentences",
+        "entities",
+        "timexes",
+        "actor_mentions",
+        "places",
+        "events",
+    ):
         for r in store.records(kind):
             assert texts[r["article_id"]][r["start"] : r["end"]] == r["text"], (kind, r)
             n += 1
@@ -44,7 +52,9 @@ def test_runner_seed_run_every_record_roundtrips(tmp_path: Path) -> None:
     # the repeated paragraph and the caption are stored but never analyzed as body
     segs = list(store.records("segments", article_id=a2["id"]))
     assert any(s["kind"] == "repeat" for s in segs) and any(s["kind"] == "caption" for s in segs)
-    body_sents = [s for s in store.records("sentences", article_id=a2["id"]) if s["segment"] == "body"]
+    body_sents = [
+        s for s in store.records("sentences", article_id=a2["id"]) if s["segment"] == "body"
+    ]
     assert not any("Photo courtesy" in s["text"] for s in body_sents)
     assert sum("will discuss upgrading" in s["text"] for s in body_sents) == 1
     store.close()
@@ -76,7 +86,9 @@ def test_runner_bad_inputs_are_recorded_and_never_stop_the_batch(tmp_path: Path)
     d.mkdir()
     (d / "empty.txt").write_text("")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (d / "bad.jsonl").write_text('{"text": "Good record about Kenya and Uganda talks."}\n{not json\n')
+    (d / "bad.jsonl").write_text(
+        '{"text": "Good record about Kenya and Uganda talks."}\n{not json\n'
+    )
     (d / "feed.xml").write_text("<rss><channel><item><title>x</ti")
     (d / "good.txt").write_text("Talks\n\nKenya and Uganda held talks in Nairobi on Friday.\n")
     store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
@@ -92,13 +104,21 @@ def test_runner_bad_inputs_are_recorded_and_never_stop_the_batch(tmp_path: Path)
 
 def test_runner_cli_errors_are_one_line_with_code(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "eventwire"
-    r = subprocess.run([str(exe), "show", "nope", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [str(exe), "show", "nope", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1 and "E203" in r.stderr and "Traceback" not in r.stderr
-    r = subprocess.run([str(exe), "export", "widgets", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [str(exe), "export", "widgets", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1 and "E001" in r.stderr and len(r.stderr.strip().splitlines()) == 1
-    r = subprocess.run([str(exe), "run", "x", "--db", "mysql://nope"], capture_output=True, text=True)
+    r = subprocess.run(
+        [str(exe), "run", "x", "--db", "mysql://nope"], capture_output=True, text=True
+    )
     assert r.returncode == 1 and "E201" in r.stderr
 
 
@@ -129,15 +149,21 @@ def test_runner_killed_midway_restarts_without_duplicates_or_losses(tmp_path: Pa
     url = f"sqlite:///{tmp_path / 'k.db'}"
     script = tmp_path / "job.py"
     script.write_text(KILL_SCRIPT)
-    proc = subprocess.Popen([sys.executable, str(script), url, str(corpus)],
-                            stdout=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), url, str(corpus)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     store = open_store(url)
     deadline = time.time() + 120
     # kill hard once some but not all articles are analyzed
     while time.time() < deadline:
         time.sleep(0.2)
         try:
-            done = sum(1 for a in store.records("articles", include_text=False) if a["analyzed_version"])
+            done = sum(
+                1 for a in store.records("articles", include_text=False) if a["analyzed_version"]
+            )
         except Exception:
             continue
         if done >= 5:
@@ -146,7 +172,9 @@ def test_runner_killed_midway_restarts_without_duplicates_or_losses(tmp_path: Pa
     proc.wait()
     before = sum(1 for a in store.records("articles", include_text=False) if a["analyzed_version"])
     assert 0 < before < store.count("articles") or store.count("articles") < n
-    out = subprocess.run([sys.executable, str(script), url, str(corpus)], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, str(script), url, str(corpus)], capture_output=True, text=True
+    )
     assert "DONE" in out.stdout, out.stderr[-2000:]
     arts = list(store.records("articles", include_text=False))
     srcs = list(store.records("sources"))
@@ -156,7 +184,9 @@ def test_runner_killed_midway_restarts_without_duplicates_or_losses(tmp_path: Pa
     assert len({e["id"] for e in ents}) == len(ents)
     # the result equals an uninterrupted run
     clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
-    subprocess.run([sys.executable, str(script), clean_url, str(corpus)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(script), clean_url, str(corpus)], check=True, capture_output=True
+    )
     clean = open_store(clean_url)
     assert sorted(e["id"] for e in clean.records("entities")) == sorted(e["id"] for e in ents)
     assert clean.count("articles") == len(arts)

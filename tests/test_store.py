@@ -13,7 +13,16 @@ from eventwire.analyze.nlp import make_stage as nlp_stage
 from eventwire.analyze.pipeline import Pipeline
 from eventwire.errors import StoreError, UsageError
 from eventwire.export import export
-from eventwire.model import Actor, AnalyzedDoc, Article, Copy, Event, IngestProblem, Segment, make_id
+from eventwire.model import (
+    Actor,
+    AnalyzedDoc,
+    Article,
+    Copy,
+    Event,
+    IngestProblem,
+    Segment,
+    make_id,
+)
 from eventwire.store import open_store
 from eventwire.store.schema import metadata
 
@@ -30,9 +39,18 @@ def _article(text: str = TEXT, source: str = "a.txt") -> Article:
     )
     aid = make_id("article", text)
     segs = tuple(Segment(s.id, aid, s.start, s.end, s.text, s.kind) for s in segs)
-    return Article(aid, text, source, "text", title="T", published="2023-12-07",
-                   date_method="metadata", date_confidence=0.95, content_hash=make_id("h", text, n=64),
-                   segments=segs)
+    return Article(
+        aid,
+        text,
+        source,
+        "text",
+        title="T",
+        published="2023-12-07",
+        date_method="metadata",
+        date_confidence=0.95,
+        content_hash=make_id("h", text, n=64),
+        segments=segs,
+    )
 
 
 def test_store_migrates_to_current_schema(store_url: str) -> None:
@@ -50,8 +68,11 @@ def test_store_migrates_to_current_schema(store_url: str) -> None:
 def test_store_roundtrip_articles_records_and_exports(store_url: str, tmp_path: Path) -> None:
     store = open_store(store_url)
     art = _article()
-    store.add_ingested([(art, b"sig")], [Copy("copy.txt", art.id, "near", 0.9, "h2")],
-                       [IngestProblem("bad.bin", "E102", "binary input")])
+    store.add_ingested(
+        [(art, b"sig")],
+        [Copy("copy.txt", art.id, "near", 0.9, "h2")],
+        [IngestProblem("bad.bin", "E102", "binary input")],
+    )
     # idempotent: adding again changes nothing
     store.add_ingested([(art, b"sig")], [], [IngestProblem("bad.bin", "E102", "binary input")])
     assert store.count("articles") == 1 and store.count("problems") == 1
@@ -62,8 +83,26 @@ def test_store_roundtrip_articles_records_and_exports(store_url: str, tmp_path: 
     assert [a.id for a in pending] == [art.id] and pending[0].segments == art.segments
     docs = pipe(pending)
     actor = Actor(make_id("actor", "CHN"), "China", "country", "CHN")
-    ev = Event(make_id("ev", 1), art.id, 0, 7, "Leaders", 0, 32, "CONSULT", "visit", "040",
-               (actor.id,), (), "CHN", None, "happened", "2023-12-05", "2023-12-05", "day")
+    ev = Event(
+        make_id("ev", 1),
+        art.id,
+        0,
+        7,
+        "Leaders",
+        0,
+        32,
+        "CONSULT",
+        "visit",
+        "040",
+        (actor.id,),
+        (),
+        "CHN",
+        None,
+        "happened",
+        "2023-12-05",
+        "2023-12-05",
+        "day",
+    )
     docs = [AnalyzedDoc(**{**d.__dict__, "actors": (actor,), "events": (ev,)}) for d in docs]
     store.write_analysis(docs, pipe.version())
     store.write_analysis(docs, pipe.version())  # re-writing replaces, never duplicates
@@ -91,12 +130,20 @@ def test_store_roundtrip_articles_records_and_exports(store_url: str, tmp_path: 
     export(store, "events", "gdelt", buf)
     header, row = buf.getvalue().splitlines()[:2]
     rec = dict(zip(header.split("\t"), row.split("\t"), strict=True))
-    assert rec["EventRootCode"] == "04" and rec["QuadClass"] == "1" and rec["Actor1CountryCode"] == "CHN"
+    assert (
+        rec["EventRootCode"] == "04"
+        and rec["QuadClass"] == "1"
+        and rec["Actor1CountryCode"] == "CHN"
+    )
     assert rec["SQLDATE"] == "20231205"
     buf = io.StringIO()
     export(store, "events", "plover", buf)
     pl = json.loads(buf.getvalue())
-    assert pl["event"] == ["CONSULT"] and pl["actor"][0]["code"] == "CHN" and pl["date"] == "2023-12-05"
+    assert (
+        pl["event"] == ["CONSULT"]
+        and pl["actor"][0]["code"] == "CHN"
+        and pl["date"] == "2023-12-05"
+    )
 
     hits = store.search("Hanoi")
     assert [h["id"] for h in hits] == [art.id]

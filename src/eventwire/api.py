@@ -60,7 +60,11 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
     }
     for a in arts:
         segs = list(store.records("segments", article_id=a["id"]))
-        events = list(store.records("events", article_id=a["id"]))
+        text = store.article_text(a["id"])
+        events = [
+            {**e, "sentence_text": text[e["sentence_start"] : e["sentence_end"]]}
+            for e in store.records("events", article_id=a["id"])
+        ]
         actor_ids = {m["actor_id"] for m in store.records("actor_mentions", article_id=a["id"])}
         out["articles"].append(
             {

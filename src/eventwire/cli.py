@@ -27,7 +27,7 @@ console = Console(stderr=True)
 
 
 def _fail(e: EventwireError) -> None:
-    console.print(f"[red]Error {e.code}:[/red] {e.message}", highlight=False)
+    console.print(f"[red]Error {e.code}:[/red] {e.message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -207,41 +207,48 @@ def analyze(
 def _print_summary(summ: dict[str, Any]) -> None:
     from rich.table import Table
 
-    out = Console()
-    t = Table(title="Articles", show_lines=False)
-    for col in ("id", "title", "outlet", "published", "date found by", "segments", "records"):
-        t.add_column(col)
+    out = Console(width=max(140, Console().width))
+    out.print(f"[bold]Articles: {len(summ['articles'])}[/bold]")
     for a in summ["articles"]:
-        t.add_row(
-            a["id"][:10],
-            (a["title"] or "")[:60],
-            a["outlet"] or "-",
-            a["published"] or "unknown",
-            f"{a['date_method']} ({a['date_confidence']:.2f})",
-            ", ".join(f"{v} {k}" for k, v in sorted(a["segments"].items())),
-            ", ".join(f"{v} {k}" for k, v in a["counts"].items() if v),
+        out.print(f"\n[bold]{a['title'] or '(no title)'}[/bold]  [dim]{a['id']}[/dim]")
+        out.print(
+            f"  outlet: {a['outlet'] or 'unknown'} | published: {a['published'] or 'unknown'} "
+            f"(found by {a['date_method']}, confidence {a['date_confidence']:.2f}) | source: {a['source']}",
+            highlight=False,
         )
-    out.print(t)
-    if summ["duplicates"]:
-        out.print(f"Duplicates removed: {len(summ['duplicates'])}")
-        for c in summ["duplicates"]:
-            out.print(
-                f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, {c['similarity']:.2f})"
-            )
-    else:
-        out.print("Duplicates removed: 0")
-    for a in summ["articles"]:
+        out.print(
+            "  segments: "
+            + ", ".join(f"{v} {k}" for k, v in sorted(a["segments"].items()))
+            + " | records: "
+            + ", ".join(f"{v} {k}" for k, v in a["counts"].items() if v),
+            highlight=False,
+        )
         if a["actors"]:
+            named = [
+                x for x in a["actors"] if x["type"] in ("person", "organisation", "country", "igo")
+            ]
             out.print(
-                f"\n[bold]Actors in {a['id'][:10]}[/bold]: "
+                "  actors: "
                 + "; ".join(
-                    f"{x['name']} ({x['country'] or '-'}/{x['role'] or '-'})" for x in a["actors"]
-                )
+                    f"{x['name']} ({x['country'] or '-'}/{x['role'] or '-'}"
+                    + (f", {x['office']}" if x.get("office") else "")
+                    + ")"
+                    for x in sorted(named, key=lambda x: (x["type"] != "person", x["name"]))
+                ),
+                highlight=False,
             )
         if a["events"]:
-            et = Table(title=f"Events in {a['id'][:10]}")
-            for col in ("type", "cameo", "source→target", "date", "status", "evidence"):
-                et.add_column(col)
+            et = Table(show_edge=False, pad_edge=False)
+            for col in (
+                "type/mode",
+                "cameo",
+                "source→target",
+                "date",
+                "status",
+                "trigger",
+                "sentence",
+            ):
+                et.add_column(col, overflow="fold")
             for e in a["events"]:
                 dates = e["date_begin"] or "?"
                 if e["date_end"] and e["date_end"] != e["date_begin"]:
@@ -252,11 +259,17 @@ def _print_summary(summ: dict[str, Any]) -> None:
                     f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
                     dates,
                     e["status"] + (" (caption)" if e["segment"] != "body" else ""),
-                    e["text"][:40],
+                    e["text"],
+                    (e.get("sentence_text") or "")[:70],
                 )
             out.print(et)
+    out.print(f"\n[bold]Duplicates removed: {len(summ['duplicates'])}[/bold]")
+    for c in summ["duplicates"]:
+        out.print(
+            f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, similarity {c['similarity']:.2f})"
+        )
     if summ["problems"]:
-        out.print(f"Problems: {len(summ['problems'])} (see `eventwire errors`)")
+        out.print(f"[bold]Problems: {len(summ['problems'])}[/bold] (see `eventwire errors`)")
 
 
 @app.command()
