@@ -15,11 +15,13 @@ hand-written CAMEO trigger lexicon (:mod:`eventwire.analyze.events_lexicon`).
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
-from eventwire.analyze.events_dates import event_dates
+from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
+from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
+from eventwire.analyze.events_dates import event_dates as event_dates_fallback
 from eventwire.model import AnalyzedDoc, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
@@ -134,6 +136,38 @@ def _mention_at(doc: AnalyzedDoc, start: int, end: int) -> Any:
     return best
 
 
+_SKIP_SEGMENTS = ("title", "dateline", "byline", "fragment", "repeat", "boilerplate")
+
+
+def _units(doc: AnalyzedDoc) -> list[tuple[int, int, str]]:
+    """Sentence pieces split at segment boundaries: (start, end, segment kind)."""
+    segs = sorted(doc.article.segments, key=lambda x: x.start)
+    out: list[tuple[int, int, str]] = []
+    for sent in doc.sentences:
+        if not segs:
+            out.append((sent.start, sent.end, sent.segment))
+            continue
+        for sg in segs:
+            st, en = max(sent.start, sg.start), min(sent.end, sg.end)
+            if en > st and doc.article.text[st:en].strip():
+                out.append((st, en, sg.kind))
+    return out
+
+
+def _timexes(doc: AnalyzedDoc) -> list[Any]:
+    """The doc's timexes; when no timex stage ran, tag the article here (same tagger)."""
+    if doc.timexes:
+        return list(doc.timexes)
+    try:
+        from eventwire.analyze.timex import tag
+    except ImportError:  # pragma: no cover - the timex module is part of the package
+        return []
+    try:
+        return list(tag(doc.article.text, doc.article.published))
+    except Exception:  # noqa: BLE001 - a tagger failure must not lose the events
+        return []
+
+
 def analyze_events(doc: AnalyzedDoc) -> list[Event]:
     """All events of one analyzed document (pure function of its fields)."""
     art = doc.article
@@ -141,76 +175,181 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
         return []
     toks = doc.tokens
     g = TokenGraph(toks)
-    ranges = _sentence_ranges(toks, [(s.start, s.end) for s in doc.sentences])
+    units = _units(doc)
+    ranges = _sentence_ranges(toks, [(u[0], u[1]) for u in units])
     dct = art.published
+    txs = _timexes(doc)
     seen_texts: set[str] = set()
-    out: list[Event] = []
-    for sent, (lo, hi) in zip(doc.sentences, ranges, strict=True):
-        if hi <= lo:
+    seen_events: dict[tuple[str, str | None], set[str | None]] = {}
+    drafts: list[dict[str, Any]] = []
+    prev: CodedEvent | None = None
+    for (ust, uen, seg), (lo, hi) in zip(units, ranges, strict=True):
+        if hi <= lo or seg in _SKIP_SEGMENTS:
             continue
-        seg = sent.segment
-        if seg not in ("body", "title", "caption"):
-            continue
-        norm = " ".join(sent.text.split())
+        norm = " ".join(art.text[ust:uen].split())
         if norm in seen_texts:  # repeated paragraph: its events are already the story's
             continue
         seen_texts.add(norm)
-        for ev in code_sentence(g, lo, hi, dct, plover_future=False):
-            trig = toks[ev.trigger]
-            dinfo = event_dates(doc, g, ev, sent, dct)
-            status = ev.status
-            if status == "happened" and dinfo.begin and dct and dinfo.begin[:10] > dct and dinfo.precision == "day":
+        sent_tx = [t for t in txs if ust <= t.start < uen]
+        if not sent_tx and seg == "caption":
+            sent_tx = _tag_piece(art.text, ust, uen, dct)
+        coded = [
+            c for c in code_sentence(g, lo, hi, dct, story=True)
+            if c.source_country is not None or c.target_country is not None
+        ]
+        coded += _same_as_before(g, lo, hi, prev, dct, coded)
+        if coded:
+            prev = next((c for c in coded if "announcement" not in c.notes), prev)
+        last_date: DateInfo | None = None
+        for ev in coded:
+            dinfo = _date_of(ev, g, sent_tx, dct, lo, hi)
+            if dinfo.source == "none" and last_date is not None and last_date.begin:
+                dinfo = dataclasses.replace(last_date, source="inherited")
+            if dinfo.begin:
+                last_date = dinfo
+            key = (ev.cameo, ev.source_country)
+            if ev.nominal and key in seen_events and (dinfo.source != "own-timex" or dinfo.begin in seen_events[key]):
+                continue  # "this visit", "the talks": a later mention of an event already coded
+            seen_events.setdefault(key, set()).add(dinfo.begin)
+            drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg)})
+    refine_planned_dates(drafts)
+    out: list[Event] = []
+    for d in drafts:
+        ev, dinfo, (ust, uen, seg) = d["ev"], d["date"], d["unit"]
+        trig = toks[ev.trigger]
+        status = ev.status
+        if dinfo.begin and dct and status in ("happened", "ongoing"):
+            if dinfo.begin[:10] > dct:
                 status = "planned"
-            src_ids: tuple[str, ...] = ()
-            tgt_ids: tuple[str, ...] = ()
-            src_c, tgt_c = ev.source_country, ev.target_country
-            if ev.source_tok is not None:
-                m = _mention_at(doc, toks[ev.source_tok].start, toks[ev.source_tok].end)
-                if m is not None:
-                    src_ids = (m.actor_id,)
-                    src_c = m.country or src_c
-            if ev.target_tok is not None:
-                m = _mention_at(doc, toks[ev.target_tok].start, toks[ev.target_tok].end)
-                if m is not None:
-                    tgt_ids = (m.actor_id,)
-                    tgt_c = m.country or tgt_c
-            place_id = _place_for(doc, ev, sent, toks)
-            caption = seg == "caption"
-            conf = 0.75 - min(ev.score, 5.0) * 0.05 - (0.1 if ev.nominal else 0.0) - (0.2 if caption else 0.0)
-            out.append(
-                Event(
-                    id=make_id(art.id, "event", trig.start, trig.end, ev.cameo, VERSION),
-                    article_id=art.id,
-                    start=trig.start,
-                    end=trig.end,
-                    text=art.text[trig.start : trig.end],
-                    sentence_start=sent.start,
-                    sentence_end=sent.end,
-                    plover_type=ev.plover_type,
-                    plover_mode=ev.plover_mode,
-                    cameo=ev.cameo,
-                    source_actor_ids=src_ids,
-                    target_actor_ids=tgt_ids,
-                    source_country=src_c,
-                    target_country=tgt_c,
-                    status=status,
-                    date_begin=dinfo.begin,
-                    date_end=dinfo.end,
-                    date_precision=dinfo.precision,
-                    date_source=dinfo.source,
-                    timex_id=dinfo.timex_id,
-                    place_id=place_id,
-                    confidence=round(max(0.05, conf), 3),
-                    segment="caption" if caption else "body",
-                    attrs={
-                        "source_text": ev.source_text,
-                        "target_text": ev.target_text,
-                        "source_span": _span(toks, g, ev.source_tok),
-                        "target_span": _span(toks, g, ev.target_tok),
-                        "control": toks[ev.control].text if ev.control is not None else None,
-                    },
-                )
+        if dinfo.end and dct and status == "planned" and dinfo.end[:10] < dct:
+            status = "happened"
+        if seg == "caption" and status == "ongoing":
+            status = "happened"
+        src_ids: tuple[str, ...] = ()
+        tgt_ids: tuple[str, ...] = ()
+        src_c, tgt_c = ev.source_country, ev.target_country
+        if ev.source_tok is not None:
+            m = _mention_at(doc, toks[ev.source_tok].start, toks[ev.source_tok].end)
+            if m is not None:
+                src_ids = (m.actor_id,)
+                src_c = src_c or m.country
+        if ev.target_tok is not None:
+            m = _mention_at(doc, toks[ev.target_tok].start, toks[ev.target_tok].end)
+            if m is not None:
+                tgt_ids = (m.actor_id,)
+                tgt_c = tgt_c or m.country
+        place_id = _place_for(doc, ev, ust, uen, toks)
+        caption = seg == "caption"
+        conf = 0.75 - min(ev.score, 5.0) * 0.05 - (0.1 if ev.nominal else 0.0) - (0.2 if caption else 0.0)
+        if dinfo.source == "inherited":
+            conf -= 0.05
+        out.append(
+            Event(
+                id=make_id(art.id, "event", trig.start, trig.end, ev.cameo, ",".join(ev.notes), VERSION),
+                article_id=art.id,
+                start=trig.start,
+                end=trig.end,
+                text=art.text[trig.start : trig.end],
+                sentence_start=ust,
+                sentence_end=uen,
+                plover_type=ev.plover_type,
+                plover_mode=ev.plover_mode,
+                cameo=ev.cameo,
+                source_actor_ids=src_ids,
+                target_actor_ids=tgt_ids,
+                source_country=src_c,
+                target_country=tgt_c,
+                status=status,
+                date_begin=dinfo.begin,
+                date_end=dinfo.end,
+                date_precision=dinfo.precision,
+                date_source=dinfo.source,
+                timex_id=dinfo.timex_id,
+                place_id=place_id,
+                confidence=round(max(0.05, conf), 3),
+                segment="caption" if caption else "body",
+                attrs={
+                    "source_text": ev.source_text,
+                    "target_text": ev.target_text,
+                    "source_span": _span(toks, g, ev.source_tok),
+                    "target_span": _span(toks, g, ev.target_tok),
+                    "control": toks[ev.control].text if ev.control is not None else None,
+                    "notes": list(ev.notes),
+                },
             )
+        )
+    return out
+
+
+def _tag_piece(text: str, st: int, en: int, dct: str | None) -> list[Any]:
+    try:
+        from eventwire.analyze.timex import tag
+
+        return [dataclasses.replace(t, start=t.start + st, end=t.end + st) for t in tag(text[st:en], dct)]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _date_of(ev: CodedEvent, g: TokenGraph, sent_tx: Sequence[Any], dct: str | None, lo: int, hi: int) -> DateInfo:
+    if ev.date_hint is not None:
+        return ev.date_hint
+    if not sent_tx:
+        return DateInfo()
+    toks = g.toks
+    k = ev.control if ev.control is not None and "announcement" not in ev.notes else ev.trigger
+    try:
+        from eventwire.analyze.timex import event_date
+
+        ed = event_date(sent_tx, toks[k].start, toks[k].end, dct, tokens=list(toks[lo:hi]))
+    except Exception:  # noqa: BLE001 - fall back to the local attachment rules
+        return event_dates_fallback(sent_tx, g, ev, lo, hi)
+    if ed.source == "none" or not ed.begin:
+        return DateInfo()
+    tid = None
+    if ed.timex_index is not None and 0 <= ed.timex_index < len(sent_tx):
+        tid = getattr(sent_tx[ed.timex_index], "id", None)
+    return DateInfo(ed.begin, ed.end, ed.precision, ed.source, tid)
+
+
+def _same_as_before(g: TokenGraph, lo: int, hi: int, prev: CodedEvent | None, dct: str | None,
+                    coded: list[CodedEvent]) -> list[CodedEvent]:
+    """"Vietnam did the same with Russia in 2012, India in 2016, ...": one event per partner."""
+    if prev is None:
+        return []
+    out: list[CodedEvent] = []
+    for k in range(lo, hi):
+        if g.lemma(k) != "do" or not any(g.lemma(c) == "same" for c in g.kids(k, "dobj", "advmod", "attr")):
+            continue
+        subj = next(iter(g.kids(k, "nsubj")), None)
+        src = country_of_token(g, subj, dct) if subj is not None else prev.source_country
+        subj_ids = set(g.subtree(subj)) if subj is not None else set()
+        withs = [p for p in g.kids(k, "prep") if g.toks[p].text.lower() == "with"]
+        if not withs:
+            continue
+        partners = [x for x in g.subtree(k) if x > withs[0] and x not in subj_ids and g.toks[x].pos == "PROPN"
+                    and g.toks[x].dep in ("pobj", "conj", "appos", "npadvmod", "dobj")]
+        found: list[tuple[int, str, DateInfo | None]] = []
+        seen: set[str] = set()
+        for o in partners:
+            c = country_of_token(g, o, dct)
+            if not c or c in seen or c == src:
+                continue
+            seen.add(c)
+            found.append((o, c, partner_date(g, o, lo, hi, dct)))
+        nxt: DateInfo | None = None
+        for idx in range(len(found) - 1, -1, -1):  # "the US as well as Japan this year"
+            o, c, di = found[idx]
+            if di is None:
+                found[idx] = (o, c, nxt)
+            else:
+                nxt = di
+        for o, c, di in found:
+            out.append(dataclasses.replace(
+                prev, trigger=k, control=None, source_tok=subj, target_tok=o, source_country=src,
+                target_country=c, source_text=g.toks[subj].text if subj is not None else prev.source_text,
+                target_text=g.toks[o].text, status="happened", nominal=False, notes=["same-as-previous"],
+                date_hint=di if di is not None else DateInfo(),
+            ))
     return out
 
 
@@ -221,19 +360,42 @@ def _span(toks: Sequence[Token], g: TokenGraph, k: int | None) -> tuple[int, int
     return toks[ids[0]].start, toks[ids[-1]].end
 
 
-def _place_for(doc: AnalyzedDoc, ev: CodedEvent, sent: Any, toks: Sequence[Token]) -> str | None:
+def _place_for(doc: AnalyzedDoc, ev: CodedEvent, st: int, en: int, toks: Sequence[Token]) -> str | None:
     if not doc.places:
         return None
     trig = toks[ev.trigger]
     try:
         from eventwire.analyze.places import event_location
 
-        p = event_location(doc.tokens, doc.places, trig.start, trig.end, sent.start, sent.end)
+        p = event_location(doc.tokens, doc.places, trig.start, trig.end, st, en)
         return p.id if p is not None else None
     except Exception:  # noqa: BLE001 - the places helper may be absent or mid-development
-        in_sent = [p for p in doc.places if sent.start <= p.start < sent.end]
+        in_sent = [p for p in doc.places if st <= p.start < en]
         return in_sent[0].id if in_sent else None
 
 
+_OPTIONAL_INPUTS = (
+    ("eventwire.analyze.timex_stage", ("timexes",)),
+    ("eventwire.analyze.actors", ("actor_mentions", "actors")),
+    ("eventwire.analyze.places", ("places",)),
+)
+
+
+def _available_reads() -> tuple[str, ...]:
+    """The fields this stage reads: the optional ones only when their stage is installed
+    (the registry skips a missing stage module, and a Pipeline checks that reads are written)."""
+    reads = ["article", "sentences", "tokens", "entities"]
+    for mod_name, fields in _OPTIONAL_INPUTS:
+        try:
+            mod = importlib.import_module(mod_name)
+        except ModuleNotFoundError:
+            continue
+        if getattr(mod, "make_stage", None) is not None:
+            reads.extend(fields)
+    return tuple(reads)
+
+
 def make_stage(**_: Any) -> EventsStage:
-    return EventsStage()
+    """The ``events`` stage; uses timexes, actor mentions and places when those stages run
+    (without a timex stage it tags the article with :func:`eventwire.analyze.timex.tag`)."""
+    return EventsStage(reads=_available_reads())

@@ -20,12 +20,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from eventwire.analyze import events_lexicon as lex
 from eventwire.analyze.events_actors import phrase_country, scan_countries
 from eventwire.model import Token
 
-__all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table"]
+__all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table", "country_of_token"]
 
 COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -70,6 +71,7 @@ class CodedEvent:
     nominal: bool = False
     score: float = 0.0
     notes: list[str] = field(default_factory=list)
+    date_hint: Any = None  # a DateInfo fixed by a special rule ("did the same ... in 2012")
 
 
 class TokenGraph:
@@ -234,7 +236,7 @@ def _np_text(g: TokenGraph, k: int, cap: int = 14) -> str:
     # cut relative clauses / participial modifiers off the phrase
     cut: set[int] = set()
     for c in g.children[k]:
-        if g.toks[c].dep in ("relcl", "acl", "advcl"):
+        if g.toks[c].dep in ("relcl", "acl", "advcl", "appos"):
             cut.update(g.subtree(c))
     toks = [t for t in toks if t not in cut][:cap]
     return " ".join(g.toks[t].text for t in toks)
@@ -245,7 +247,7 @@ def _core_text(g: TokenGraph, k: int) -> str:
     ids = [k]
     for c in g.children[k]:
         d = g.toks[c].dep
-        if d in ("compound", "amod", "poss", "nmod", "det", "flat", "appos", "nummod") or (c < k and d != "punct"):
+        if d in ("compound", "amod", "poss", "nmod", "det", "flat", "nummod") or (c < k and d != "punct"):
             ids.extend(g.subtree(c))
         if d == "conj":
             ids.extend(x for x in g.subtree(c) if g.toks[x].dep in ("conj", "compound", "amod", "poss") or x == c)
@@ -282,6 +284,10 @@ def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
         return c
     c, _, _ = phrase_country(_np_text(g, k), date)
     return c
+
+
+def country_of_token(g: TokenGraph, k: int, date: str | None) -> str | None:
+    return _country_of(g, k, date)
 
 
 def _is_country_name(text: str) -> bool:
@@ -550,7 +556,7 @@ def _announcements(g: TokenGraph, events: list[CodedEvent], lo: int, hi: int, da
             if g.toks[c].dep == "agent":
                 objs = g.kids(c, "pobj")
                 subj = objs[0] if objs else subj
-        if subj is None:
+        if subj is None or ev.target_country is None:
             continue
         src = _country_of(g, subj, date)
         code = _compose("intent", ev.cameo, ev.plover_type) if ev.plover_type != "AGREE" else ev.cameo
@@ -559,7 +565,8 @@ def _announcements(g: TokenGraph, events: list[CodedEvent], lo: int, hi: int, da
             continue
         out.append(CodedEvent(trigger=rep, cameo=code, plover_type=ptype, plover_mode=mode,
                               source_tok=subj, target_tok=ev.target_tok, source_country=src or ev.source_country,
-                              target_country=ev.target_country, source_text=_core_text(g, subj),
+                              target_country=(ev.source_country if ev.target_country == (src or ev.source_country)
+                                              else ev.target_country), source_text=_core_text(g, subj),
                               target_text=ev.target_text, status="happened", score=ev.score + 0.5,
                               notes=["announcement"]))
     return out
@@ -595,6 +602,17 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
     used.add(k)
     ptype, _ = plover_of(code)
     modal, neg, prog = _aux_info(g, content)
+    if nominal:  # "the discussions during the visit would revolve around ...": the governing verb's tense
+        gv = content
+        for _ in range(6):
+            h = g.head(gv)
+            if h == gv:
+                break
+            gv = h
+            if g.toks[gv].pos in ("VERB", "AUX"):
+                gm, gn, _ = _aux_info(g, gv)
+                modal = modal or (gm if gm in ("will", "would", "shall", "'ll") else None)
+                break
     # climb from the content verb through xcomp / ccomp heads to find control verbs and modals
     cur = content
     chain = [content]
@@ -661,11 +679,13 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
                     negated=neg, modal=modal, nominal=nominal, score=score)
     if nominal and g.toks[content].dep in ("dobj",) and g.lemma(g.head(content)) in lex.LIGHT_VERBS:
         ev.nominal = False
-    _status(g, ev, kind, prog, lo, hi)
+    _status(g, ev, "intent" if kind == "scheduled" else kind, prog, lo, hi)
     if subject_target and control is not None:
         ev.notes.append("subject-target")
         chain = chain + [control]
-    _actors(g, ev, chain, lo, hi, excluded, date)
+    _actors(g, ev, chain, lo, hi, excluded, date, domestic=not story)
+    if g.lemma(k) in lex.LIGHT_VERBS:
+        used.update(g.kids(k, "dobj"))
     return ev
 
 
@@ -700,6 +720,8 @@ def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int
         ev.status = "hypothetical"
     elif ev.modal in ("would", "could", "might", "may") and marks & {"if", "unless"}:
         ev.status = "hypothetical"
+    elif ev.modal == "would" and _under_reporting(g, top):
+        ev.status = "planned"  # future in the past of reported speech: "said X would visit"
     elif ev.modal in ("will", "shall", "'ll", "wo") or kind == "intent" or (
         ev.nominal and words & {"upcoming", "impending", "forthcoming", "planned", "will", "next"}
     ) or _has_going_to(g, top) or _scheduled(g, top):
@@ -714,6 +736,18 @@ def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int
         ev.status = "ongoing"
     else:
         ev.status = "happened"
+
+
+def _under_reporting(g: TokenGraph, k: int) -> bool:
+    cur = k
+    for _ in range(8):
+        h = g.head(cur)
+        if h == cur:
+            return False
+        if g.lemma(h) in lex.REPORTING:
+            return True
+        cur = h
+    return False
 
 
 def _scheduled(g: TokenGraph, k: int) -> bool:
@@ -789,9 +823,9 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
             j = k
             while j + 1 < hi and g.toks[j + 1].text[:1].isupper() and g.toks[j + 1].pos in ("PROPN", "ADJ", "NOUN") and j - k < 4:
                 j += 1
-            c, _, _ = phrase_country(" ".join(g.toks[x].text for x in range(k, j + 1)), date)
-            if c:
-                mentions.append((k, c))
+            mc, _, _ = phrase_country(" ".join(g.toks[x].text for x in range(k, j + 1)), date)
+            if mc:
+                mentions.append((k, mc))
             k = j + 1
             continue
         k += 1

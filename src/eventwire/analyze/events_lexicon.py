@@ -9,7 +9,7 @@ with no keywords is the default. ``None`` as a code means "not an event by itsel
 
 from __future__ import annotations
 
-Rule = tuple[str, tuple[str, ...]]
+Rule = tuple[str | None, tuple[str, ...]]
 
 _K_MIL = ("troop", "soldier", "force", "army", "military", "peacekeeper", "peacekeeping", "warship", "tank")
 _K_SANCT = ("sanction", "embargo", "boycott", "blockade", "ban", "restriction")
@@ -411,7 +411,7 @@ EVENT_NOUNS = {
 LIGHT_VERBS = {
     "hold", "stage", "launch", "conduct", "begin", "start", "continue", "renew", "resume", "make",
     "pay", "have", "carry", "mount", "organize", "organise", "stop", "take", "join", "attend", "go",
-    "lead", "wage", "commit", "hold", "initiate", "open", "reach", "forge", "establish",
+    "lead", "wage", "commit", "initiate", "reach", "forge",
 }
 
 # Verbs that report speech: never events of their own; their clausal complement is.
@@ -451,4 +451,5 @@ SCHEDULING = {"schedule", "set", "due", "plan", "expect", "prepare", "poise", "i
 SUBJECT_KEYWORD_VERBS = {"arrive", "land", "withdraw", "pull", "ship", "leave", "deploy"}
 
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").
-ACTIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "base"}
+ACTIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "base",
+                   "schedule", "set", "expect", "due", "slate", "poise"}
