@@ -1608,7 +1608,7 @@ _add(
 )
 _add(
     "duration",
-    rf"{_B}(?:(?P<amod>{_APPROX})\s+)?(?:(?:the|a|its|their|his|her)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|initial|entire|whole|full|latest|ensuing|succeeding|recent)\s+)?"
+    rf"{_B}(?:(?P<amod>{_APPROX})\s+(?!(?:the|its|their|his|her)\s))?(?:(?:the|its|their|his|her)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|initial|entire|whole|full|latest|ensuing|succeeding|recent)\s+)?"
     rf"(?:(?P<n>{_NUM})(?:\s+more|\s+additional|\s+full|\s+straight|\s+consecutive)?\s*[\s-]\s*)(?P<unit>{_UNIT}|weekends?)(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![\w-])",
     _h_duration,
 )
