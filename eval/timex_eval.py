@@ -255,12 +255,12 @@ def main() -> int:
         if sc is None:
             print(f"{name:<11} {note}")
             continue
-        m = sc.get("metrics", sc)
-        def g(*path: str) -> float:
-            cur: Any = m
+        def g(*path: str, _sc: dict[str, Any] = sc) -> float:
+            cur: Any = _sc
             for k in path:
                 cur = cur[k]
             return float(cur) * 100
+
         print(f"{name:<11} {g('strict', 'f1'):9.2f} {g('relaxed', 'precision'):8.2f} {g('relaxed', 'recall'):8.2f} "
               f"{g('relaxed', 'f1'):8.2f} {g('type', 'f1'):8.2f} {g('value', 'f1'):8.2f} "
               f"{g('value', 'accuracy'):8.2f} {dps:8.1f}  {note}")
