@@ -25,8 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
-from eventwire.analyze.places import MODEL_PATH, PlaceModel  # noqa: E402
-from eventwire.analyze.places_features import SentenceParse, candidate_features, find_candidates  # noqa: E402
+from eventwire.analyze.places import MODEL_PATH, PlaceModel, Scored, choose  # noqa: E402
+from eventwire.analyze.places_features import (  # noqa: E402
+    SentenceParse,
+    candidate_features,
+    containment,
+    find_candidates,
+)
 from eventwire.analyze.places_gazetteer import gazetteer  # noqa: E402
 from eventwire.model import Token  # noqa: E402
 
@@ -76,21 +81,23 @@ def featurize(records: list[dict], parsed: dict) -> list[list[tuple[dict, int, t
                 tks = [min(range(len(toks)), key=lambda k: abs(toks[k].start - v["start"]))]
             ts, te = tks[0], tks[-1] + 1
             gold = [(g["start"], g["end"]) for g in r.get("locations") or []]
-            for ci, c in enumerate(cands):
-                if c.ts < te and ts < c.te:
-                    continue
+            keep = [ci for ci, c in enumerate(cands) if not (c.ts < te and ts < c.te)]
+            pos = {ci: k for k, ci in enumerate(keep)}
+            rel = containment(sp, cands, gaz)
+            for ci in keep:
+                c = cands[ci]
                 y = int(any(c.start < ge and gs < c.end for gs, ge in gold))
-                rows.append((candidate_features(sp, cands, ci, ts, te, gaz), y, (c.start, c.end)))
+                contains = tuple(sorted(pos[j] for i, j in rel if i == ci and j in pos))
+                rows.append((candidate_features(sp, cands, ci, ts, te, gaz), y, (c, contains)))
         out.append(rows)
     return out
 
 
-def predict_spans(rows, probs, thr: float, max_n: int = 0):
-    chosen = [(p, sp) for (f, y, sp), p in zip(rows, probs, strict=True) if p >= thr]
-    chosen.sort(reverse=True)
-    if max_n:
-        chosen = chosen[:max_n]
-    return [{"start": s, "end": e} for p, (s, e) in chosen]
+def predict_spans(rows, probs, thr: float, thr_more: float, thr_sub: float = 1.1):
+    """The product's decision rule (places.choose) on precomputed rows."""
+    scored = [Scored(cand, p, contains) for (f, y, (cand, contains)), p in zip(rows, probs, strict=True)]
+    pm = PlaceModel(weights={}, threshold=thr, threshold_more=thr_more, threshold_sub=thr_sub)
+    return [{"start": c.start, "end": c.end} for c in choose(scored, pm)]
 
 
 def main() -> None:
@@ -99,6 +106,10 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--C", type=float, default=0.3)
+    ap.add_argument("--thr", type=float, default=0.25, help="the best candidate must reach this")
+    ap.add_argument("--thr-more", type=float, default=0.6, help="further candidates must reach this")
+    ap.add_argument("--thr-sub", type=float, default=0.15, help="a contained candidate replaces its container")
+    ap.add_argument("--Cs", default="0.3")
     a = ap.parse_args()
 
     import numpy as np
@@ -133,32 +144,42 @@ def main() -> None:
         m.fit(Xm, ym)
         return m
 
-    thr = 0.5
+    thr, thr_more, thr_sub = a.thr, a.thr_more, a.thr_sub
     if a.cv:
         gkf = GroupKFold(n_splits=5)
-        for C in (0.1, 0.3, 1.0, 3.0):
+        for C in [float(x) for x in a.Cs.split(",")]:
             oof = np.zeros(len(y_all))
             for tr_i, te_i in gkf.split(X, y_all, groups):
                 oof[te_i] = fit(X[tr_i], y_all[tr_i], C).predict_proba(X[te_i])[:, 1]
-            for t in (0.3, 0.4, 0.5, 0.6):
-                for max_n in (0, 1):
+            full = fit(X, y_all, C)
+            dev_p = full.predict_proba(vec.transform([f for rows in dev_feats for f, y, sp in rows]))[:, 1]
+            dev_probs, k = [], 0
+            for rows in dev_feats:
+                dev_probs.append(list(dev_p[k:k + len(rows)]))
+                k += len(rows)
+            for t, t2, t3 in [(t, t2, t3) for t in (0.2, 0.25, 0.3) for t2 in (0.5, 0.6, 0.7)
+                              for t3 in (0.05, 0.1, 0.2, 1.1)]:
+                if True:
                     sysr = []
                     for i, rows in enumerate(feats):
                         probs = oof[rec_of == i]
-                        sysr.append({"id": i, "locations": predict_spans(rows, probs, t, max_n)})
-                    gold = [{"id": i, "locations": r["locations"]} for i, r in enumerate(train)]
+                        sysr.append({"id": i, "locations": predict_spans(rows, probs, t, t2, t3)})
+                    gold = [{"id": i, "locations": r["locations"]} for i, r in enumerate(train)]  # noqa: E501
                     res = score(gold, sysr)
-                    print(f"C={C} thr={t} max_n={max_n} exact {res['exact']} overlap {res['overlap']}", file=sys.stderr)
+                    dres = score(dev, [{"id": r["id"], "locations": predict_spans(rows, ps, t, t2, t3)}
+                                       for r, rows, ps in zip(dev, dev_feats, dev_probs, strict=True)])
+                    print(f"C={C} thr={t} thr_more={t2} thr_sub={t3} cv exact/overlap F1 {res['exact']['f1']} {res['overlap']['f1']}"
+                          f"  dev {dres['exact']['f1']} {dres['overlap']['f1']}", file=sys.stderr)
 
     model = fit(X, y_all, a.C)
     names = vec.get_feature_names_out()
     weights = {str(n): round(float(w), 5) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-6}
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 5)
-    pm = PlaceModel(weights=weights, threshold=thr)
+    pm = PlaceModel(weights=weights, threshold=thr, threshold_more=thr_more, threshold_sub=thr_sub)
     sysr = []
     for r, rows in zip(dev, dev_feats, strict=True):
         probs = [pm.prob(f) for f, y, sp in rows]
-        sysr.append({"id": r["id"], "locations": predict_spans(rows, probs, thr)})
+        sysr.append({"id": r["id"], "locations": predict_spans(rows, probs, thr, thr_more, thr_sub)})
     res = score(dev, sysr)
     print(f"dev (python scorer) exact {res['exact']} overlap {res['overlap']}", file=sys.stderr)
     if not a.no_write:
@@ -172,6 +193,8 @@ def main() -> None:
                 "script": "eval/train_places.py",
             },
             "threshold": thr,
+            "threshold_more": thr_more,
+            "threshold_sub": thr_sub,
             "weights": dict(sorted(weights.items())),
         }
         MODEL_PATH.write_text(json.dumps(doc, indent=0, sort_keys=False) + "\n", encoding="utf-8")

@@ -29,6 +29,7 @@ from eventwire.analyze.places_features import (
     Candidate,
     SentenceParse,
     candidate_features,
+    containment,
     find_candidates,
 )
 from eventwire.analyze.places_gazetteer import GazEntry, Gazetteer, gazetteer
@@ -39,6 +40,8 @@ __all__ = [
     "PlaceModel",
     "load_place_model",
     "scored_candidates",
+    "Scored",
+    "choose",
     "resolve_mention",
     "event_location",
     "locate_command",
@@ -56,7 +59,9 @@ class PlaceModel:
     """A logistic-regression scorer: ``p = sigmoid(sum(weights[f] * v))`` over features."""
 
     weights: dict[str, float]
-    threshold: float = 0.5
+    threshold: float = 0.5  # the best candidate must reach this
+    threshold_more: float = 0.6  # further candidates must reach this
+    threshold_sub: float = 0.1  # a contained candidate replaces its container from this
     meta: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False, compare=False)
 
     def prob(self, feats: dict[str, float]) -> float:
@@ -69,7 +74,23 @@ def load_place_model(path: str | None = None) -> PlaceModel:
     """Load the shipped event-location model (cached)."""
     p = Path(path) if path else MODEL_PATH
     d = json.loads(p.read_text(encoding="utf-8"))
-    return PlaceModel(weights=d["weights"], threshold=float(d["threshold"]), meta=d.get("meta", {}))
+    return PlaceModel(
+        weights=d["weights"],
+        threshold=float(d["threshold"]),
+        threshold_more=float(d.get("threshold_more", d["threshold"])),
+        threshold_sub=float(d.get("threshold_sub", 1.1)),
+        meta=d.get("meta", {}),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Scored:
+    """A candidate, its probability of being the event's place, and the positions (in the
+    same list) of the candidates it contains ("Damascus" contains "al-Tijara")."""
+
+    cand: Candidate
+    prob: float
+    contains: tuple[int, ...] = ()
 
 
 def scored_candidates(
@@ -79,7 +100,7 @@ def scored_candidates(
     trigger_end: int,
     gaz: Gazetteer | None = None,
     model: PlaceModel | None = None,
-) -> list[tuple[Candidate, float]]:
+) -> list[Scored]:
     """Every place candidate in ``tokens`` (one sentence) with P(it is the trigger's place).
 
     ``entities`` are (start, end, label) character spans in the tokens' coordinates; the
@@ -95,17 +116,39 @@ def scored_candidates(
     if not tks:  # trigger between tokens: take the nearest token
         tks = [min(range(len(sp.tokens)), key=lambda k: abs(sp.tokens[k].start - trigger_start))]
     ts, te = tks[0], tks[-1] + 1
-    out = []
-    for ci, c in enumerate(cands):
-        if c.ts < te and ts < c.te:  # the trigger itself is not its place
-            continue
-        out.append((c, model.prob(candidate_features(sp, cands, ci, ts, te, gaz))))
-    return out
+    keep = [ci for ci, c in enumerate(cands) if not (c.ts < te and ts < c.te)]  # not the trigger
+    pos = {ci: k for k, ci in enumerate(keep)}
+    rel = containment(sp, cands, gaz)
+    return [
+        Scored(
+            cands[ci],
+            model.prob(candidate_features(sp, cands, ci, ts, te, gaz)),
+            tuple(sorted(pos[j] for i, j in rel if i == ci and j in pos)),
+        )
+        for ci in keep
+    ]
 
 
-def choose(scored: Sequence[tuple[Candidate, float]], threshold: float) -> list[Candidate]:
-    """The candidates above the threshold, in text order."""
-    return sorted((c for c, p in scored if p >= threshold), key=lambda c: c.start)
+def choose(scored: Sequence[Scored], model: PlaceModel) -> list[Candidate]:
+    """The event's places, in text order: the most probable candidate if it reaches
+    ``model.threshold``, plus any other reaching ``model.threshold_more``. A chosen area
+    that contains another candidate with some support (``model.threshold_sub``) gives way
+    to it: the most specific place is the event's place ("in al-Tijara neighbourhood in
+    central Damascus" -> al-Tijara)."""
+    order = sorted(range(len(scored)), key=lambda k: -scored[k].prob)
+    if not order or scored[order[0]].prob < model.threshold:
+        return []
+    picked = [order[0]] + [k for k in order[1:] if scored[k].prob >= model.threshold_more]
+    final: list[int] = []
+    for k in picked:
+        for _ in range(3):  # follow a chain: country > city > district
+            inner = [j for j in scored[k].contains if scored[j].prob >= model.threshold_sub]
+            if not inner:
+                break
+            k = max(inner, key=lambda j: scored[j].prob)
+        if k not in final:
+            final.append(k)
+    return sorted((scored[k].cand for k in final), key=lambda c: c.start)
 
 
 def _context_countries(gaz: Gazetteer, names: Iterable[str]) -> frozenset[str]:
@@ -182,7 +225,7 @@ def locate_command(records: Iterable[dict[str, Any]], batch_size: int = 256) -> 
             if verbs and toks:
                 v = verbs[0]
                 scored = scored_candidates(toks, ents, int(v["start"]), int(v["end"]), gaz, model)
-                chosen = choose(scored, model.threshold)
+                chosen = choose(scored, model)
                 ctx = _context_countries(gaz, [e_text for s, e, lab in ents if lab in ("GPE", "LOC")
                                                for e_text in [text[s:e]]])
                 for c in chosen:
@@ -299,9 +342,9 @@ def event_location(
         model = load_place_model()
         scored = scored_candidates(toks, ents, trigger_start, trigger_end, gazetteer(), model)
         best: tuple[float, Place] | None = None
-        for c, prob in scored:
-            if prob < model.threshold:
-                continue
+        by_cand = {(x.cand.start, x.cand.end): x.prob for x in scored}
+        for c in choose(scored, model):
+            prob = by_cand[(c.start, c.end)]
             for p in in_sent:
                 if p.start < c.end and c.start < p.end and (best is None or prob > best[0]):
                     best = (prob, p)

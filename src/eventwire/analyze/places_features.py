@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from eventwire.analyze.places_gazetteer import Gazetteer
 from eventwire.model import Token
 
-__all__ = ["Candidate", "SentenceParse", "find_candidates", "candidate_features", "ADMIN_SUFFIXES"]
+__all__ = [
+    "Candidate",
+    "SentenceParse",
+    "find_candidates",
+    "candidate_features",
+    "containment",
+    "ADMIN_SUFFIXES",
+]
 
 # Entity labels that can be (or hide, with the small model's NER errors) a place name.
 CAND_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
@@ -24,7 +31,7 @@ ADMIN_SUFFIXES = {
     "province", "provinces", "district", "districts", "governorate", "municipality", "neighbourhood",
     "neighborhood", "city", "town", "village", "area", "region", "county", "countryside",
     "subdistrict", "sub-district", "state", "prefecture", "township", "commune", "suburb",
-    "quarter", "countryside", "outskirts", "locality", "department", "oblast",
+    "quarter", "outskirts", "locality", "department", "oblast",
 }
 PLACE_NOUNS = ADMIN_SUFFIXES | {
     "camp", "base", "border", "airport", "capital", "port", "island", "islands", "valley", "river",
@@ -143,6 +150,53 @@ def find_candidates(
         if not any(ch.isalpha() for ch in toks[ts2].text):
             continue
         out.append(Candidate(ts2, te2, toks[ts2].start, toks[te2 - 1].end, label, suffix))
+    return out
+
+
+_CONTAINER_PREPS = {"in", "of", "near", "outside", "inside", "at"}
+_FILLERS = {
+    "the", "central", "eastern", "western", "northern", "southern", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north", "south", "east", "west", "nearby", "downtown", "rural",
+    "greater", "old", "capital", "city", "town", "province", "district", "area", "region", "village",
+    "county", "state", "governorate", "countryside", "outskirts", "suburbs", "neighbouring",
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "GAZ"}
+
+
+def _place_like(c: Candidate, gaz: Gazetteer, sp: SentenceParse) -> bool:
+    if c.label in _PLACE_LABELS or c.suffix:
+        return True
+    return gaz.has(" ".join(t.text for t in sp.tokens[c.ts:c.te]))
+
+
+def containment(sp: SentenceParse, cands: Sequence[Candidate], gaz: Gazetteer) -> set[tuple[int, int]]:
+    """Pairs (i, j): place candidate i names an area that contains place candidate j, from
+    the surface pattern "<j> [place noun] in|of|near [the] [central|eastern|...] <i>" ("al-Tijara
+    neighbourhood in central Damascus", "the Thantho district of Yala province") or
+    "<j>, <i>" where i is a country or region ("Mauthausen, Austria"), or "<i>'s ... <j>"."""
+    toks = sp.tokens
+    place = [_place_like(c, gaz, sp) for c in cands]
+    out: set[tuple[int, int]] = set()
+    order = sorted(range(len(cands)), key=lambda k: cands[k].ts)
+    for a_pos in range(len(order) - 1):
+        j, i = order[a_pos], order[a_pos + 1]
+        if not place[i] or cands[j].label == "NORP":
+            continue
+        between = [t.text.lower() for t in toks[cands[j].te:cands[i].ts] if t.text.strip()]
+        if cands[j].suffix and between and between[0] == cands[j].suffix:
+            between = between[1:]
+        words = [w for w in between if w not in _FILLERS]
+        if words and words[0] in PLACE_NOUNS:
+            words = words[1:]
+        if len(words) == 1 and words[0] in _CONTAINER_PREPS:
+            out.add((i, j))
+        elif place[j] and words == [","] and gaz.kinds(" ".join(t.text for t in toks[cands[i].ts:cands[i].te])) & {
+            "country", "admin1", "region"}:
+            out.add((i, j))
+        elif place[j] and cands[j].label in ("GPE", "LOC") and (
+            between[:1] in (["'s"], ["\u2019s"]) and len(between) <= 4
+        ):
+            out.add((j, i))
     return out
 
 
