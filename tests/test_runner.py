@@ -190,3 +190,32 @@ def test_runner_killed_midway_restarts_without_duplicates_or_losses(tmp_path: Pa
     clean = open_store(clean_url)
     assert sorted(e["id"] for e in clean.records("entities")) == sorted(e["id"] for e in ents)
     assert clean.count("articles") == len(arts)
+
+
+def test_runner_parallel_ingest_equals_serial(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, line in enumerate((SHARED / "data" / "ecbplus" / "ecbplus-dev.jsonl").open()):
+        if i == 12:
+            break
+        text = json.loads(line)["text"]
+        (d / f"{i}.html").write_text(
+            f"<html><head><title>Story {i}</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in text.split("\n"))
+            + "</article></body></html>"
+        )
+    (d / "copy.txt").write_text(
+        json.loads(next((SHARED / "data" / "ecbplus" / "ecbplus-dev.jsonl").open()))["text"]
+    )
+    results = []
+    for workers in (1, 2):
+        store = open_store(f"sqlite:///{tmp_path / f'p{workers}.db'}")
+        api.ingest(store, [str(d)], workers=workers)
+        results.append(
+            (
+                [(a["id"], a["title"]) for a in store.records("articles", include_text=False)],
+                [(s["source"], s["article_id"], s["kind"]) for s in store.records("sources")],
+            )
+        )
+        store.close()
+    assert results[0] == results[1] and len(results[0][0]) >= 12

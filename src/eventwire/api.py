@@ -36,7 +36,12 @@ def run(
 ) -> RunSummary:
     """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""
     ing = ingest(
-        store, inputs, allow_private=allow_private, json_fields=json_fields, progress=progress
+        store,
+        inputs,
+        allow_private=allow_private,
+        json_fields=json_fields,
+        workers=n_process,
+        progress=progress,
     )
     an = analyze(store, n_process=n_process, batch_size=batch_size, progress=progress)
     return RunSummary(ing, an)

@@ -139,7 +139,9 @@ def run(
     inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
     db: str | None = DbOpt,
     allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
-    n_process: int = typer.Option(1, "--processes", "-p", help="spaCy worker processes."),
+    n_process: int = typer.Option(
+        1, "--processes", "-p", help="Worker processes for reading/cleaning and for spaCy."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the summary."),
 ) -> None:
     """Ingest and analyze INPUTS, incrementally (re-running adds nothing new)."""
@@ -170,6 +172,7 @@ def ingest(
     inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
     db: str | None = DbOpt,
     allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Reader/cleaner worker processes."),
 ) -> None:
     """Read, clean and de-duplicate INPUTS into the store, without analysis."""
     from eventwire import api
@@ -177,7 +180,9 @@ def ingest(
     store = _store(db)
     try:
         with _progress_bar() as prog:
-            s = api.ingest(store, inputs, allow_private=allow_private, progress=prog)
+            s = api.ingest(
+                store, inputs, allow_private=allow_private, workers=workers, progress=prog
+            )
         _print_ingest(s)
     except EventwireError as e:
         _fail(e)

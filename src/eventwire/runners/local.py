@@ -54,6 +54,67 @@ def _batched(items: Iterable[Any], n: int) -> Iterable[list[Any]]:
         yield batch
 
 
+@dataclasses.dataclass(frozen=True)
+class _Prepared:
+    """A read + cleaned input, ready for dedup (made in a worker process when parallel)."""
+
+    source: str
+    article: Article | None = None
+    body: str = ""
+    sig: bytes = b""
+    problem: IngestProblem | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reader:
+    """Picklable: reads one input (file, directory, glob or URL) and cleans what it yields."""
+
+    allow_private: bool = False
+    json_fields: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, inp: str) -> list[_Prepared]:
+        from eventwire.ingest import clean, iter_inputs
+        from eventwire.ingest.dedup import signature
+
+        out: list[_Prepared] = []
+        fields = dict(self.json_fields) or None
+        for item in iter_inputs([inp], allow_private=self.allow_private, json_fields=fields):
+            if isinstance(item, IngestProblem):
+                out.append(_Prepared(item.source, problem=item))
+                continue
+            assert isinstance(item, RawDoc)
+            try:
+                art = clean(item)
+            except Exception as e:  # a cleaning bug must not stop the batch
+                out.append(
+                    _Prepared(
+                        item.source,
+                        problem=IngestProblem(item.source, "E110", f"could not clean: {e}"),
+                    )
+                )
+                continue
+            body = body_text(art)
+            out.append(_Prepared(item.source, art, body, signature(body)))
+        return out
+
+
+def _units(inputs: Sequence[str]) -> list[str]:
+    """Split inputs into independently readable units (one per file; URLs stay whole)."""
+    from eventwire.ingest.readers import _URL_RE, _expand
+
+    units: list[str] = []
+    for inp in inputs:
+        inp = str(inp)
+        if _URL_RE.match(inp):
+            units.append(inp)
+            continue
+        expanded = list(_expand(inp))
+        if any(err is not None for _, err in expanded):
+            units.append(inp)  # let the reader record the problem for this input
+        units.extend(str(p) for p, err in expanded if p is not None and err is None)
+    return units
+
+
 def ingest(
     store: Store,
     inputs: Sequence[str],
@@ -61,11 +122,15 @@ def ingest(
     allow_private: bool = False,
     json_fields: dict[str, str] | None = None,
     batch_size: int = 64,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    """Read inputs, clean them, drop duplicates (remembering every copy), store the rest."""
-    from eventwire.ingest import clean, iter_inputs
-    from eventwire.ingest.dedup import Deduper, signature
+    """Read inputs, clean them, drop duplicates (remembering every copy), store the rest.
+
+    With ``workers > 1`` reading, HTML extraction and cleaning run in worker processes;
+    dedup and storage stay in this process, in input order, so the result is the same.
+    """
+    from eventwire.ingest.dedup import Deduper
 
     summary = IngestSummary()
     deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
@@ -73,45 +138,54 @@ def ingest(
         if sig is not None:
             deduper.add(aid, h, sig)
     known = store.known_sources()
-    items = iter_inputs(inputs, allow_private=allow_private, json_fields=json_fields)
-    for batch in _batched(items, batch_size):
-        new: list[tuple[Article, bytes | None]] = []
-        copies: list[Copy] = []
-        problems: list[IngestProblem] = []
-        for item in batch:
-            summary.inputs_read += 1
-            if isinstance(item, IngestProblem):
-                problems.append(item)
-                continue
-            assert isinstance(item, RawDoc)
-            if item.source in known:
-                summary.already_stored += 1
-                continue
-            try:
-                art = clean(item)
-            except Exception as e:  # a cleaning bug must not stop the batch
-                problems.append(IngestProblem(item.source, "E110", f"could not clean: {e}"))
-                continue
-            body = body_text(art)
-            sig = signature(body)
-            hit = deduper.check(art.content_hash, body, sig)
-            if hit is not None:
-                canonical, kind, sim = hit
-                copies.append(Copy(item.source, canonical, kind, sim, art.content_hash))
-                if kind == "exact":
-                    summary.exact_duplicates += 1
+    reader = _Reader(allow_private, tuple(sorted((json_fields or {}).items())))
+    units = _units(inputs)
+    pool = None
+    if workers > 1 and len(units) > 1:
+        import multiprocessing as mp
+
+        pool = mp.get_context("spawn").Pool(workers)
+        prepared: Iterable[list[_Prepared]] = pool.imap(reader, units, chunksize=8)
+    else:
+        prepared = map(reader, units)
+    try:
+        items = (p for group in prepared for p in group)
+        for batch in _batched(items, batch_size):
+            new: list[tuple[Article, bytes | None]] = []
+            copies: list[Copy] = []
+            problems: list[IngestProblem] = []
+            for item in batch:
+                summary.inputs_read += 1
+                if item.problem is not None:
+                    problems.append(item.problem)
+                    continue
+                art = item.article
+                assert art is not None
+                if item.source in known:
+                    summary.already_stored += 1
+                    continue
+                hit = deduper.check(art.content_hash, item.body, item.sig)
+                if hit is not None:
+                    canonical, kind, sim = hit
+                    copies.append(Copy(item.source, canonical, kind, sim, art.content_hash))
+                    if kind == "exact":
+                        summary.exact_duplicates += 1
+                    else:
+                        summary.near_duplicates += 1
                 else:
-                    summary.near_duplicates += 1
-            else:
-                deduper.add(art.id, art.content_hash, sig, text=body)
-                new.append((art, sig))
-                summary.new_articles += 1
-                summary.article_ids.append(art.id)
-            known[item.source] = art.content_hash
-        summary.problems += len(problems)
-        store.add_ingested(new, copies, problems)
-        if progress:
-            progress("ingest", len(batch), None)
+                    deduper.add(art.id, art.content_hash, item.sig, text=item.body)
+                    new.append((art, item.sig))
+                    summary.new_articles += 1
+                    summary.article_ids.append(art.id)
+                known[item.source] = art.content_hash
+            summary.problems += len(problems)
+            store.add_ingested(new, copies, problems)
+            if progress:
+                progress("ingest", len(batch), None)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return summary
 
 
