@@ -16,7 +16,6 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -409,19 +408,17 @@ def _infer_from_text(text: str) -> tuple[str, float, str] | None:
     return (iso, float(res[1]), str(res[2])) if iso else None
 
 
-def _year_for(month: int, day: int, text: str) -> tuple[int, float] | None:
-    """A year for a dateline without one: from the text's own date inference when it
-    agrees on month and day, else the year most mentioned in the text."""
+def _year_for(month: int, day: int, text: str, body: str) -> tuple[int, float] | None:
+    """A year for a dateline without one ("BEIJING, Dec 7 (Reuters) -"): the year of the
+    text's own date inference (best when it agrees on month and day), else the latest year
+    the body mentions (captions and background are not counted)."""
     inferred = _infer_from_text(text)
     if inferred:
         y, m, d = (int(x) for x in inferred[0].split("-"))
-        if (m, d) == (month, day):
-            return y, 0.85
-    years = Counter(int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", text))
+        return (y, 0.85) if (m, d) == (month, day) else (y, 0.6)
+    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", body)]
     if years:
-        return years.most_common(1)[0][0], 0.6
-    if inferred:
-        return int(inferred[0][:4]), 0.5
+        return max(years), 0.5
     return None
 
 
@@ -483,6 +480,8 @@ def clean(raw: RawDoc) -> Article:
         t = next((text[s:e] for s, e, k in triples if k == "title"), None)
         title = " ".join(t.split()) if t else None
 
+    # date inference reads the article's own text: captions and repeats can carry other dates
+    own = "\n\n".join(text[s:e] for s, e, k in triples if k in ("title", "dateline", "body"))
     published: str | None = None
     method, conf = "unknown", 0.0
     meta_date = iso_from_metadata(raw.published) if raw.published else None
@@ -493,11 +492,11 @@ def clean(raw: RawDoc) -> Article:
         if y is not None:
             published, method, conf = f"{y:04d}-{m:02d}-{d:02d}", "dateline", 0.9
         else:
-            guess = _year_for(m, d, text)
+            guess = _year_for(m, d, own, body)
             if guess is not None:
                 published, method, conf = f"{guess[0]:04d}-{m:02d}-{d:02d}", "dateline", guess[1]
     if published is None:
-        inferred = _infer_from_text(text)
+        inferred = _infer_from_text(own or text)
         if inferred:
             published, conf, method = inferred[0], min(inferred[1], 0.85), "inferred-from-text"
 
