@@ -173,8 +173,8 @@ PRE_MOD = {
 }
 
 _FUTURE_CUES = frozenset(
-    "will 'll wo shall scheduled planned plans plan expected expects due upcoming next "
-    "tomorrow would intends intend going set coming future to-be until".split()
+    "will 'll wo shall scheduled planned planning plans plan expected expects due upcoming "
+    "tomorrow would intends intend future to-be might".split()
 )
 _PAST_CUES = frozenset(
     "said says was were had did told ago last yesterday earlier announced reported "
@@ -326,6 +326,11 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
         return None
     text = ctx.text
     s, e = _sentence_bounds(text, start, end)
+    before = text[max(s, start - 12) : start].lower()
+    if re.search(r"\w\s+(?:until|till)\s+(?:the\s+)?$", text[max(s, start - 20) : start].lower()):
+        return "future"
+    if before.endswith("as soon as "):
+        return "future"
     best: tuple[float, str] | None = None
     for m in _WORD_RE.finditer(text, s, e):
         if start <= m.start() < end:
@@ -335,17 +340,23 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
         if w in _FUTURE_CUES:
             kind = "future"
         elif w in _PAST_CUES or (
-            len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and not w.endswith("eed")
+            len(w) > 4
+            and w.endswith("ed")
+            and w not in _NOT_PAST_ED
+            and not w.endswith("eed")
+            and not (m.group()[0].isupper() and m.start() > s)
         ):
             kind = "past"
         elif w == "to" and text[m.end() : m.end() + 3] == " be":
+            kind = "future"
+        elif w in ("going", "set", "due") and text[m.end() : m.end() + 3] == " to":
             kind = "future"
         elif w in ("is", "are", "am"):
             kind = "present"
         if kind is None:
             continue
         # distance in characters, cues before the expression slightly preferred
-        dist = (start - m.end()) if m.end() <= start else (m.start() - end) * 1.2
+        dist = (start - m.end()) if m.end() <= start else (m.start() - end) * 2.0
         if w in ("will", "'ll", "shall", "would", "wo") and m.end() <= start:
             dist *= 0.5
         if kind == "past" and w.endswith("ed") and w not in _PAST_CUES and dist > 40:
@@ -1238,7 +1249,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> Result | None:
         d = _resolve_weekday(wd, ctx.dct, direction, rel or None)
         val = _iso(d)
     if part:
-        return "TIME", val + "T" + PARTS[part], mod, {}
+        return "DATE", val + "T" + PARTS[part], mod, {}
     return "DATE", val, mod, {}
 
 
