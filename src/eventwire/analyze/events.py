@@ -22,11 +22,14 @@ from typing import Any
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
+from eventwire.analyze.events_morph import coarse_pos, lemma
 from eventwire.model import AnalyzedDoc, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
 VERSION = "1"
+# spaCy components the standalone coder does not need (POS and lemmas: events_morph)
+FAST_DISABLE = ("ner", "attribute_ruler", "lemmatizer")
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -44,12 +47,21 @@ def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, in
     return out
 
 
-def _tokens_of(sdoc: Any) -> list[Token]:
-    return [
-        Token(i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_, pos=t.pos_,
-              tag=t.tag_, dep=t.dep_, head=t.head.i, ent_type=t.ent_type_, ent_iob=t.ent_iob_)
-        for t in sdoc
-    ]
+def _tokens_of(sdoc: Any, fast: bool = False) -> list[Token]:
+    """Token records of a spaCy doc; ``fast``: the doc was parsed without the attribute ruler
+    and lemmatizer, so coarse POS and lemmas come from :mod:`events_morph`."""
+    if not fast:
+        return [
+            Token(i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_, pos=t.pos_,
+                  tag=t.tag_, dep=t.dep_, head=t.head.i, ent_type=t.ent_type_, ent_iob=t.ent_iob_)
+            for t in sdoc
+        ]
+    out = []
+    for t in sdoc:
+        text, tag, dep = t.text, t.tag_, t.dep_
+        out.append(Token(i=t.i, start=t.idx, end=t.idx + len(text), text=text, lemma=lemma(text, tag),
+                         pos=coarse_pos(tag, dep, text.lower()), tag=tag, dep=dep, head=t.head.i))
+    return out
 
 
 def _event_dict(ev: CodedEvent, date: str | None) -> dict[str, Any]:
@@ -67,15 +79,15 @@ def _event_dict(ev: CodedEvent, date: str | None) -> dict[str, Any]:
 
 
 def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None, n_process: int = 1,
-               batch_size: int = 64, include_negated: bool = False) -> list[list[CodedEvent]]:
+               batch_size: int = 64, include_negated: bool = False, fast: bool = True) -> list[list[CodedEvent]]:
     """Code each text (all its sentences); returns the coded events per text."""
     from eventwire.analyze.nlp import load_model
 
-    nlp = load_model(("ner",))
+    nlp = load_model(FAST_DISABLE if fast else ("ner",))
     dates = list(dates) if dates is not None else [None] * len(texts)
     out: list[list[CodedEvent]] = []
     for sdoc, date in zip(nlp.pipe(texts, n_process=n_process, batch_size=batch_size), dates, strict=True):
-        toks = _tokens_of(sdoc)
+        toks = _tokens_of(sdoc, fast=fast)
         g = TokenGraph(toks)
         evs: list[CodedEvent] = []
         for s in sdoc.sents:
