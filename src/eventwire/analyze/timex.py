@@ -106,7 +106,7 @@ UNIT_CODE = {
 _UNIT_MULT = {"decade": ("Y", 10), "century": ("Y", 100), "quarter": ("M", 3), "fortnight": ("W", 2)}
 
 _MON = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?|"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|"
     r"aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _WD = (
@@ -151,7 +151,7 @@ _PRE = r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of|the
 _APPROX = (
     r"(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
     r"less\s+than|under|up\s+to|no\s+more\s+than|at\s+most|just\s+over|just\s+under|"
-    r"fewer\s+than|well\s+over|close\s+to|upwards\s+of|only|just|barely|a\s+little\s+over)"
+    r"fewer\s+than|well\s+over|close\s+to|upwards\s+of|a\s+little\s+over)"
 )
 _REL = r"(?:last|this|next|past|previous|coming|current|following|same|preceding|upcoming|prior)"
 
@@ -1732,6 +1732,11 @@ _STOP = re.compile(
 )
 
 
+_LEAD_TRIM = re.compile(
+    r"(the\s+company['’]s|its|their|his|her|the|that|this|right)\s+(?=\S)", re.I
+)
+
+
 def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
     if kind not in ("DATE", "TIME"):
         return
@@ -1771,6 +1776,15 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
         # trim trailing punctuation / spaces
         while end > start and text[end - 1] in " ,\t\n":
             end -= 1
+        # TimeML extents leave out possessives, and determiners of a one-word modifier
+        # ("its third-quarter loss", "the 1996 election")
+        lead = _LEAD_TRIM.match(text, start, end)
+        if lead is not None and lead.end() < end:
+            rest = text[lead.end() : end]
+            if lead.group(1).lower() not in ("the", "that", "this") or (
+                " " not in rest and ("-" in rest or rest.isdigit())
+            ):
+                start = lead.end()
         span_text = text[start:end]
         b = extra.get("begin")
         e = extra.get("end")
