@@ -45,10 +45,14 @@ def load_model(disable: tuple[str, ...] = (), enable: tuple[str, ...] = ()) -> A
         ) from e
 
 
-def doc_records(article_id: str, doc: Any, offset: int = 0, segment_of: Any = None) -> tuple[
-    list[Sentence], list[Token], list[Entity]
-]:
-    """Convert a spaCy Doc into records; ``offset`` shifts character offsets."""
+def doc_records(
+    article_id: str, doc: Any, offset: int = 0, segment_of: Any = None, token_offset: int = 0
+) -> tuple[list[Sentence], list[Token], list[Entity]]:
+    """Convert a spaCy Doc into records.
+
+    ``offset`` shifts character offsets and ``token_offset`` token indices (and heads), so
+    several docs (one per text segment) form one article-wide token sequence.
+    """
     sents: list[Sentence] = []
     sent_ids: dict[int, str] = {}
     for s in doc.sents:
@@ -65,7 +69,7 @@ def doc_records(article_id: str, doc: Any, offset: int = 0, segment_of: Any = No
         sent_ids[s.start] = sid
     tokens = [
         Token(
-            i=t.i,
+            i=t.i + token_offset,
             start=t.idx + offset,
             end=t.idx + len(t.text) + offset,
             text=t.text,
@@ -73,7 +77,7 @@ def doc_records(article_id: str, doc: Any, offset: int = 0, segment_of: Any = No
             pos=t.pos_,
             tag=t.tag_,
             dep=t.dep_,
-            head=t.head.i,
+            head=t.head.i + token_offset,
             ent_type=t.ent_type_,
             ent_iob=t.ent_iob_,
         )
@@ -114,14 +118,37 @@ class NlpStage:
 
     def __call__(self, docs: Sequence[AnalyzedDoc]) -> list[AnalyzedDoc]:
         nlp = load_model() if self.parse else load_model(NER_ONLY_DISABLE, ("senter",))
-        texts = [d.article.text for d in docs]
-        out = []
-        n_process = self.n_process if len(docs) >= 2 * self.batch_size else 1
-        for d, sdoc in zip(
-            docs, nlp.pipe(texts, n_process=n_process, batch_size=self.batch_size), strict=True
+        # one spaCy doc per parsed segment, so no sentence crosses a segment boundary
+        pieces = [
+            (i, start, kind) for i, d in enumerate(docs) for start, _, kind in _parsed_spans(d)
+        ]
+        texts = (
+            docs[i].article.text[start:end]
+            for i, d in enumerate(docs)
+            for start, end, _ in _parsed_spans(d)
+        )
+        per_doc: list[tuple[list[Sentence], list[Token], list[Entity]]] = [
+            ([], [], []) for _ in docs
+        ]
+        # pieces are paragraphs, several per article: batch more of them per model call
+        piece_batch = self.batch_size * 4
+        n_process = self.n_process if len(pieces) >= 2 * piece_batch else 1
+        for (i, start, kind), sdoc in zip(
+            pieces, nlp.pipe(texts, n_process=n_process, batch_size=piece_batch), strict=True
         ):
-            art = d.article
-            sents, tokens, ents = doc_records(art.id, sdoc, segment_of=art.segment_kind_at)
+            sents, tokens, ents = per_doc[i]
+            s2, t2, e2 = doc_records(
+                docs[i].article.id,
+                sdoc,
+                offset=start,
+                segment_of=lambda _o, k=kind: k,
+                token_offset=len(tokens),
+            )
+            sents.extend(s2)
+            tokens.extend(t2)
+            ents.extend(e2)
+        out = []
+        for d, (sents, tokens, ents) in zip(docs, per_doc, strict=True):
             out.append(
                 dataclasses.replace(
                     d,
@@ -132,6 +159,22 @@ class NlpStage:
                 )
             )
         return out
+
+
+# segment kinds that are parsed: the body (the article's own claims), the title and
+# captions (kept, flagged by their segment, never counted as the story's claims)
+PARSED_SEGMENT_KINDS = ("title", "body", "caption")
+
+
+def _parsed_spans(doc: AnalyzedDoc) -> list[tuple[int, int, str]]:
+    art = doc.article
+    if not art.segments:
+        return [(0, len(art.text), "body")] if art.text.strip() else []
+    return [
+        (s.start, s.end, s.kind)
+        for s in art.segments
+        if s.kind in PARSED_SEGMENT_KINDS and s.end > s.start
+    ]
 
 
 def make_stage(n_process: int = 1, batch_size: int = 16, parse: bool = True, **_: Any) -> NlpStage:
