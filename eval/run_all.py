@@ -12,6 +12,7 @@ Outputs go to eval/results/<name>.txt; the README's figures come from these file
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -46,7 +47,7 @@ def main() -> None:
             continue
         t0 = time.perf_counter()
         res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
-                             env={"EW": str(ROOT / ".venv" / "bin" / "eventwire"), "PATH": "/usr/bin:/bin"})
+                             env={**os.environ, "EW": str(ROOT / ".venv" / "bin" / "eventwire")})
         text = res.stdout + (f"\n[stderr]\n{res.stderr[-3000:]}" if res.returncode else "")
         (out_dir / f"{name}.txt").write_text(text)
         print(f"== {name} ({time.perf_counter() - t0:.0f}s, exit {res.returncode})\n{res.stdout}")
