@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 import math
 import statistics
+import sys
 from collections import defaultdict
 from pathlib import Path
 

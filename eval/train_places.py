@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
-from eventwire.analyze.places import MODEL_PATH, PlaceModel, Scored, choose  # noqa: E402
+from eventwire.analyze.places import MODEL_PATH, PlaceModel, Scored, choose, same_clause  # noqa: E402
 from eventwire.analyze.places_features import (  # noqa: E402
     SentenceParse,
     candidate_features,
@@ -95,7 +95,7 @@ def featurize(records: list[dict], parsed: dict) -> list[list[tuple[dict, int, t
 
 def predict_spans(rows, probs, thr: float, thr_more: float, thr_sub: float = 1.1):
     """The product's decision rule (places.choose) on precomputed rows."""
-    scored = [Scored(cand, p, contains) for (f, y, (cand, contains)), p in zip(rows, probs, strict=True)]
+    scored = [Scored(cand, p, contains, same_clause(f)) for (f, y, (cand, contains)), p in zip(rows, probs, strict=True)]
     pm = PlaceModel(weights={}, threshold=thr, threshold_more=thr_more, threshold_sub=thr_sub)
     return [{"start": c.start, "end": c.end} for c in choose(scored, pm)]
 
@@ -157,8 +157,8 @@ def main() -> None:
             for rows in dev_feats:
                 dev_probs.append(list(dev_p[k:k + len(rows)]))
                 k += len(rows)
-            for t, t2, t3 in [(t, t2, t3) for t in (0.2, 0.25, 0.3) for t2 in (0.5, 0.6, 0.7)
-                              for t3 in (0.05, 0.1, 0.2, 1.1)]:
+            for t, t2, t3 in [(t, t2, t3) for t in (0.2, 0.25, 0.3) for t2 in (0.4, 0.5, 0.6, 0.7)
+                              for t3 in (0.1, 0.15, 0.2)]:
                 if True:
                     sysr = []
                     for i, rows in enumerate(feats):
@@ -186,7 +186,7 @@ def main() -> None:
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         doc = {
             "meta": {
-                "model": "logistic regression (scikit-learn), L2, C=%s" % a.C,
+                "model": f"logistic regression (scikit-learn), L2, C={a.C}",
                 "trained_on": "ahalterman/event_location annotations_nonheldout (MIT), dev-overlapping sentences removed",
                 "n_records": len(train),
                 "n_candidates": len(X_rows),

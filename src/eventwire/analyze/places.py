@@ -42,6 +42,7 @@ __all__ = [
     "scored_candidates",
     "Scored",
     "choose",
+    "same_clause",
     "resolve_mention",
     "event_location",
     "locate_command",
@@ -91,6 +92,12 @@ class Scored:
     cand: Candidate
     prob: float
     contains: tuple[int, ...] = ()
+    same_clause: bool = True  # no clause boundary on the dependency path from the trigger
+
+
+def same_clause(feats: dict[str, float]) -> bool:
+    """Whether the features say the candidate is in the trigger's own clause."""
+    return "clauses_up=0" in feats and "clauses_down=0" in feats
 
 
 def scored_candidates(
@@ -119,26 +126,27 @@ def scored_candidates(
     keep = [ci for ci, c in enumerate(cands) if not (c.ts < te and ts < c.te)]  # not the trigger
     pos = {ci: k for k, ci in enumerate(keep)}
     rel = containment(sp, cands, gaz)
-    return [
-        Scored(
-            cands[ci],
-            model.prob(candidate_features(sp, cands, ci, ts, te, gaz)),
-            tuple(sorted(pos[j] for i, j in rel if i == ci and j in pos)),
-        )
-        for ci in keep
-    ]
+    out = []
+    for ci in keep:
+        f = candidate_features(sp, cands, ci, ts, te, gaz)
+        contains = tuple(sorted(pos[j] for i, j in rel if i == ci and j in pos))
+        out.append(Scored(cands[ci], model.prob(f), contains, same_clause(f)))
+    return out
 
 
 def choose(scored: Sequence[Scored], model: PlaceModel) -> list[Candidate]:
     """The event's places, in text order: the most probable candidate if it reaches
-    ``model.threshold``, plus any other reaching ``model.threshold_more``. A chosen area
+    ``model.threshold``, plus any other in the trigger's own clause reaching
+    ``model.threshold_more``. A chosen area
     that contains another candidate with some support (``model.threshold_sub``) gives way
     to it: the most specific place is the event's place ("in al-Tijara neighbourhood in
     central Damascus" -> al-Tijara)."""
     order = sorted(range(len(scored)), key=lambda k: -scored[k].prob)
     if not order or scored[order[0]].prob < model.threshold:
         return []
-    picked = [order[0]] + [k for k in order[1:] if scored[k].prob >= model.threshold_more]
+    picked = [order[0]] + [
+        k for k in order[1:] if scored[k].prob >= model.threshold_more and scored[k].same_clause
+    ]
     final: list[int] = []
     for k in picked:
         for _ in range(3):  # follow a chain: country > city > district
@@ -291,18 +299,16 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
         sents_ents = [(e.start, e.end, e.label) for e in ents if s.start <= e.start and e.end <= s.end]
         sp = SentenceParse.build(toks)
         for c in find_candidates(sp, sents_ents, gaz):
-            if (c.start, c.end) in seen:
+            if (c.start, c.end) in seen or c.label == "NORP":
                 continue
-            entry = resolve_mention(art.text[c.start:c.end], ctx, gaz)
-            if entry is None and c.label not in _PLACE_LABELS:
-                continue
-            if entry is None and not c.suffix:
-                # an unresolved GPE/LOC/FAC name is still a place mention
-                pass
-            if c.label in ("PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART") and entry is None:
-                continue
-            if c.label in ("PERSON", "NORP", "ORG") and entry is not None and entry.kind == "city" and entry.population < 100_000:
-                continue
+            name = art.text[c.start:c.end]
+            if c.label in _PLACE_LABELS:
+                entry = resolve_mention(name, ctx, gaz)
+            else:
+                # a name NER did not call a place: only a full, well-known gazetteer name
+                entry = gaz.resolve(name, ctx)
+                if entry is None or (entry.kind == "city" and entry.population < 100_000):
+                    continue
             seen.add((c.start, c.end))
             places.append(_make_place(art.id, art.text, c.start, c.end, entry))
     return dataclasses.replace(doc, places=tuple(places))
