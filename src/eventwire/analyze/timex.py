@@ -1642,8 +1642,56 @@ _add(
     _h_ref,
 )
 
-_COMPILED: list[tuple[str, re.Pattern[str], Handler]] = [
-    (n, re.compile(p, re.I), h) for n, p, h in _P
+_UNITS = {u + x for u in ("second", "minute", "hour", "day", "night", "week", "fortnight",
+                          "month", "quarter", "year", "decade", "weekend") for x in ("", "s")} | {
+    "century", "centuries"}
+_MONTH_KEYS = set(MONTHS)
+# A pattern is tried only when one of its key words (or #digit / #decade flags) occurs in
+# the first tokens after the candidate position.
+_KEYS: dict[str, set[str] | None] = {
+    "iso": {"#digit"},
+    "numeric": {"#digit"},
+    "clock": {"#digit", "noon", "midnight"},
+    "dayrange": _MONTH_KEYS,
+    "dayrange2": _MONTH_KEYS,
+    "fulldate": _MONTH_KEYS,
+    "fulldate2": _MONTH_KEYS,
+    "monthyear": _MONTH_KEYS,
+    "month": _MONTH_KEYS,
+    "quarter": {"quarter", "half", "quarters"},
+    "qshort": {"q1", "q2", "q3", "q4"},
+    "theperiod": {"quarter", "period"},
+    "yearadj": {"year"},
+    "theyear_fin": {"year"},
+    "yearend": {"year"},
+    "yearto": {"year", "months"},
+    "decade": {"#decade", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+               "eighties", "nineties"},
+    "century": {"century"},
+    "season": set(SEASONS),
+    "year": {"#digit", "nineteen", "eighteen", "thousand"},
+    "relunit": {"week", "month", "year", "quarter", "decade", "century", "day"},
+    "theyear": {"year", "month", "week"},
+    "agolater": {"ago", "earlier", "now", "hence"},
+    "deictic": {"today", "yesterday", "tomorrow", "tonight"},
+    "partofday": {"morning", "afternoon", "evening", "night"},
+    "weekday": set(WEEKDAYS),
+    "weekend": {"weekend"},
+    "holiday": {"christmas", "new", "valentine", "halloween", "thanksgiving", "easter", "good",
+                "memorial", "labor", "boxing", "bastille", "veterans", "armistice",
+                "independence", "may"},
+    "set": {"daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
+            "every", "each", "per", "times", "once", "twice", "mondays", "tuesdays",
+            "wednesdays", "thursdays", "fridays", "saturdays", "sundays"} | _UNITS,
+    "duration": _UNITS,
+    "duration_the": _UNITS,
+    "bareunits": _UNITS,
+    "ref": {"now", "currently", "nowadays", "presently", "present", "recently", "recent",
+            "lately", "formerly", "past", "future", "coming", "ahead", "days", "term", "current"},
+}
+_COMPILED: list[tuple[str, re.Pattern[str], Handler, frozenset[str] | None]] = [
+    (n, re.compile(p, re.I), h, frozenset(_KEYS[n]) if _KEYS.get(n) is not None else None)
+    for n, p, h in _P
 ]
 # Candidate start positions: a word that is temporal in itself ("strong") or a modifier,
 # determiner or number word ("weak") followed within a few words by a strong one. Only
@@ -1681,46 +1729,70 @@ _WEAK = frozenset(
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*")
 
 
-_WCLASS: dict[str, int] = {}
+_WCLASS: dict[str, tuple[int, tuple[str, ...]]] = {}
+_DECADE_TOK = re.compile(r"\d0s$")
 
 
-def _word_class(w: str) -> int:
-    """2 for a strong trigger word, 1 for a weak one, 0 otherwise (memoised)."""
+def _word_class(w: str) -> tuple[int, tuple[str, ...]]:
+    """(2 strong / 1 weak / 0 other, the key words the token offers) for a lowercased token."""
     c = _WCLASS.get(w)
     if c is not None:
         return c
-    first = w.split("-", 1)[0].split("'", 1)[0]
-    if (
-        w in _STRONG
-        or first in _STRONG
-        or any(ch.isdigit() for ch in w)
-        or any(part in _STRONG for part in w.split("-")[1:])
-    ):
-        c = 2
-    elif w in _WEAK or first in _WEAK:
-        c = 1
+    parts = [p for p in re.split(r"[-'’]", w) if p]
+    keys = {w, *parts}
+    if any(ch.isdigit() for ch in w):
+        keys.add("#digit")
+        if _DECADE_TOK.search(w):
+            keys.add("#decade")
+    if keys & _STRONG or "#digit" in keys:
+        k = 2
+    elif w in _WEAK or (parts and parts[0] in _WEAK):
+        k = 1
     else:
-        c = 0
+        k = 0
+    res = (k, tuple(sorted(keys)))
     if len(_WCLASS) < 200_000:
-        _WCLASS[w] = c
-    return c
+        _WCLASS[w] = res
+    return res
 
 
-def _candidates(text: str) -> list[int]:
+_WINDOW = 8
+
+
+def _candidates(text: str) -> list[tuple[int, frozenset[str]]]:
+    """Candidate start offsets, each with the key words of the tokens that follow it."""
     wc = _word_class
-    toks = [(m.start(), wc(m.group().lower())) for m in _TOKEN.finditer(text)]
-    out: list[int] = []
-    n = len(toks)
-    for i, (st, c) in enumerate(toks):
+    words = _TOKEN.findall(text)
+    classes = [wc(w.lower()) for w in words]
+    n = len(words)
+    marks: list[int] = []
+    for i, (c, _) in enumerate(classes):
         if c == 2:
-            if st > 0 and text[st - 1] in "'’":
-                out.append(st - 1)
-            out.append(st)
+            marks.append(i)
         elif c == 1:
             for j in range(i + 1, min(n, i + 6)):
-                if toks[j][1] == 2:
-                    out.append(st)
+                if classes[j][0] == 2:
+                    marks.append(i)
                     break
+    if not marks:
+        return []
+    out: list[tuple[int, frozenset[str]]] = []
+    pos = 0
+    mi = 0
+    for i, w in enumerate(words):
+        st = text.find(w, pos)
+        pos = st + len(w)
+        if i == marks[mi]:
+            keys: set[str] = set()
+            for j in range(i, min(n, i + _WINDOW)):
+                keys.update(classes[j][1])
+            fk = frozenset(keys)
+            if classes[i][0] == 2 and st > 0 and text[st - 1] in "'’":
+                out.append((st - 1, fk))
+            out.append((st, fk))
+            mi += 1
+            if mi == len(marks):
+                break
     return out
 
 
@@ -1754,12 +1826,14 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
     if hi is None:
         hi = len(text)
     pos = lo
-    for p in _candidates(text[lo:hi]):
+    for p, keys in _candidates(text[lo:hi]):
         p += lo
         if p < pos:
             continue
         best: tuple[int, re.Match[str], Result] | None = None
-        for _name, pat, handler in _COMPILED:
+        for _name, pat, handler, need in _COMPILED:
+            if need is not None and need.isdisjoint(keys):
+                continue
             mm = pat.match(text, p, hi)
             if mm is None or mm.end() == p:
                 continue
