@@ -118,3 +118,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     with psycopg.connect(admin, autocommit=True) as c:
         c.execute(f"CREATE DATABASE {name}")
     return base.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store with the two seed articles run through the full default pipeline."""
+    from eventwire import api
+    from eventwire.store import open_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seed.db'}"
+    with open_store(url) as store:
+        api.run(store, [str(SEEDS)])
+    return url
