@@ -1690,7 +1690,7 @@ _KEYS: dict[str, set[str] | None] = {
             "lately", "formerly", "past", "future", "coming", "ahead", "days", "term", "current"},
 }
 _COMPILED: list[tuple[str, re.Pattern[str], Handler, frozenset[str] | None]] = [
-    (n, re.compile(p, re.I), h, frozenset(_KEYS[n]) if _KEYS.get(n) is not None else None)
+    (n, re.compile(p, re.I), h, frozenset(k) if (k := _KEYS.get(n)) is not None else None)
     for n, p, h in _P
 ]
 # Candidate start positions: a word that is temporal in itself ("strong") or a modifier,
