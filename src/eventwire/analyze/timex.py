@@ -103,7 +103,7 @@ UNIT_CODE = {
     "decade": ("E", False), "century": ("C", False), "weekend": ("WE", False),
 }
 # TimeBank convention: decades in years (P20Y) rather than P2E, quarters as months
-_UNIT_MULT = {"decade": ("Y", 10), "century": ("Y", 100), "quarter": ("M", 3), "fortnight": ("W", 2)}
+_UNIT_MULT = {"decade": ("Y", 10), "century": ("Y", 100), "fortnight": ("W", 2)}
 
 _MON = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?|jul(?:y|\.)?|"
@@ -805,6 +805,8 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> Result | None:
     n = _QWORD.get(qw)
     if n is None or (half and n > 2):
         return None
+    if half and not (m.group("ypre") or m.group("ypost")):
+        return None  # "the second half" of a match, of a speech...
     if half and qw in ("last", "final"):
         n = 2
     ypre = (m.group("ypre") or "") + " " + (m.group("ypost") or "")
@@ -1022,7 +1024,7 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> Result | None:
         before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
         if not re.search(r"\b(the|in|this|last|next|since)\s+$", before):
             return None
-        if re.match(r"\s+(?:of|in|on|from|back|into|short)\b", ctx.text[m.end() : m.end() + 8]) and not re.search(r"the\s+$", before):
+        if re.match(r"\s+(?:of|in|on|from|back|into|short|to|by|was|is|has|had|would|will)\b", ctx.text[m.end() : m.end() + 8]):
             return None
     if yg:
         y = _year_num(yg, ctx.dct)
@@ -1371,6 +1373,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> Result | None:
         num = (num or 0) + 0.5
     if unit.rstrip("s") in ("night",):
         unit = "day"
+    if unit == "second" and nums and nums.lower() in ("a", "an"):
+        return None  # "a second term", "a second time"
     val = _duration_value(num, unit)
     return "DURATION", val, mod, {}
 
@@ -1396,7 +1400,7 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> Result | None:
         "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
         "every day": "P1D", "each day": "P1D", "every week": "P1W", "each week": "P1W",
         "every month": "P1M", "each month": "P1M", "every year": "P1Y", "each year": "P1Y",
-        "every quarter": "P3M", "each quarter": "P3M", "every hour": "PT1H", "each hour": "PT1H",
+        "every quarter": "P1Q", "each quarter": "P1Q", "every hour": "PT1H", "each hour": "PT1H",
         "every night": "P1D", "every morning": "P1D", "every evening": "P1D",
         "every other day": "P2D", "every other week": "P2W", "every other year": "P2Y",
         "every other month": "P2M",
