@@ -1990,13 +1990,18 @@ def infer_publication_date(text: str) -> tuple[str, float, str] | None:
             days.append((int(md.group(2)), int(md.group(3)), None if md.group(1) == "XXXX" else int(md.group(1))))
     if not years and not days:
         return None
-    # candidate years: mentioned years and the year after the latest one
-    cand_years = sorted(set(years) | {y + 1 for y in years} | {y for _, _, y in days if y})
-    if not cand_years:
-        return None
     ctx0 = _Ctx(text=text, dct=None, tense_hints=True, dayfirst=None)
     # relative-expression cues located once
     cues = _publication_cues(text, spans, ctx0)
+    # the latest year the article speaks of in the past (or, failing that, at all) anchors
+    # the candidate years: an article is published in that year or the next
+    past_years = [c.arg for c in cues if c.kind == "year_past"]
+    full_years = [y for _, _, y in days if y]
+    if not (past_years or full_years or years):
+        return None  # days and weekdays without any year cannot place the article
+    ymax = max(past_years or full_years or years)
+    cand_years = sorted({ymax - 1, ymax, ymax + 1} | set(full_years[-3:]))
+    cues.append(_Cue("year_prior", ymax))
     best: tuple[float, Date, list[str]] | None = None
     for y in cand_years:
         for mo in range(1, 13):
@@ -2010,13 +2015,23 @@ def infer_publication_date(text: str) -> tuple[str, float, str] | None:
     if best is None:
         return None
     score, cand, why = best
-    # confidence: how much better than the candidates a week away
+    # confidence: how clearly the best day beats the days around it, and the best year the
+    # other years (an article without a year it can be tied to gets a low confidence)
     near = [
         _score_candidate(cand + _dt.timedelta(days=k), cues, years, days)[0]
-        for k in (-7, -3, -1, 1, 3, 7)
+        for k in (-7, -3, -2, -1, 1, 2, 3, 7)
     ]
-    margin = score - max(near)
-    conf = max(0.1, min(0.95, 0.4 + 0.1 * margin + 0.05 * len(why)))
+    other_years = [
+        _score_candidate(d, cues, years, days)[0]
+        for d in (_safe_date(cand.year + k, cand.month, min(cand.day, 28)) for k in (-1, 1))
+        if d is not None
+    ]
+    day_margin = score - max(near)
+    year_margin = score - max(other_years) if other_years else 0.0
+    year_pinned = bool([1 for _, _, y in days if y]) or any(c.kind == "last_year" for c in cues)
+    conf = 0.15 + 0.25 * min(1.0, day_margin / 1.5) + 0.25 * min(1.0, year_margin / 3.0)
+    conf += 0.2 if year_pinned else 0.0
+    conf = max(0.05, min(0.95, conf))
     expl = "scored every candidate date by consistency with the article's expressions: " + "; ".join(why)
     return _iso(cand), round(conf, 2), expl
 
@@ -2120,7 +2135,7 @@ def _score_candidate(cand: Date, cues: list[_Cue], years: list[int], days: list[
     if any(c.kind == "this_year" for c in cues):
         # "this year" contrasted with explicit past years: the candidate year is later
         past_years = [c.arg for c in cues if c.kind == "year_past"]
-        if past_years and cand.year == max(past_years) + 1:
+        if past_years and cand.year == max(past_years) + 1 and any(c.kind == "last_year" for c in cues):
             score += 1.5
             why.append(f"'this year' follows the last past year {max(past_years)}")
     if any(c.kind == "last_year" for c in cues):
@@ -2131,7 +2146,15 @@ def _score_candidate(cand: Date, cues: list[_Cue], years: list[int], days: list[
     full = [Date(y, m, d) for m, d, y in days if y and _safe_date(y, m, d)]
     if full:
         nearest = min(abs((cand - d).days) for d in full)
-        score -= nearest / 120
+        score -= min(4.0, nearest / 30)
+    for c in cues:
+        if c.kind == "year_prior":
+            dy = cand.year - c.arg
+            score += 1.0 if dy == 0 else (0.6 if dy == 1 else -1.5 * abs(dy))
+        elif c.kind in ("month_past", "month_future"):
+            dm = (cand.year * 12 + cand.month) - (cand.year * 12 + c.arg)
+            dm = dm % 12 if c.kind == "month_past" else (-dm) % 12
+            score += 0.6 if dm <= 2 else (0.2 if dm <= 5 else -0.3)
     return score, why
 
 
