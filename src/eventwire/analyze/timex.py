@@ -145,7 +145,7 @@ _TZ = (
 )
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|"
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight|(?:[01]?\d)\s+o'clock)"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midday|midnight|(?:[01]?\d)\s+o'clock)"
 )
 _PRE = r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
 _APPROX = (
@@ -646,7 +646,7 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 def _clock_value(s: str) -> tuple[int, int] | None:
     s = s.lower().strip()
-    if s == "noon":
+    if s in ("noon", "midday"):
         return 12, 0
     if s == "midnight":
         return 0, 0
@@ -1188,6 +1188,32 @@ def _h_agolater(m: re.Match[str], ctx: _Ctx) -> Result | None:
     return None
 
 
+def _h_thatunit(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    """'that day', 'later that year', 'that night': the last mentioned date."""
+    if not ctx.ref:
+        return None
+    unit = m.group("unit").lower()
+    pre = (m.group("pre") or "").lower()
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get(pre)
+    b = value_bounds(ctx.ref)
+    if b is None:
+        return None
+    prec = b[2]
+    start = _dt.date.fromisoformat(b[0])
+    extra = {"anchor": ctx.ref, "_noref": "1"}
+    if unit == "year":
+        return "DATE", f"{start.year:04d}", mod, extra
+    if unit == "month" and prec in ("month", "day"):
+        return "DATE", f"{start.year:04d}-{start.month:02d}", mod, extra
+    if unit == "week" and prec in ("week", "day"):
+        return "DATE", _week(start), mod, extra
+    if prec != "day":
+        return None
+    if unit == "day":
+        return "DATE", _iso(start), mod, extra
+    return "TIME", _iso(start) + "T" + PARTS[unit], mod, extra
+
+
 def _h_deictic(m: re.Match[str], ctx: _Ctx) -> Result | None:
     w = m.group("w").lower()
     part = (m.group("part") or "").lower()
@@ -1373,6 +1399,8 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> Result | None:
         num = (num or 0) + 0.5
     if unit.rstrip("s") in ("night",):
         unit = "day"
+    if re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # ages: "52 years old"
     if unit == "second" and nums and nums.lower() in ("a", "an"):
         return None  # "a second term", "a second time"
     val = _duration_value(num, unit)
@@ -1588,6 +1616,11 @@ _add(
     _h_agolater,
 )
 _add(
+    "thatunit",
+    rf"{_B}(?:(?P<pre>earlier|later|early|late)\s+)?that\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night){_E}",
+    _h_thatunit,
+)
+_add(
     "deictic",
     rf"{_B}(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow))(?:\s+(?P<part>morning|afternoon|evening|night))?{_E}",
     _h_deictic,
@@ -1655,7 +1688,8 @@ _MONTH_KEYS = set(MONTHS)
 _KEYS: dict[str, set[str] | None] = {
     "iso": {"#digit"},
     "numeric": {"#digit"},
-    "clock": {"#digit", "noon", "midnight"},
+    "clock": {"#digit", "noon", "midnight", "midday"},
+    "thatunit": {"that"},
     "dayrange": _MONTH_KEYS,
     "dayrange2": _MONTH_KEYS,
     "fulldate": _MONTH_KEYS,
@@ -1711,7 +1745,7 @@ _STRONG = frozenset(
         "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
         "christmas", "thanksgiving", "easter", "halloween", "new", "valentine", "memorial",
         "labor", "boxing", "bastille", "veterans", "armistice", "independence", "good",
-        "noon", "midnight", "twenties", "thirties", "forties", "fifties", "sixties",
+        "noon", "midnight", "midday", "twenties", "thirties", "forties", "fifties", "sixties",
         "seventies", "eighties", "nineties", "ahead", "term", "fy", "current", "mondays",
         "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "period",
         "nineteen", "thousand", "eighteen",
