@@ -141,7 +141,7 @@ _NUM = (
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 _TZ = (
     r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT|"
-    r"ET|PT|[Ll]ocal\s+[Tt]ime)\)?)"
+    r"ET|PT|[Ll]ocal\s+[Tt]ime)\)?(?:\s*\((?:\d{1,2}[:.]?\d\d\s*)?(?:GMT|UTC|EST|EDT|ET)\))?)"
 )
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|"
@@ -405,7 +405,9 @@ def _pick_year_for_md(month: int, day: int, dct: Date, direction: str | None) ->
         if d is not None:
             cands.append(((d - dct).days, cy))
     nearest = min(cands, key=lambda c: abs(c[0]))
-    if abs(nearest[0]) <= 92 or direction is None:
+    if direction is None or abs(nearest[0]) <= 60:
+        return nearest[1]
+    if abs(nearest[0]) <= 92 and (nearest[0] > 0) == (direction == "future"):
         return nearest[1]
     if direction == "past":
         past = [c for c in cands if c[0] <= (0 if day else 15)]
@@ -1662,7 +1664,7 @@ _add(
 )
 _add(
     "duration_the",
-    rf"{_B}(?:(?P<amod>{_APPROX})\s+)?(?:the\s+)(?:(?:past|last|next|first|previous|coming|following|entire|whole|full)\s+)(?P<n>)(?P<unit>year|month|week|decade|century|day)(?P<half>)(?![\w’-])(?!\s+(?:ended|ending)\b)",
+    rf"{_B}(?:(?P<amod>{_APPROX})\s+(?!the\s))?(?:the\s+)(?:(?:past|last|next|first|previous|coming|following|entire|whole|full)\s+)(?P<n>)(?P<unit>year|month|week|decade|century|day)(?P<half>)(?![\w’-])(?!\s+(?:ended|ending)\b)",
     _h_duration,
 )
 _add(
