@@ -882,7 +882,7 @@ def _h_theperiod(m: re.Match[str], ctx: _Ctx) -> Result | None:
             return None
     elif yr:
         base = f"{int(yr):04d}" + (qref[4:] if qref else "")
-    elif qref:
+    elif qref and adj not in ("latest", "most-recent", "just-ended"):
         base = qref
     elif ctx.dct is not None:
         cq = ctx.dct.year * 4 + (ctx.dct.month - 1) // 3
