@@ -277,6 +277,15 @@ def test_timex_command_output_shape() -> None:
     assert out[1]["timexes"] == []
 
 
+def test_timex_mod_narrows_the_period() -> None:
+    spans = {s.text: s for s in tag("Early 2020, mid-November, the late 1970s and the end of last year.", DCT)}
+    assert (spans["Early 2020"].begin, spans["Early 2020"].end_value) == ("2020-01-01", "2020-04-30")
+    assert (spans["mid-November"].begin, spans["mid-November"].end_value) == ("2023-11-11", "2023-11-20")
+    assert (spans["the late 1970s"].begin, spans["the late 1970s"].end_value) == ("1977-01-01", "1979-12-31")
+    assert (spans["the end of last year"].begin, spans["the end of last year"].end_value) == (
+        "2022-09-01", "2022-12-31")
+
+
 def test_timex_value_bounds() -> None:
     assert value_bounds("2023-12") == ("2023-12-01", "2023-12-31", "month")
     assert value_bounds("2023-W50") == ("2023-12-11", "2023-12-17", "week")
@@ -360,7 +369,8 @@ def test_timex_event_date_with_dependency_parse() -> None:
     spans = tag(text, DCT)
     v = text.index("visited")
     ed = event_date(spans, v, v + 7, DCT, tokens)
-    assert (ed.begin, ed.end, ed.status_hint, ed.source) == ("2022-01-01", "2022-12-31", "happened", "own-timex")
+    # "the end of last year": the last third of 2022
+    assert (ed.begin, ed.end, ed.status_hint, ed.source) == ("2022-09-01", "2022-12-31", "happened", "own-timex")
     w = text.index("visit Hanoi")
     ed2 = event_date(spans, w, w + 5, DCT, tokens)
     assert (ed2.begin, ed2.status_hint, ed2.source) == ("2023-12-11", "planned", "own-timex")

@@ -1124,9 +1124,9 @@ def _h_theyear(m: re.Match[str], ctx: _Ctx) -> Result | None:
     unit = m.group("unit").lower()
     pre = re.sub(r"\s+", " ", m.group("pre").lower())
     mod = PRE_MOD.get(pre)
-    if pre.startswith("earlier in"):
+    if pre.startswith(("earlier in", "early in")):
         mod = "START"
-    elif pre.startswith("later in"):
+    elif pre.startswith(("later in", "late in")):
         mod = "END"
     base = ctx.dct
     if base is None:
@@ -1849,6 +1849,33 @@ _LEAD_TRIM = re.compile(
 )
 
 
+_ADJ_UNIT = re.compile(r"-(?:quarter|year|month|week|day|hour|minute|decade|century)s?$", re.I)
+_NARROWABLE = ("year", "month", "quarter", "half", "season", "decade", "century")
+
+
+def _narrow(b: str, e: str, mod: str, prec: str) -> tuple[str, str]:
+    """The first, middle or last third of a period ("early 2020": January to April,
+    "mid-November": the 11th to the 20th, "the late 1970s": 1977 to 1979)."""
+    d0, d1 = _dt.date.fromisoformat(b), _dt.date.fromisoformat(e)
+    k = {"START": 0, "MID": 1, "END": 2}[mod]
+    if prec == "month":
+        lo = d0.replace(day=1 + 10 * k)
+        hi = d1 if k == 2 else d0.replace(day=10 + 10 * k)
+        return _iso(lo), _iso(hi)
+    if prec in ("decade", "century"):
+        span = d1.year - d0.year + 1
+        cuts = [d0.year, d0.year + round(span * 0.4), d0.year + round(span * 0.7), d1.year + 1]
+        return f"{cuts[k]:04d}-01-01", f"{cuts[k + 1] - 1:04d}-12-31"
+    # year, half, quarter, season: whole months
+    months = (d1.year - d0.year) * 12 + d1.month - d0.month + 1
+    per = max(1, months // 3)
+    first = k * per
+    last = months - 1 if k == 2 else (k + 1) * per - 1
+    y0, m0 = _add_months(d0.year, d0.month, first)
+    y1, m1 = _add_months(d0.year, d0.month, last)
+    return f"{y0:04d}-{m0:02d}-01", _iso(_month_end(y1, m1))
+
+
 def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
     if kind not in ("DATE", "TIME"):
         return
@@ -1896,7 +1923,7 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
         if lead is not None and lead.end() < end:
             rest = text[lead.end() : end]
             if lead.group(1).lower() not in ("the", "that", "this") or (
-                " " not in rest and ("-" in rest or rest.isdigit())
+                " " not in rest and (_ADJ_UNIT.search(rest) is not None or rest.isdigit())
             ):
                 start = lead.end()
         span_text = text[start:end]
@@ -1911,6 +1938,8 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
             if b is not None:
                 bb = value_bounds(value)
                 prec = "day" if bb is None else bb[2]
+        if mod in ("START", "MID", "END") and b and e and prec in _NARROWABLE:
+            b, e = _narrow(b, e, mod, prec)
         if typ == "DURATION":
             prec = "duration"
         elif typ == "SET":
