@@ -200,6 +200,14 @@ def test_timex_periods(text: str, expr: str, expected: tuple[str, str, str | Non
     assert val(text, expr) == expected
 
 
+def test_timex_year_ranges_and_week_of() -> None:
+    s = one("Growth slowed in the 2012-13 season.", "the 2012-13")
+    assert (s.value, s.begin, s.end_value) == ("2012", "2012-01-01", "2013-12-31")
+    assert val("The hearing is set for the week of March 6.", "the week of March 6") == (
+        "DATE", "2024-W10", None)
+    assert tag("Call 2012-1234 now.", DCT)[0].text == "now"
+
+
 def test_timex_holidays() -> None:
     assert val("Shops close at Christmas.", "Christmas") == ("DATE", "2023-12-25", None)
     assert val("Shops close at Christmas.", "Christmas", dct=None) == ("DATE", "XXXX-12-25", None)

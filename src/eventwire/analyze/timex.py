@@ -756,6 +756,39 @@ def _h_fulldate(m: re.Match[str], ctx: _Ctx) -> Result | None:
     return "DATE", _iso(d), None, {}
 
 
+def _h_weekof(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    res = _h_fulldate_core(m, ctx)
+    if res is None:
+        return None
+    d = _dt.date.fromisoformat(res)
+    return "DATE", _week(d), None, {}
+
+
+def _h_fulldate_core(m: re.Match[str], ctx: _Ctx) -> str | None:
+    mon = _month_num(m.group("mon"))
+    day = _day_num(m.group("d"))
+    if not mon or not day or ctx.dct is None and not m.group("y"):
+        return None
+    y = _year_num(m.group("y"), ctx.dct) if m.group("y") else None
+    if y is None and ctx.dct is not None:
+        y = _pick_year_for_md(mon, day, ctx.dct, _direction(ctx, m.start(), m.end()))
+    if y is None:
+        return None
+    d = _safe_date(y, mon, day)
+    return _iso(d) if d else None
+
+
+def _h_yearrange(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    y1 = int(m.group("y1"))
+    y2s = m.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if len(y2s) == 2 and y2 < y1:
+        y2 += 100
+    if not (y1 < y2 <= y1 + 30):
+        return None
+    return "DATE", f"{y1:04d}", None, {"begin": f"{y1:04d}-01-01", "end": f"{y2:04d}-12-31"}
+
+
 def _h_monthyear(m: re.Match[str], ctx: _Ctx) -> Result | None:
     mon = _month_num(m.group("mon"))
     y = _year_num(m.group("y"), ctx.dct)
@@ -1076,6 +1109,14 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> Result | None:
             return None
         if not 1000 <= y <= 2099:
             return None
+        rng = re.match(r"\s*[-–/]\s*(\d+)", after)
+        if rng:
+            y2s = rng.group(1)
+            y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s) if len(y2s) == 2 else -1
+            if len(y2s) == 2 and 0 <= y2 < y:
+                y2 += 100
+            if not (y < y2 <= y + 30):
+                return None  # "2012-1234": a code, not a year
         if y > (ctx.dct.year + 30 if ctx.dct else 2060):
             return None
     mod = None
@@ -1540,6 +1581,16 @@ _add(
     _h_fulldate,
 )
 _add(
+    "weekof",
+    rf"{_B}(?:the\s+)?week\s+of\s+(?P<mon>{_MON})\s*(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR}))?{_E}",
+    _h_weekof,
+)
+_add(
+    "yearrange",
+    rf"{_B}(?:the\s+)?(?:(?P<fy>fiscal|FY)\s*)?(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d%])(?!\s*(?:%|percent|per\s+cent))",
+    _h_yearrange,
+)
+_add(
     "monthyear",
     rf"{_B}(?:(?P<pre>{_PRE})\s*)?(?P<mon>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR}|{_SPYEAR}|'\d\d){_E}",
     _h_monthyear,
@@ -1697,6 +1748,8 @@ _KEYS: dict[str, set[str] | None] = {
     "fulldate": _MONTH_KEYS,
     "fulldate2": _MONTH_KEYS,
     "monthyear": _MONTH_KEYS,
+    "weekof": {"week"},
+    "yearrange": {"#digit"},
     "month": _MONTH_KEYS,
     "quarter": {"quarter", "half", "quarters"},
     "qshort": {"q1", "q2", "q3", "q4"},
