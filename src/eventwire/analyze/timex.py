@@ -139,12 +139,16 @@ _NUM = (
     r"a\s+few|few|several|some|many|couple\s+of|half\s+an?|numerous|a\s+number\s+of)"
 )
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)s?"
+_TZN = (
+    r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT|HKT|ET|PT|"
+    r"[Ll]ocal\s+[Tt]ime|hours|hrs)"
+)
 _TZ = (
-    r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|IST|AEST|AEDT|"
-    r"ET|PT|[Ll]ocal\s+[Tt]ime)\)?(?:\s*\((?:\d{1,2}[:.]?\d\d\s*)?(?:GMT|UTC|EST|EDT|ET)\))?)"
+    rf"(?:(?:\s*(?:\({_TZN}\)|{_TZN}))?(?:\s*\((?:\d{{1,2}}[:.]?\d\d\s*)?(?:GMT|UTC|EST|EDT|ET|HKT)\))?)"
 )
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|"
+    r"(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:hours?\b|hrs\b|GMT|UTC|[A-Z]{2,3}T\b|Z\b))|"
+    r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|"
     r"(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midday|midnight|(?:[01]?\d)\s+o'clock)"
 )
 _PRE = r"(?:early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)"
@@ -652,6 +656,9 @@ def _clock_value(s: str) -> tuple[int, int] | None:
         return 12, 0
     if s == "midnight":
         return 0, 0
+    mil = re.fullmatch(r"([01]\d|2[0-3])([0-5]\d)", s)
+    if mil:
+        return int(mil.group(1)), int(mil.group(2))
     m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|o'clock)?", s)
     if not m:
         return None
@@ -679,10 +686,12 @@ def _day_of(word: str, m: re.Match[str], ctx: _Ctx) -> Date | None:
         return ctx.dct + _dt.timedelta(days=1)
     if w.rstrip(".") in WEEKDAYS:
         return _resolve_weekday(WEEKDAYS[w.rstrip(".")], ctx.dct, _direction(ctx, m.start(), m.end()), None)
-    mm = re.match(rf"({_MON})\s*({_DAYNUM})", w, re.I)
+    mm = re.match(rf"({_MON})\s*({_DAYNUM})(?:,?\s+(\d{{4}}))?", w, re.I)
     if mm:
         mon = _month_num(mm.group(1))
         day = _day_num(mm.group(2))
+        if mon and day and mm.group(3):
+            return _safe_date(int(mm.group(3)), mon, day)
         if mon and day:
             y = _pick_year_for_md(mon, day, ctx.dct, _direction(ctx, m.start(), m.end()))
             return _safe_date(y, mon, day)
@@ -958,6 +967,8 @@ def _h_yearadj(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 
 def _h_theyear_fin(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    if "Year" in m.group(0) and m.start() > 0 and ctx.text[m.start() - 1] not in "\n":
+        return None  # "Actor of the Year"
     after = ctx.text[m.end() : m.end() + 20]
     if re.match(r"\s+(?:ended|ending|that\s+ended|through|to\s+(?:date|\w+\s+\d))", after, re.I):
         return "DURATION", "P1Y", None, {}
@@ -1550,13 +1561,13 @@ _B = r"(?<![\w'’-])"  # left word boundary
 _E = r"(?!\w)"  # right word boundary
 
 _add("iso", rf"{_B}\d{{4}}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?(?!\d)", _h_iso)
-_add("numeric", rf"{_B}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>\d{{4}}|\d{{2}})(?![\d/])", _h_numeric)
+_add("numeric", rf"{_B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/])", _h_numeric)
 _add(
     "clock",
     rf"{_B}(?:(?P<amod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     rf"(?:(?P<day1>today|yesterday|tomorrow|tonight|{_WD}|{_MON}\s*{_DAYNUM}),?\s+(?:at\s+)?)?"
     rf"(?P<clock>{_CLOCK}){_TZ}?"
-    rf"(?:,?\s+(?:on\s+)?(?P<day2>today|yesterday|tomorrow|{_WD}|{_MON}\s*{_DAYNUM}))?{_E}",
+    rf"(?:,?\s+(?:on\s+)?(?P<day2>today|yesterday|tomorrow|{_WD}|{_MON}\s*{_DAYNUM}(?:,?\s+{_YEAR})?))?{_E}",
     _h_clock,
 )
 _add(
