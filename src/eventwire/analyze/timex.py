@@ -183,7 +183,9 @@ _FUTURE_CUES = frozenset(
 _PAST_CUES = frozenset(
     "said says was were had did told ago last yesterday earlier announced reported "
     "added noted took came went met made gave held left began saw won lost died killed "
-    "visited signed agreed stated".split()
+    "visited signed agreed stated found got ran fell rose hit shot struck sent brought thought "
+    "felt kept led paid sold bought spoke wrote broke chose drove flew fought caught stood sat "
+    "grew knew threw became fled spent built heard hid laid swore tore woke wore ended".split()
 )
 _NOT_PAST_ED = frozenset(
     "scheduled planned expected proposed intended slated supposed needed red bed "
@@ -361,10 +363,12 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
             continue
         # distance in characters, cues before the expression slightly preferred
         dist = (start - m.end()) if m.end() <= start else (m.start() - end) * 2.0
-        if w in ("will", "'ll", "shall", "would", "wo") and m.end() <= start:
+        if w in ("will", "'ll", "shall", "would", "wo") and m.end() <= start and dist < 40:
             dist *= 0.5
-        if kind == "past" and w.endswith("ed") and w not in _PAST_CUES and dist > 40:
-            continue
+        if kind == "past" and w.endswith("ed") and w not in _PAST_CUES:
+            dist *= 1.3  # a regular -ed form may be an adjective
+        elif w == "to":
+            dist *= 1.5
         if best is None or dist < best[0]:
             best = (dist, kind)
     if best is None or best[1] == "present":
