@@ -253,6 +253,13 @@ def test_timex_times_with_zones(text: str, expr: str, expected: str) -> None:
     assert val(text, expr) == ("TIME", expected, None)
 
 
+def test_timex_clock_time_anchors_on_the_day_just_mentioned() -> None:
+    text = "The gunman entered the party on Christmas Day. He surrendered around 6 p.m."
+    assert val(text, "around 6 p.m.", dct="2010-12-27") == ("TIME", "2010-12-25T18:00", "APPROX")
+    s = one("POSTED: 1052 GMT (1852 HKT), April 10, 2007", "1052 GMT (1852 HKT), April 10, 2007")
+    assert s.value == "2007-04-10T10:52"
+
+
 def test_timex_vague_references() -> None:
     assert val("Prices are now falling.", "now") == ("DATE", "PRESENT_REF", None)
     assert val("He recently resigned.", "recently") == ("DATE", "PAST_REF", None)

@@ -305,6 +305,7 @@ class _Ctx:
     dayfirst: bool | None
     ref: str | None = None  # last mentioned calendar value (anchor for anaphora)
     ref_prec: str | None = None
+    ref_pos: int = -(10**9)
     last_q: str | None = None  # last mentioned quarter (financial comparisons)
     last_q_pos: int = -(10**9)
 
@@ -709,11 +710,16 @@ def _h_clock(m: re.Match[str], ctx: _Ctx) -> Result | None:
     h, mi = cv
     dayw = m.group("day1") or m.group("day2")
     d = _day_of(dayw, m, ctx) if dayw else ctx.dct
+    extra: dict[str, str] = {}
+    if not dayw and ctx.ref and ctx.ref_prec == "day" and m.start() - ctx.ref_pos < 600:
+        # a bare clock time belongs to the day just mentioned ("on Friday ... at 4 p.m.")
+        d = _dt.date.fromisoformat(ctx.ref)
+        extra = {"anchor": ctx.ref, "_noref": "1"}
     hm = f"T{h:02d}:{mi:02d}"
     mod = MOD_WORDS.get((m.group("amod") or "").lower()) if m.group("amod") else None
     if d is None:
-        return "TIME", "XXXX-XX-XX" + hm, mod, {}
-    return "TIME", _iso(d) + hm, mod, {}
+        return "TIME", "XXXX-XX-XX" + hm, mod, extra
+    return "TIME", _iso(d) + hm, mod, extra
 
 
 def _h_dayrange(m: re.Match[str], ctx: _Ctx) -> Result | None:
@@ -1944,7 +1950,7 @@ def _narrow(b: str, e: str, mod: str, prec: str) -> tuple[str, str]:
     return f"{y0:04d}-{m0:02d}-01", _iso(_month_end(y1, m1))
 
 
-def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
+def _update_ref(ctx: _Ctx, value: str, kind: str, pos: int = 0) -> None:
     if kind not in ("DATE", "TIME"):
         return
     v = value.split("T")[0] if "T" in value else value
@@ -1953,6 +1959,7 @@ def _update_ref(ctx: _Ctx, value: str, kind: str) -> None:
         return
     ctx.ref = v
     ctx.ref_prec = b[2]
+    ctx.ref_pos = pos
 
 
 def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[TimexSpan]:
@@ -2020,7 +2027,7 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
             TimexSpan(start, end, span_text, typ, value, mod, b, e, prec, extra.get("anchor", "dct"))
         )
         if "_noref" not in extra:
-            _update_ref(ctx, value, typ)
+            _update_ref(ctx, value, typ, end)
         if "_q" in extra or re.fullmatch(r"\d{4}-Q\d", value):
             if "_noref" not in extra or "_q" in extra:
                 ctx.last_q, ctx.last_q_pos = value, start
