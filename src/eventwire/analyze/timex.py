@@ -1247,7 +1247,9 @@ def _h_agolater(m: re.Match[str], ctx: _Ctx) -> Result | None:
     dct = ctx.dct
     if unit == "weekend":
         unit = "week"
-    if unit in ("day", "week", "month", "quarter", "year", "decade", "century"):
+    if unit in ("decade", "century"):  # "a decade ago": the year ten years back
+        return "DATE", f"{dct.year + sign * k * (10 if unit == 'decade' else 100):04d}", mod, {}
+    if unit in ("day", "week", "month", "quarter", "year"):
         return "DATE", _rel_unit_value(unit, dct, sign * k), mod, {}
     return None
 
