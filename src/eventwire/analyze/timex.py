@@ -607,9 +607,6 @@ def _year_num(s: str, dct: Date | None) -> int | None:
     return None
 
 
-_CASE_SENSITIVE_MONTHS = {"may", "march", "mar", "jan", "sun", "sat", "wed", "dec", "jun", "jul"}
-
-
 def _month_ok(word: str, m: re.Match[str], ctx: _Ctx, standalone: bool) -> bool:
     w = word.lower().rstrip(".")
     if w in ("may", "march") or (len(w) == 3 and not word.endswith(".") and w not in ("may",)):
@@ -1911,13 +1908,6 @@ def _candidates(text: str) -> list[tuple[int, frozenset[str]]]:
                 break
     return out
 
-
-# phrases that look temporal but are not (idioms, names)
-_STOP = re.compile(
-    r"^(?:may|march|sun|sat|wed|second|now|once|current|recent|future|soon|last|a\s+day|a\s+year|"
-    r"per\s+year|a\s+week|a\s+month|a\s+hour)$",
-    re.I,
-)
 
 
 _LEAD_TRIM = re.compile(
