@@ -11,8 +11,27 @@ normalises each to a TIMEX3 ``type`` and ``value`` against a reference time:
 * the tense of the clause decides the direction of underspecified ones ("said Thursday" is
   the past Thursday, "will visit on Tuesday" the next one).
 
+How it works: candidate start positions are words that are temporal in themselves
+(months, weekdays, units, digits, "now", ...) or modifiers followed by one; at each, every
+pattern family whose key words occur nearby is tried, the longest accepted match wins and
+its handler normalises it. Families: ISO and numeric dates (day-first when another date of
+the text proves it, or ``dayfirst=True``), clock times with zones and days, day ranges
+("12th - 13th December", "December 12-13"), full and partial dates, "the week of ...",
+year ranges ("2012-13"), quarters/halves/fiscal years, financial periods ("the year-ago
+quarter"), "year to November 20", decades, centuries, seasons, months, years, relative
+units ("last week", "early next year", "the end of last year"), anaphoric ones ("the
+following year", "that day", "a year earlier"), "N units ago", today/yesterday/tomorrow,
+parts of days, weekdays, weekends, holidays, sets, durations and PRESENT/PAST/FUTURE_REF.
+
+Conventions follow TimeML/TimeBank: extents include "the" and modifiers but not
+prepositions or possessives; START/MID/END narrow ``begin``/``end_value`` to the first,
+middle or last third of the period; a month or month-day without a year takes the
+occurrence nearest the reference time unless the clause's tense clearly points the other
+way; a bare clock time belongs to the day mentioned just before it.
+
 Public API: :func:`tag`, :func:`timex_command` (the ``eventwire timex`` command),
-:func:`infer_publication_date`, :func:`event_date`, :func:`value_bounds`.
+:func:`infer_publication_date`, :func:`event_date`, :func:`value_bounds`,
+:func:`new_context` + :func:`tag_range` (sentence-by-sentence tagging of one document).
 """
 
 from __future__ import annotations
