@@ -115,6 +115,24 @@ def test_timex_absolute_dates(text: str, expr: str, expected: str) -> None:
     assert val(text, expr) == ("DATE", expected, None)
 
 
+@pytest.mark.parametrize(
+    "text,expr,expected",
+    [
+        ("It closed on 7 Dec.", "7 Dec", ("DATE", "2023-12-07", None)),
+        ("It closed on 2023/12/01.", "2023/12/01", ("DATE", "2023-12-01", None)),
+        ("It closed on 1.12.2023.", "1.12.2023", ("DATE", "2023-12-01", None)),
+        ("Sales in H1 2023 rose.", "H1 2023", ("DATE", "2023-H1", None)),
+        ("Sales in 2023's third quarter rose.", "2023's third quarter", ("DATE", "2023-Q3", None)),
+        ("Budget cuts in FY24 hurt.", "FY24", ("DATE", "2024", None)),
+        ("He won this past weekend.", "this past weekend", ("DATE", "2023-W48-WE", None)),
+        ("They met a fortnight ago.", "a fortnight ago", ("DATE", "2023-W47", None)),
+        ("It began years ago.", "years ago", ("DATE", "PAST_REF", None)),
+    ],
+)
+def test_timex_more_formats(text: str, expr: str, expected: tuple[str, str, str | None]) -> None:
+    assert val(text, expr) == expected
+
+
 def test_timex_numeric_dates_locale() -> None:
     assert one("The report of 7/12/2023 says so.", "7/12/2023").value == "2023-07-12"
     # another date in the document is unambiguously day-first: read this one day-first too

@@ -643,12 +643,12 @@ def _month_ok(word: str, m: re.Match[str], ctx: _Ctx, standalone: bool) -> bool:
 
 def _h_iso(m: re.Match[str], ctx: _Ctx) -> Result | None:
     s = m.group(0)
-    mm = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?", s)
+    mm = re.match(r"(\d{4})[-/.](\d\d)[-/.](\d\d)(?:T(\d\d):(\d\d))?", s)
     if not mm or _safe_date(int(mm.group(1)), int(mm.group(2)), int(mm.group(3))) is None:
         return None
     if mm.group(4):
         return "TIME", f"{mm.group(1)}-{mm.group(2)}-{mm.group(3)}T{mm.group(4)}:{mm.group(5)}", None, {}
-    return "DATE", s[:10], None, {}
+    return "DATE", f"{mm.group(1)}-{mm.group(2)}-{mm.group(3)}", None, {}
 
 
 def _h_numeric(m: re.Match[str], ctx: _Ctx) -> Result | None:
@@ -657,6 +657,8 @@ def _h_numeric(m: re.Match[str], ctx: _Ctx) -> Result | None:
     if len(y) == 2:
         year += 2000 if year < 50 else 1900
     dayfirst = ctx.dayfirst
+    if dayfirst is None and m.group("sep") == ".":
+        dayfirst = True  # 7.12.2023 is European
     if a > 12 and b <= 12:
         day, mon = a, b
     elif b > 12 and a <= 12:
@@ -908,6 +910,11 @@ def _h_quarter(m: re.Match[str], ctx: _Ctx) -> Result | None:
 def _h_qshort(m: re.Match[str], ctx: _Ctx) -> Result | None:
     n = int(m.group("q"))
     yg = m.group("y")
+    if m.group("k").upper() == "H":
+        if n > 2 or not yg:
+            return None
+        y = _year_num(yg, ctx.dct)
+        return ("DATE", f"{y:04d}-H{n}", None, {}) if y else None
     if yg:
         year = _year_num(yg, ctx.dct)
     elif ctx.dct:
@@ -1130,13 +1137,15 @@ def _h_season(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 def _h_year(m: re.Match[str], ctx: _Ctx) -> Result | None:
     yg = m.group("y")
+    if len(yg) == 2 and yg.isdigit():  # FY24
+        yg = f"20{yg}" if int(yg) < 70 else f"19{yg}"
     y = _year_num(yg, ctx.dct)
     if y is None:
         return None
     pre = m.group("pre")
     fiscal = m.group("fy")
     text = ctx.text
-    if re.fullmatch(r"\d{4}", yg) and not pre and not fiscal:
+    if re.fullmatch(r"\d{4}", m.group("y")) and not pre and not fiscal:
         # guard against amounts, counts, codes: "$2023", "2023 people", "1,999", "No. 2000"
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[m.end() : m.end() + 14]
@@ -1213,12 +1222,21 @@ def _h_theyear(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 
 def _h_agolater(m: re.Match[str], ctx: _Ctx) -> Result | None:
+    if m.group("n") is None:
+        if not m.group("unit").lower().endswith(("s", "ies")):
+            return None
+        # "years ago", "decades ago"
+        past = m.group("dir").lower() in ("ago", "earlier")
+        return "DATE", "PAST_REF" if past else "FUTURE_REF", None, {"_noref": "1"}
     num = _num_value(m.group("n"))
     unit = m.group("unit").lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
     if unit == "night":
         unit = "day"
+    if unit == "fortnight":
+        unit = "week"
+        num = None if num is None else num * 2
     dirw = m.group("dir").lower()
     amod = m.group("amod")
     mod = MOD_WORDS.get(re.sub(r"\s+", " ", amod.lower())) if amod else None
@@ -1364,7 +1382,8 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> Result | None:
 
 
 def _h_weekend(m: re.Match[str], ctx: _Ctx) -> Result | None:
-    rel = (m.group("rel") or "the").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "the").lower())
+    rel = {"this past": "past", "this coming": "next"}.get(rel, rel)
     if ctx.dct is None:
         return "DATE", "XXXX-WXX-WE", None, {}
     dct = ctx.dct
@@ -1588,7 +1607,7 @@ def _add(name: str, pat: str, handler: Handler) -> None:
 _B = r"(?<![\w'’-])"  # left word boundary
 _E = r"(?!\w)"  # right word boundary
 
-_add("iso", rf"{_B}\d{{4}}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?(?!\d)", _h_iso)
+_add("iso", rf"{_B}\d{{4}}(?P<sep>[-/.])\d\d(?P=sep)\d\d(?:T\d\d:\d\d(?::\d\d)?)?(?!\d)", _h_iso)
 _add("numeric", rf"{_B}(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/])", _h_numeric)
 _add(
     "clock",
@@ -1636,12 +1655,12 @@ _add(
 )
 _add(
     "quarter",
-    rf"{_B}(?:the\s+)?(?:(?P<ypre>{_YEAR}|(?:this|last|next)\s+year's|the\s+year's|fiscal|the\s+company's|its|their)\s+)?(?:(?:fiscal|calendar|flat|latest)\s+)?"
+    rf"{_B}(?:the\s+)?(?:(?P<ypre>{_YEAR}(?:['’]s)?|(?:this|last|next)\s+year['’]s|the\s+year['’]s|fiscal|the\s+company['’]s|its|their)\s+)?(?:(?:fiscal|calendar|flat|latest)\s+)?"
     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-](?P<kind>quarter|half|-quarter)"
     rf"(?:\s+of\s+(?P<ypost>{_YEAR}|(?:this|last|next|the)\s+year|fiscal\s+{_YEAR}))?{_E}",
     _h_quarter,
 )
-_add("qshort", rf"{_B}(?:the\s+)?Q(?P<q>[1-4])(?:\s*(?P<y>{_YEAR}|'\d\d))?{_E}", _h_qshort)
+_add("qshort", rf"{_B}(?:the\s+)?(?P<k>[QH])(?P<q>[1-4])(?:\s*(?P<y>{_YEAR}|'\d\d))?{_E}", _h_qshort)
 _add(
     "theperiod",
     rf"(?<![\w'’-])(?P<det>the|this|that|last|next|its|their)\s+(?:(?P<adj>latest|current|same|year[\s-]ago|year[\s-]earlier|comparable|corresponding|previous|prior|preceding|recent|just[\s-]ended|year-before|prior-year|coming|most\s+recent|comparable\s+year[\s-](?:ago|earlier))\s+)?(?:(?P<yr>{_YEAR})\s+)?(?:(?P<qn>first|second|third|fourth)[\s-])?(?:fiscal\s+)?(?P<unit>quarter|period)(?![\w’-])",
@@ -1689,7 +1708,7 @@ _add(
 )
 _add(
     "year",
-    rf"{_B}(?:the\s+)?(?:(?P<pre>early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)\s*)?(?P<fy>(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|the\s+(?:fiscal|financial)\s+year)\s*)?(?P<y>{_YEAR}|{_SPYEAR}){_E}",
+    rf"{_B}(?:the\s+)?(?:(?P<pre>early|late|mid-?|the\s+(?:beginning|start|end|middle|close)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of)\s*)?(?P<fy>(?:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|the\s+(?:fiscal|financial)\s+year)\s*)?(?P<y>{_YEAR}|{_SPYEAR}|(?<=FY)\d\d(?!\d)|(?<=FY\s)\d\d(?!\d))(?:\s+(?:fiscal|financial|calendar)\s+year)?{_E}",
     _h_year,
 )
 _add(
@@ -1704,7 +1723,7 @@ _add(
 )
 _add(
     "agolater",
-    rf"{_B}(?:(?P<amod>{_APPROX})\s+)?(?P<n>{_NUM})\s*[\s-]?(?P<unit>{_UNIT}|weekends?)(?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)(?![\w-])",
+    rf"{_B}(?:(?P<amod>{_APPROX})\s+)?(?:(?P<n>{_NUM})\s*[\s-]?)?(?P<unit>{_UNIT}|weekends?)(?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)(?![\w-])",
     _h_agolater,
 )
 _add(
@@ -1729,7 +1748,7 @@ _add(
 )
 _add(
     "weekend",
-    rf"{_B}(?:(?P<rel>the|this|last|next|coming|past)\s+)weekend{_E}",
+    rf"{_B}(?:(?P<rel>the|this\s+past|this\s+coming|this|last|next|coming|past)\s+)weekend{_E}",
     _h_weekend,
 )
 _add(
@@ -1791,7 +1810,7 @@ _KEYS: dict[str, set[str] | None] = {
     "yearrange": {"#digit"},
     "month": _MONTH_KEYS,
     "quarter": {"quarter", "half", "quarters"},
-    "qshort": {"q1", "q2", "q3", "q4"},
+    "qshort": {"q1", "q2", "q3", "q4", "h1", "h2"},
     "theperiod": {"quarter", "period"},
     "yearadj": {"year"},
     "theyear_fin": {"year"},
@@ -2003,6 +2022,12 @@ def _tag(text: str, ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[Timex
         # trim trailing punctuation / spaces
         while end > start and text[end - 1] in " ,\t\n":
             end -= 1
+        if text[end - 1] == "." and end - start > 2 and not text[end - 3 : end].lower().endswith(
+            ("a.m.", "p.m.", "m.")
+        ):
+            nxt = text[end : end + 3]
+            if not nxt or re.match(r"\s*(?:$|[A-Z\n\"”’])", nxt):
+                end -= 1  # "on 7 Dec." closing the sentence: the full stop is not the date's
         # TimeML extents leave out possessives, and determiners of a one-word modifier
         # ("its third-quarter loss", "the 1996 election")
         lead = _LEAD_TRIM.match(text, start, end)
