@@ -14,7 +14,8 @@ import pytest
 
 from eventwire import api
 from eventwire.analyze.nlp import make_stage as nlp_stage
-from eventwire.analyze.pipeline import Pipeline
+from eventwire.analyze.pipeline import MapStage, Pipeline
+from eventwire.model import AnalyzedDoc
 from eventwire.store import open_store
 
 from .conftest import SEEDS, SHARED
@@ -126,7 +127,8 @@ KILL_SCRIPT = """
 import sys
 from eventwire import api
 from eventwire.analyze.nlp import make_stage
-from eventwire.analyze.pipeline import Pipeline
+from eventwire.analyze.pipeline import MapStage, Pipeline
+from eventwire.model import AnalyzedDoc
 from eventwire.store import open_store
 store = open_store(sys.argv[1])
 api.ingest(store, [sys.argv[2]], batch_size=5)
@@ -219,3 +221,32 @@ def test_runner_parallel_ingest_equals_serial(tmp_path: Path) -> None:
         )
         store.close()
     assert results[0] == results[1] and len(results[0][0]) >= 12
+
+
+def _explode_on_boom(doc: AnalyzedDoc) -> AnalyzedDoc:
+    if "BOOM" in doc.article.text:
+        raise ValueError("stage bug triggered")
+    return doc
+
+
+def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(4):
+        (d / f"{i}.txt").write_text(
+            f"Story {i}\n\nKenya and Uganda held talks number {i} in Nairobi.\n"
+        )
+    (d / "bad.txt").write_text("Odd story\n\nBOOM went the parser in Lagos on Monday.\n")
+    store = open_store(f"sqlite:///{tmp_path / 'f.db'}")
+    pipe = Pipeline(
+        [nlp_stage(parse=False), MapStage("explode", "1", ("article",), (), _explode_on_boom)]
+    )
+    api.ingest(store, [str(d)])
+    s = api.analyze(store, pipeline=pipe)
+    assert s.analyzed == 4 and s.failed == 1
+    probs = list(store.records("problems"))
+    assert [p["code"] for p in probs] == ["E501"] and probs[0]["source"].endswith("bad.txt")
+    assert "stage bug triggered" in probs[0]["reason"]
+    again = api.analyze(store, pipeline=pipe)
+    assert again.analyzed == 0 and again.failed == 0  # not retried by the same pipeline version
+    store.close()

@@ -154,6 +154,10 @@ def run(
                 store, inputs, allow_private=allow_private, n_process=n_process, progress=prog
             )
         _print_ingest(res.ingest)
+        if res.analyze.failed:
+            console.print(
+                f"analysis failed on {res.analyze.failed} article(s): see `eventwire errors`"
+            )
         console.print(
             f"analyzed {res.analyze.analyzed} article(s) in {res.analyze.seconds:.1f}s: "
             + ", ".join(f"{v} {k}" for k, v in res.analyze.counts.items()),
@@ -202,7 +206,11 @@ def analyze(
     try:
         with _progress_bar() as prog:
             s = api.analyze(store, n_process=n_process, progress=prog)
-        console.print(f"analyzed {s.analyzed} article(s) in {s.seconds:.1f}s", highlight=False)
+        console.print(
+            f"analyzed {s.analyzed} article(s) in {s.seconds:.1f}s"
+            + (f"; failed on {s.failed} (see `eventwire errors`)" if s.failed else ""),
+            highlight=False,
+        )
     except EventwireError as e:
         _fail(e)
     finally:

@@ -5,7 +5,8 @@
     ├── InputError          E1xx  an input could not be read (recorded, never stops a batch)
     ├── StoreError          E2xx  database URL, connection or migration problems
     ├── ModelError          E3xx  NLP model missing or unusable
-    └── FetchError          E4xx  URL fetching refused or failed
+    ├── FetchError          E4xx  URL fetching refused or failed
+    └── (E5xx are recorded per article, not raised: an analysis stage failed)
 
 Every error has a ``code`` and a one-line message; the CLI prints ``Error E101: …``.
 """
@@ -44,6 +45,7 @@ CODES: dict[str, str] = {
     "E401": "URL refused (private or loopback address)",
     "E402": "URL fetch failed",
     "E403": "URL response too large",
+    "E501": "an analysis stage failed on this article (recorded; the batch goes on)",
 }
 
 

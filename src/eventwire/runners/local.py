@@ -34,6 +34,7 @@ class IngestSummary:
 @dataclasses.dataclass
 class AnalyzeSummary:
     analyzed: int = 0
+    failed: int = 0
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
     seconds: float = 0.0
 
@@ -216,12 +217,23 @@ def analyze(
         arts = store.pending(version, batch_size)
         if not arts:
             break
-        docs = pipe(arts)
-        store.write_analysis(docs, version)
+        try:
+            docs = pipe(arts)
+        except Exception:
+            # find the article(s) a stage fails on; record them, analyze the rest
+            docs = []
+            for art in arts:
+                try:
+                    docs.extend(pipe([art]))
+                except Exception as e:
+                    store.mark_failed(art, version, f"{type(e).__name__}: {e}"[:500])
+                    summary.failed += 1
+        if docs:
+            store.write_analysis(docs, version)
         for d in docs:
             for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
                 summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
-        summary.analyzed += len(arts)
+        summary.analyzed += len(docs)
         if progress:
             progress("analyze", len(arts), total)
     summary.seconds = time.perf_counter() - t0

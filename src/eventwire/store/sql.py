@@ -25,6 +25,7 @@ from eventwire.store import schema
 __all__ = ["Store", "open_store", "default_url", "RECORD_KINDS"]
 
 DEFAULT_DB = "eventwire.db"
+FAILED_PREFIX = "failed:"
 
 # kinds a user can list/export; "mentions" is every span record of every kind
 RECORD_KINDS = (
@@ -63,7 +64,11 @@ def _normalize_url(url: str) -> str:
 
 
 def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
-    d = dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) and not isinstance(obj, type) else dict(obj)
+    d = (
+        dataclasses.asdict(obj)
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type)
+        else dict(obj)
+    )
     out = {}
     for c in table.columns:
         v = d.get(c.name)
@@ -256,16 +261,38 @@ class Store:
             )
         return [self._article_from_row(r, segs.get(r.id, [])) for r in rows]
 
-    def pending(self, version: str, limit: int) -> list[Article]:
-        """Articles not yet analyzed by this pipeline version."""
+    @staticmethod
+    def _pending_where(version: str) -> Any:
         t = schema.articles
-        where = sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version != version)
+        done = (version, FAILED_PREFIX + version)
+        return sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version.not_in(done))
+
+    def pending(self, version: str, limit: int) -> list[Article]:
+        """Articles not yet analyzed (nor failed) by this pipeline version."""
         with self.engine.connect() as conn:
-            return self._load_articles(conn, where, limit)
+            return self._load_articles(conn, self._pending_where(version), limit)
+
+    def mark_failed(self, article: Article, version: str, reason: str) -> None:
+        """Record that analysis failed on an article; it is not retried by this version."""
+        now = _now()
+        t = schema.articles
+        with self.engine.begin() as conn:
+            for kind, table in schema.SPAN_TABLES.items():
+                if kind != "segments":
+                    conn.execute(table.delete().where(table.c.article_id == article.id))
+            conn.execute(
+                t.update()
+                .where(t.c.id == article.id)
+                .values(analyzed_version=FAILED_PREFIX + version)
+            )
+            self._upsert(
+                conn,
+                schema.problems,
+                [{"source": article.source, "code": "E501", "reason": reason, "seen_at": now}],
+            )
 
     def count_pending(self, version: str) -> int:
-        t = schema.articles
-        where = sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version != version)
+        where = self._pending_where(version)
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).where(where)).scalar() or 0)
 
