@@ -1200,7 +1200,8 @@ def _h_relunit(m: re.Match[str], ctx: _Ctx) -> Result | None:
             base = _dt.date.fromisoformat(b[0])
             val = _rel_unit_value(unit, base, n)
             return "DATE", val, mod, {"anchor": ctx.ref}
-    assert ctx.dct is not None
+    if ctx.dct is None:
+        return "DATE", "XXXX", mod, {}
     if unit == "quarter" and the and rel in ("latest", "last", "past"):
         n = -1
     return "DATE", _rel_unit_value(unit, ctx.dct, n), mod, {}
