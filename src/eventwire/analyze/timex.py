@@ -1009,6 +1009,15 @@ def _h_theyear_fin(m: re.Match[str], ctx: _Ctx) -> Result | None:
         return None
     if ctx.dct is None:
         return None
+    low = m.group(0).lower()
+    if low.endswith("week"):
+        if re.match(r"\s+(?:before|after|of|earlier|later|ahead|that|when|in\s+which)\b", after):
+            return None
+        return "DATE", _week(ctx.dct), None, {"_noref": "1"}
+    if low.endswith("month"):
+        if re.match(r"\s+(?:before|after|of|earlier|later|ahead|that|when|in\s+which)\b", after):
+            return None
+        return "DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}", None, {"_noref": "1"}
     return "DATE", f"{ctx.dct.year:04d}", None, {"_noref": "1"}
 
 
@@ -1674,7 +1683,8 @@ _add(
 )
 _add(
     "theyear_fin",
-    r"(?<![\w'’-])(?:the|its|their)\s+(?:(?:full|current|latest|calendar)\s+)?(?:fiscal\s+|financial\s+)?year(?![\w’-])",
+    r"(?<![\w'’-])(?:the|its|their)\s+(?:(?:full|current|latest|calendar)\s+)?(?:fiscal\s+|financial\s+)?year(?![\w’-])"
+    r"|(?:(?<=\bfor )|(?<=\bof )|(?<=\bduring )|(?<=\bin ))the\s+(?:week|month)(?![\w’-])",
     _h_theyear_fin,
 )
 _add(
@@ -1814,7 +1824,7 @@ _KEYS: dict[str, set[str] | None] = {
     "qshort": {"q1", "q2", "q3", "q4", "h1", "h2"},
     "theperiod": {"quarter", "period"},
     "yearadj": {"year"},
-    "theyear_fin": {"year"},
+    "theyear_fin": {"year", "week", "month"},
     "yearend": {"year"},
     "yearto": {"year", "months"},
     "decade": {"#decade", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
