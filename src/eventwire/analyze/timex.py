@@ -1386,8 +1386,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> Result | None:
         direction = _direction(ctx, m.start(), m.end())
         d = _resolve_weekday(wd, ctx.dct, direction, rel or None)
         val = _iso(d)
-    if part:
-        return "DATE", val + "T" + PARTS[part], mod, {}
+    # "Friday night": TimeBank mostly gives the day itself as the value
     return "DATE", val, mod, {}
 
 
