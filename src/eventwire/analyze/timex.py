@@ -1377,7 +1377,6 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> Result | None:
         return None
     rel = (m.group("rel") or "").lower()
     rel = re.sub(r"\s+", " ", rel)
-    part = (m.group("part") or "").lower()
     pre = (m.group("pre") or "").lower()
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get(pre)
     if ctx.dct is None:
