@@ -196,7 +196,7 @@ PRE_MOD = {
 }
 
 _FUTURE_CUES = frozenset(
-    "will 'll wo shall scheduled planned planning plans plan expected expects due upcoming "
+    "will 'll wo shall scheduled planned expected expects upcoming "
     "tomorrow would intends intend future to-be might".split()
 )
 _PAST_CUES = frozenset(
@@ -375,10 +375,14 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
             kind = "past"
         elif w == "to" and text[m.end() : m.end() + 3] == " be":
             kind = "future"
-        elif w in ("going", "set", "due") and text[m.end() : m.end() + 3] == " to":
+        elif w in ("going", "set", "due", "plan", "plans", "planning", "aims", "hopes") and text[
+            m.end() : m.end() + 3
+        ] == " to":
             kind = "future"
         elif w in ("is", "are", "am"):
             kind = "present"
+        if kind == "past" and re.search(r"\b(?:be|being)\s+$", text[max(s, m.start() - 7) : m.start()]):
+            continue  # "would be paid", "will be held": the auxiliary decides
         if kind is None:
             continue
         # distance in characters, cues before the expression slightly preferred
@@ -774,8 +778,13 @@ def _h_fulldate(m: re.Match[str], ctx: _Ctx) -> Result | None:
     if yg:
         y = _year_num(yg, ctx.dct)
     elif ctx.dct:
-        direction = _direction(ctx, m.start(), m.end())
-        y = _pick_year_for_md(mon, day, ctx.dct, direction)
+        rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
+        if rel in ("last", "this past"):
+            y = ctx.dct.year if (mon, day) < (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
+        elif rel in ("next", "this coming"):
+            y = ctx.dct.year if (mon, day) > (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
+        else:
+            y = _pick_year_for_md(mon, day, ctx.dct, _direction(ctx, m.start(), m.end()))
         if wdg:  # a weekday fixes the year among the candidates
             wd = WEEKDAYS.get(wdg.lower().rstrip(".,"))
             for cy in (y, y + 1, y - 1):
@@ -1643,7 +1652,7 @@ _add(
 )
 _add(
     "fulldate2",
-    rf"{_B}(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s*(?:the\s+)?(?P<d>{_DAYNUM}|{_DAYWORD})(?!\s*(?:%|percent|million|billion|\.\d|,\d{{3}}))(?:,?\s+(?P<y>{_ANYYEAR}))?{_E}",
+    rf"{_B}(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+(?={_MON}))?(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s*(?:the\s+)?(?P<d>{_DAYNUM}|{_DAYWORD})(?!\s*(?:%|percent|million|billion|\.\d|,\d{{3}}))(?:,?\s+(?P<y>{_ANYYEAR}))?{_E}",
     _h_fulldate,
 )
 _add(
