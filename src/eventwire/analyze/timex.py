@@ -357,6 +357,8 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
         return "future"
     if before.endswith("as soon as "):
         return "future"
+    if re.match(r"['’]s\b", text[end : end + 3]):
+        return "past"  # "Wednesday's ruling": a possessive day is one that has been
     best: tuple[float, str] | None = None
     for m in _WORD_RE.finditer(text, s, e):
         if start <= m.start() < end:
@@ -380,7 +382,7 @@ def _tense(ctx: _Ctx, start: int, end: int) -> str | None:
         ] == " to":
             kind = "future"
         elif w in ("is", "are", "am"):
-            kind = "present"
+            kind = "future" if re.match(r"\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to\s+\w", text[m.end() : m.end() + 20]) else "present"
         if kind == "past" and re.search(r"\b(?:be|being)\s+$", text[max(s, m.start() - 7) : m.start()]):
             continue  # "would be paid", "will be held": the auxiliary decides
         if kind is None:
