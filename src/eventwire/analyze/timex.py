@@ -151,7 +151,7 @@ _NUMW = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|"
-    r"a\s+dozen|dozen)"
+    r"a\s+dozen|dozen)(?:\s+(?:hundred|thousand))?"
 )
 _NUM = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}(?:\s+and\s+a\s+half)?|an?(?:\s+couple\s+of)?|"
@@ -472,7 +472,9 @@ def _num_value(s: str) -> float | None:
         return float(NUMWORDS[s]) + half
     total = 0.0
     for part in s.split():
-        if part in NUMWORDS:
+        if part in ("hundred", "thousand"):
+            total = max(total, 1.0) * (100 if part == "hundred" else 1000)
+        elif part in NUMWORDS:
             total += NUMWORDS[part]
         else:
             return None
@@ -505,6 +507,8 @@ def _duration_value(num: float | None, unit: str) -> str:
         whole = int(num)
         frac = num - whole
         sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if timey:
+            sub = {"H": ("M", 60), "M": ("S", 60)}  # hours and minutes, not months
         if code in sub:
             scode, k = sub[code]
             parts = (f"{whole}{code}" if whole else "") + f"{_fmt_num(round(frac * k))}{scode}"
@@ -1185,6 +1189,8 @@ def _h_year(m: re.Match[str], ctx: _Ctx) -> Result | None:
                 return None  # "2012-1234": a code, not a year
         if y > (ctx.dct.year + 30 if ctx.dct else 2060):
             return None
+    if not re.fullmatch(r"\d{4}", yg) and re.match(r"\s+(?:years?|months?|days?|people|men|dollars)\b", ctx.text[m.end() : m.end() + 9]):
+        return None  # "two thousand years": a count, not the year 2000
     mod = None
     if pre:
         p = re.sub(r"\s+", " ", pre.lower()).rstrip("-")
