@@ -862,6 +862,10 @@ def _h_month(m: re.Match[str], ctx: _Ctx) -> Result | None:
     pre = m.group("pre")
     if not _month_ok(word, m, ctx, not rel and not pre):
         return None
+    if not rel and not pre and re.match(r"\s+[A-Z][a-z]+\b", ctx.text[m.end() : m.end() + 20]):
+        nxt = ctx.text[m.end() : m.end() + 20].split()[0].lower().strip(".,")
+        if nxt not in WEEKDAYS and nxt not in MONTHS and not word.endswith("."):
+            return None  # "August Wilson", "June Carter": a name
     mod = PRE_MOD.get(re.sub(r"\s+", " ", pre.lower()).rstrip("-") if pre else "") if pre else None
     if pre and pre.lower().startswith("mid"):
         mod = "MID"
