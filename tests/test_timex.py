@@ -423,7 +423,7 @@ def test_timex_event_date_none_when_no_date() -> None:
 GOLD = SHARED / "data" / "tempeval3" / "tbaq-train.jsonl"
 SCORER = SHARED / "eval" / "timex_score.py"
 # figures reached on the TempEval-3 TBAQ dev set (value F1, relaxed span F1), minus 0.02
-VALUE_F1_FLOOR = 0.783
+VALUE_F1_FLOOR = 0.785
 RELAXED_F1_FLOOR = 0.92
 
 
