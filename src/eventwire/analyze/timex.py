@@ -1531,6 +1531,10 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> Result | None:
         unit = "day"
     if re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
         return None  # ages: "52 years old"
+    if m.group(0).lower() in ("one day", "some day") and re.search(
+        r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", ctx.text[max(0, m.start() - 8) : m.start()].lower()
+    ):
+        return "DATE", "FUTURE_REF", None, {"_noref": "1"}  # "Islam will one day be ..."
     if unit == "second" and nums and nums.lower() in ("a", "an"):
         return None  # "a second term", "a second time"
     val = _duration_value(num, unit)
@@ -1582,7 +1586,7 @@ def _h_set(m: re.Match[str], ctx: _Ctx) -> Result | None:
     mm = re.match(r"(?:a|per)\s+(?P<u>\w+)$", s)
     if mm:
         before = ctx.text[max(0, m.start() - 25) : m.start()]
-        if not re.search(r"(?:\d|percent|%|dollars|cents|yuan|euros|pounds|tons|barrels|times|hours|days|miles)\s*\.?\s*$", before, re.I) and not s.startswith("per"):
+        if not re.search(r"(?:\d|percent|%|dollars|cents|yuan|euros|pounds|tons|barrels|times|hours|days|miles|million|billion|trillion|thousand|hundred|dozen|pence|yen|visitors|people|passengers|tourists|units|cars|copies)\s*\.?\s*$", before, re.I) and not s.startswith("per"):
             return None
         return "SET", _duration_value(1.0, mm.group("u")), None, {}
     mm = re.match(r"(?P<w>\w+?)s(?:\s+(?P<p>morning|afternoon|evening|night)s)?$", s)
