@@ -1096,6 +1096,8 @@ def _h_decade(m: re.Match[str], ctx: _Ctx) -> Result | None:
     elif re.fullmatch(r"\d{4}s", dec):
         val = dec[:3]
     elif re.fullmatch(r"\d0s", dec):
+        if re.search(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|late\s+|mid-?)?$", ctx.text[max(0, m.start() - 16) : m.start()].lower()):
+            return None  # "in his 30s": an age
         d = int(dec[0])
         cur = ctx.dct.year if ctx.dct else 2000
         cent = cur // 100
@@ -1535,6 +1537,11 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> Result | None:
         r"\b(?:will|would|could|might|may|can|shall|'ll)\s+$", ctx.text[max(0, m.start() - 8) : m.start()].lower()
     ):
         return "DATE", "FUTURE_REF", None, {"_noref": "1"}  # "Islam will one day be ..."
+    if unit.startswith("quarter") and (
+        re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]) or "-quarter" in m.group(0).lower()
+        and unit.endswith("s")
+    ):
+        return None  # fractions: "a quarter of the vote", "three-quarters"
     if unit == "second" and nums and nums.lower() in ("a", "an"):
         return None  # "a second term", "a second time"
     val = _duration_value(num, unit)
