@@ -99,26 +99,59 @@ def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None, 
     return out
 
 
+def _code_chunk(chunk: list[dict[str, Any]], batch_size: int = 64) -> list[dict[str, Any]]:
+    """Parse and code one chunk of records in this process (module level: picklable)."""
+    texts = [str(r.get("text") or "") for r in chunk]
+    dates = [r.get("date") for r in chunk]
+    coded = code_texts(texts, dates, n_process=1, batch_size=batch_size)
+    return [
+        {"id": r.get("id"), "events": [_event_dict(e, r.get("date")) for e in evs]}
+        for r, evs in zip(chunk, coded, strict=True)
+    ]
+
+
 def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None, batch_size: int = 64,
-                 chunk: int = 2000) -> Iterator[dict[str, Any]]:
-    """The standalone coder: one output dict per input record, in order."""
+                 chunk: int = 256) -> Iterator[dict[str, Any]]:
+    """The standalone coder: one output dict per input record, in order.
+
+    With ``n_process`` > 1 (default: 2 when the input has more than ``4 * chunk`` records)
+    worker processes each parse *and* code whole chunks, so only small result dicts cross
+    process boundaries.
+    """
+    it = iter(records)
+    first: list[dict[str, Any]] = []
+    for rec in it:
+        first.append(rec)
+        if len(first) > 4 * chunk:
+            break
+    procs = n_process if n_process is not None else (2 if len(first) > 4 * chunk else 1)
+    chunks = _chunks(first, it, chunk)
+    if procs <= 1:
+        for c in chunks:
+            yield from _code_chunk(c, batch_size)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ProcessPoolExecutor(max_workers=procs, mp_context=ctx) as ex:
+        yield from (row for rows in ex.map(_code_chunk, chunks) for row in rows)
+
+
+def _chunks(first: list[dict[str, Any]], rest: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     buf: list[dict[str, Any]] = []
-
-    def flush() -> Iterator[dict[str, Any]]:
-        texts = [str(r.get("text") or "") for r in buf]
-        dates = [r.get("date") for r in buf]
-        np_ = n_process if n_process is not None else (2 if len(buf) >= 400 else 1)
-        coded = code_texts(texts, dates, n_process=np_, batch_size=batch_size)
-        for r, evs in zip(buf, coded, strict=True):
-            yield {"id": r.get("id"), "events": [_event_dict(e, r.get("date")) for e in evs]}
-
-    for rec in records:
+    for rec in first:
         buf.append(rec)
-        if len(buf) >= chunk:
-            yield from flush()
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    for rec in rest:
+        buf.append(rec)
+        if len(buf) >= size:
+            yield buf
             buf = []
     if buf:
-        yield from flush()
+        yield buf
 
 
 # ---------------------------------------------------------------- pipeline stage
