@@ -22,6 +22,7 @@ from typing import Any
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
+from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_morph import coarse_pos, lemma
 from eventwire.model import AnalyzedDoc, Event, Token, make_id
 
@@ -240,7 +241,7 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         coded = [
             c for c in code_sentence(g, lo, hi, dct, story=True)
-            if c.source_country is not None or c.target_country is not None
+            if c.source_country is not None or c.target_country is not None or c.source_tok is not None
         ]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
@@ -352,8 +353,29 @@ def _date_of(ev: CodedEvent, g: TokenGraph, sent_tx: Sequence[Any], dct: str | N
         return DateInfo()
     tid = None
     if ed.timex_index is not None and 0 <= ed.timex_index < len(sent_tx):
-        tid = getattr(sent_tx[ed.timex_index], "id", None)
+        tx = sent_tx[ed.timex_index]
+        tid = getattr(tx, "id", None)
+        if "announcement" not in ev.notes and _reporting_timex(g, tx, k, lo, hi):
+            return DateInfo()  # "X said on Tuesday it would ...": the date of the saying, not of the event
     return DateInfo(ed.begin, ed.end, ed.precision, ed.source, tid)
+
+
+def _reporting_timex(g: TokenGraph, tx: Any, trig: int, lo: int, hi: int) -> bool:
+    """True when the timex attaches to a reporting verb other than the trigger."""
+    ks = [k for k in range(lo, hi) if g.toks[k].start < tx.end and tx.start < g.toks[k].end]
+    if not ks:
+        return False
+    cur = ks[-1]
+    for _ in range(6):
+        h = g.head(cur)
+        if h == cur:
+            return False
+        cur = h
+        if cur == trig:
+            return False
+        if g.toks[cur].pos in ("VERB", "AUX"):
+            return g.lemma(cur) in REPORTING
+    return False
 
 
 def _same_as_before(g: TokenGraph, lo: int, hi: int, prev: CodedEvent | None, dct: str | None,

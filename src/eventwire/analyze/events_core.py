@@ -661,7 +661,7 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
             hl = g.lemma(h)
             if modal in ("must", "should") and hl in lex.REPORTING | {"insist", "demand"}:
                 kind, control, subject_target = "demand", h, True
-            elif hl in ("claim", "allege", "accuse") and ptype in MATERIAL_CONFLICT:
+            elif not story and hl in ("claim", "allege", "accuse") and ptype in MATERIAL_CONFLICT:
                 code, control, subject_target = "112", h, True
                 ptype = "ACCUSE"
     base_type = ptype
