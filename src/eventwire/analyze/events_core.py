@@ -239,7 +239,7 @@ def _np_text(g: TokenGraph, k: int, cap: int = 14) -> str:
         if g.toks[c].dep in ("relcl", "acl", "advcl", "appos"):
             cut.update(g.subtree(c))
     toks = [t for t in toks if t not in cut][:cap]
-    return " ".join(g.toks[t].text for t in toks)
+    return _join(g, toks)
 
 
 def _core_text(g: TokenGraph, k: int) -> str:
@@ -256,12 +256,25 @@ def _core_text(g: TokenGraph, k: int) -> str:
             if objs and g.toks[objs[0]].pos == "PROPN":
                 ids.extend(g.subtree(c))
     ids = sorted(set(ids))
-    return " ".join(g.toks[t].text for t in ids)
+    return _join(g, ids)
 
 
 def _name_text(g: TokenGraph, k: int) -> str:
     ids = [k] + [c for c in g.children[k] if g.toks[c].dep in ("compound", "flat") and g.toks[c].pos == "PROPN"]
-    return " ".join(g.toks[t].text for t in sorted(ids))
+    return _join(g, sorted(ids))
+
+
+def _join(g: TokenGraph, ids: Sequence[int]) -> str:
+    """The tokens' text with the original spacing ("People's", "U.S.-led")."""
+    parts: list[str] = []
+    prev = None
+    for t in ids:
+        tok = g.toks[t]
+        if prev is not None and (tok.start > prev.end or t != prev.i - g.base + 1):
+            parts.append(" ")
+        parts.append(tok.text)
+        prev = tok
+    return "".join(parts)
 
 
 def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
@@ -353,31 +366,33 @@ def _antecedent(g: TokenGraph, k: int, lo: int, hi: int, date: str | None) -> st
     return None
 
 
-def _target(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[int]) -> int | None:
+def _targets(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[int]) -> list[int]:
+    """Candidate target tokens in order of preference."""
+    out: list[int] = []
+
+    def add(c: int) -> None:
+        if c not in excluded and c not in src_ids and c not in out:
+            out.append(c)
+
     for k in ks:
         for c in g.kids(k, "dobj", "dative", "iobj"):
-            if c not in excluded and c not in src_ids:
-                return c
+            add(c)
         if g.lemma(k) not in lex.ACTIVE_PASSIVES:
             for c in g.kids(k, "nsubjpass"):
-                if c not in excluded:
-                    return c
+                add(c)
         for p in g.kids(k, "prep", "agent"):
             if g.toks[p].text.lower() in _TARGET_PREPS:
                 for o in g.kids(p, "pobj"):
-                    if o not in excluded and o not in src_ids:
-                        return o
+                    add(o)
         for c in g.kids(k, "ccomp"):
             for s in g.kids(c, "nsubj", "nsubjpass"):
-                if s not in excluded and s not in src_ids:
-                    return s
+                add(s)
         for d in g.kids(k, "dobj", "pobj", "prep"):
             for p in g.subtree(d):
                 if g.toks[p].dep == "prep" and g.toks[p].text.lower() in _DEEP_PREPS:
                     for o in g.kids(p, "pobj"):
-                        if o not in excluded and o not in src_ids:
-                            return o
-    return None
+                        add(o)
+    return out
 
 
 def _compose(kind: str, code: str, ptype: str | None) -> str:
@@ -789,22 +804,21 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
             if st is not None:
                 tgt = st
                 break
-    if tgt is None:
-        tgt = _target(g, order, src_ids, excluded)
     tgt_c = None
     if tgt is not None:
         tgt_c = _country_of(g, tgt, date)
+    else:
+        cands = _targets(g, order, src_ids, excluded)
+        for c in cands:  # the first candidate naming a country, else the first candidate
+            tgt_c = _country_of(g, c, date)
+            if tgt_c is not None:
+                tgt = c
+                break
+        if tgt is None and cands:
+            tgt = cands[0]
+    if tgt is not None:
         ev.target_tok = tgt
         ev.target_text = _core_text(g, tgt)
-    if tgt_c is None and subj is not None:
-        members = [c for c in g.subtree(subj) if g.toks[c].dep in ("conj", "appos") and c != subj]
-        for c in members:
-            cc = _country_of(g, c, date)
-            if cc and cc != src_c:
-                tgt_c = cc
-                ev.target_tok = c
-                ev.target_text = _core_text(g, c)
-                break
     if passive and src_c is None:
         # "X was arrested in Lebanon": the place's country acts
         for p in g.kids(ev.trigger, "prep"):
@@ -834,10 +848,21 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         anyc = [c for _, c in mentions if c != tgt_c]
         src_c = before[0] if before else (anyc[0] if anyc else None)
     if tgt_c is None or tgt_c == src_c:
-        others = [c for i, c in mentions if c != src_c and (tgt is None or i not in set(g.subtree(tgt)) or True)]
         after = [c for i, c in mentions if c != src_c and i > ev.trigger]
-        if tgt_c is None:
-            tgt_c = after[0] if after else (others[0] if others else None)
+        if tgt_c is None and after:
+            tgt_c = after[0]
+    if tgt_c is None and subj is not None:  # "The US, Russia and Switzerland met": the co-actors
+        members = [c for c in g.subtree(subj) if g.toks[c].dep in ("conj", "appos") and c != subj]
+        for c in members:
+            cc = _country_of(g, c, date)
+            if cc and cc != src_c:
+                tgt_c = cc
+                ev.target_tok = c
+                ev.target_text = _core_text(g, c)
+                break
+    if tgt_c is None and src_c is not None:
+        others = [c for _, c in mentions if c != src_c]
+        tgt_c = others[0] if others else None
     if domestic and tgt_c is None and src_c is not None:
         tgt_c = src_c  # domestic default: no other actor named
     if domestic and src_c is None and tgt_c is not None:
