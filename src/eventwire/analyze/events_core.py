@@ -153,6 +153,13 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
                 code = _noun_code(g, c)
                 if code:
                     return code, False
+            for p in g.kids(k, "prep"):  # "went on strike", "are on a hunger strike"
+                if g.toks[p].text.lower() == "on":
+                    for o in g.kids(p, "pobj"):
+                        if g.lemma(o) in ("strike", "alert", "rampage", "trip", "visit", "tour"):
+                            code = _noun_code(g, o)
+                            if code:
+                                return code, False
         rules = lex.VERBS.get(lem)
         if rules:
             return _match(rules, words), False

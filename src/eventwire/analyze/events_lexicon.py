@@ -465,7 +465,7 @@ LIGHT_VERBS = {
     "hold", "stage", "launch", "conduct", "begin", "start", "continue", "renew", "resume", "make",
     "pay", "have", "carry", "mount", "organize", "organise", "stop", "take", "join", "attend", "go",
     "lead", "wage", "commit", "initiate", "reach", "forge", "declare", "announce", "observe", "issue",
-    "call",
+    "call", "remain", "be", "place",
 }
 
 # Verbs that report speech: never events of their own; their clausal complement is.
