@@ -29,6 +29,7 @@ from eventwire.model import Token
 __all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table", "country_of_token"]
 
 COOP = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 
 
@@ -109,6 +110,7 @@ class TokenGraph:
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "from", "toward", "towards", "upon", "for", "over", "of"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "around", "within", "during"}
 _DEEP_PREPS = {"against", "on", "at", "to", "into", "toward", "towards", "upon", "with"}
 _PRON = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "who", "which", "that", "i", "you"}
 
@@ -302,7 +304,20 @@ def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
     c, _, _ = phrase_country(core, date)
     if c:
         return c
-    c, _, _ = phrase_country(_np_text(g, k), date)
+    if g.lemma(k) in lex.NOUNS or g.lemma(k) in lex.EVENT_NOUNS:
+        # "negotiations in Algiers": the place of an event is not its target ("meeting of X" is)
+        cut: set[int] = set()
+        for c in g.children[k]:
+            if g.toks[c].dep in ("prep", "relcl", "acl", "appos") and g.toks[c].text.lower() in _LOCATIVE | {""} \
+                    or g.toks[c].dep in ("relcl", "acl", "appos"):
+                cut.update(g.subtree(c))
+        np_ = _join(g, [t for t in g.subtree(k) if t not in cut][:14])
+        return scan_countries(np_)
+    np_ = _np_text(g, k)
+    c = scan_countries(np_)
+    if c:
+        return c
+    c, _, _ = phrase_country(np_, date)
     return c
 
 
@@ -784,6 +799,10 @@ def _has_going_to(g: TokenGraph, k: int) -> bool:
     return g.toks[k].dep == "xcomp" and g.lemma(h) == "go" and g.toks[h].tag == "VBG"
 
 
+def _has_coactor(g: TokenGraph, subj: int | None) -> bool:
+    return subj is not None and any(g.toks[c].dep == "conj" for c in g.subtree(subj) if c != subj)
+
+
 def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, excluded: set[int],
             date: str | None, domestic: bool = True) -> None:
     top = chain[-1] if ev.control is None else max(chain, key=lambda x: x == ev.control)
@@ -854,9 +873,9 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         before = [c for i, c in mentions if i < ev.trigger and c != tgt_c]
         anyc = [c for _, c in mentions if c != tgt_c]
         src_c = before[0] if before else (anyc[0] if anyc else None)
+    after = [c for i, c in mentions if c != src_c and i > ev.trigger]
     if tgt_c is None or tgt_c == src_c:
-        after = [c for i, c in mentions if c != src_c and i > ev.trigger]
-        if tgt_c is None and after:
+        if tgt_c is None and after and not (ev.plover_type in RECIPROCAL and _has_coactor(g, subj)):
             tgt_c = after[0]
     if tgt_c is None and subj is not None:  # "The US, Russia and Switzerland met": the co-actors
         members = [c for c in g.subtree(subj) if g.toks[c].dep in ("conj", "appos") and c != subj]
@@ -867,6 +886,8 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
                 ev.target_tok = c
                 ev.target_text = _core_text(g, c)
                 break
+    if tgt_c is None and after:
+        tgt_c = after[0]
     if tgt_c is None and src_c is not None:
         others = [c for _, c in mentions if c != src_c]
         tgt_c = others[0] if others else None
