@@ -307,10 +307,10 @@ def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
     if g.lemma(k) in lex.NOUNS or g.lemma(k) in lex.EVENT_NOUNS:
         # "negotiations in Algiers": the place of an event is not its target ("meeting of X" is)
         cut: set[int] = set()
-        for c in g.children[k]:
-            if g.toks[c].dep in ("prep", "relcl", "acl", "appos") and g.toks[c].text.lower() in _LOCATIVE | {""} \
-                    or g.toks[c].dep in ("relcl", "acl", "appos"):
-                cut.update(g.subtree(c))
+        for ch in g.children[k]:
+            dep = g.toks[ch].dep
+            if dep in ("relcl", "acl", "appos") or (dep == "prep" and g.toks[ch].text.lower() in _LOCATIVE):
+                cut.update(g.subtree(ch))
         np_ = _join(g, [t for t in g.subtree(k) if t not in cut][:14])
         return scan_countries(np_)
     np_ = _np_text(g, k)
