@@ -117,36 +117,10 @@ class NlpStage:
     parse: bool = True  # False: sentences (senter) + NER only, ~3x faster, no dependency parse
 
     def __call__(self, docs: Sequence[AnalyzedDoc]) -> list[AnalyzedDoc]:
-        nlp = load_model() if self.parse else load_model(NER_ONLY_DISABLE, ("senter",))
-        # one spaCy doc per parsed segment, so no sentence crosses a segment boundary
-        pieces = [
-            (i, start, kind) for i, d in enumerate(docs) for start, _, kind in _parsed_spans(d)
-        ]
-        texts = (
-            docs[i].article.text[start:end]
-            for i, d in enumerate(docs)
-            for start, end, _ in _parsed_spans(d)
-        )
-        per_doc: list[tuple[list[Sentence], list[Token], list[Entity]]] = [
-            ([], [], []) for _ in docs
-        ]
-        # pieces are paragraphs, several per article: batch more of them per model call
-        piece_batch = self.batch_size * 4
-        n_process = self.n_process if len(pieces) >= 2 * piece_batch else 1
-        for (i, start, kind), sdoc in zip(
-            pieces, nlp.pipe(texts, n_process=n_process, batch_size=piece_batch), strict=True
-        ):
-            sents, tokens, ents = per_doc[i]
-            s2, t2, e2 = doc_records(
-                docs[i].article.id,
-                sdoc,
-                offset=start,
-                segment_of=lambda _o, k=kind: k,
-                token_offset=len(tokens),
-            )
-            sents.extend(s2)
-            tokens.extend(t2)
-            ents.extend(e2)
+        if self.n_process > 1 and len(docs) >= 2 * self.batch_size:
+            per_doc = _in_processes(self, docs)
+        else:
+            per_doc = _records_for(docs, self.parse, self.batch_size * 4)
         out = []
         for d, (sents, tokens, ents) in zip(docs, per_doc, strict=True):
             out.append(
@@ -159,6 +133,56 @@ class NlpStage:
                 )
             )
         return out
+
+
+Records = tuple[list[Sentence], list[Token], list[Entity]]
+
+
+def _records_for(docs: Sequence[AnalyzedDoc], parse: bool, batch_size: int) -> list[Records]:
+    """Parse each title/body/caption segment as its own spaCy doc, so no sentence crosses
+    a segment boundary, and turn the results into article-wide records."""
+    nlp = load_model() if parse else load_model(NER_ONLY_DISABLE, ("senter",))
+    pieces = [(i, start, kind) for i, d in enumerate(docs) for start, _, kind in _parsed_spans(d)]
+    texts = (d.article.text[start:end] for d in docs for start, end, _ in _parsed_spans(d))
+    per_doc: list[Records] = [([], [], []) for _ in docs]
+    for (i, start, kind), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        sents, tokens, ents = per_doc[i]
+        s2, t2, e2 = doc_records(
+            docs[i].article.id,
+            sdoc,
+            offset=start,
+            segment_of=lambda _o, k=kind: k,
+            token_offset=len(tokens),
+        )
+        sents.extend(s2)
+        tokens.extend(t2)
+        ents.extend(e2)
+    return per_doc
+
+
+def _records_job(args: tuple[list[AnalyzedDoc], bool, int]) -> list[Records]:
+    return _records_for(*args)
+
+
+def _in_processes(stage: NlpStage, docs: Sequence[AnalyzedDoc]) -> list[Records]:
+    """Split ``docs`` over worker processes that return plain records.
+
+    Our own pool rather than ``nlp.pipe(n_process=…)``: spaCy's pipe ships every Doc back
+    and rebuilds it in the parent, at a fixed cost per doc that dominates for the many
+    short per-segment docs here. Workers are forked after the model is loaded, so they
+    share it; where fork is unavailable they load it themselves.
+    """
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        load_model() if stage.parse else load_model(NER_ONLY_DISABLE, ("senter",))
+    n = stage.n_process
+    size = -(-len(docs) // (n * 4))  # several chunks per worker balance uneven articles
+    chunks = [list(docs[i : i + size]) for i in range(0, len(docs), size)]
+    with mp.get_context(method).Pool(n) as pool:
+        parts = pool.map(_records_job, [(c, stage.parse, stage.batch_size * 4) for c in chunks])
+    return [r for part in parts for r in part]
 
 
 # segment kinds that are parsed: the body (the article's own claims), the title and

@@ -145,7 +145,10 @@ def ingest(
     if workers > 1 and len(units) > 1:
         import multiprocessing as mp
 
-        pool = mp.get_context("spawn").Pool(workers)
+        # fork where available: works from scripts without a __main__ guard, and the
+        # readers hold no threads or model state; spawn elsewhere
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        pool = mp.get_context(method).Pool(workers)
         prepared: Iterable[list[_Prepared]] = pool.imap(reader, units, chunksize=8)
     else:
         prepared = map(reader, units)
