@@ -11,7 +11,7 @@ import pytest
 from eventwire.analyze import registry
 from eventwire.analyze.events import code_command
 from eventwire.analyze.pipeline import Pipeline
-from eventwire.model import Article, Event, Segment, make_id
+from eventwire.model import AnalyzedDoc, Article, Event, Segment, make_id
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -45,10 +45,29 @@ def _article(path: Path) -> Article:
 
 
 @pytest.fixture(scope="module")
-def seed_events() -> dict[str, list[Event]]:
+def seed_docs() -> list[AnalyzedDoc]:
     arts = [_article(p) for p in sorted(SEEDS.glob("*.txt"))]
-    docs = Pipeline(registry.build_stages())(arts)
-    return {d.article.source: list(d.events) for d in docs}
+    return Pipeline(registry.build_stages())(arts)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_docs: list[AnalyzedDoc]) -> dict[str, list[Event]]:
+    return {d.article.source: list(d.events) for d in seed_docs}
+
+
+def test_events_seed_visit_and_talks_located(seed_docs: list[AnalyzedDoc]) -> None:
+    if not any(d.places for d in seed_docs):
+        pytest.skip("no places stage installed")
+    located = 0
+    for d in seed_docs:
+        places = {p.id: p for p in d.places}
+        if not any(p.name == "Hanoi" for p in d.places):
+            continue
+        for e in d.events:
+            if e.plover_type == "CONSULT" and e.status == "planned" and e.source_country == "CHN":
+                assert e.place_id in places and places[e.place_id].country == "VNM", e
+                located += places[e.place_id].name == "Hanoi"
+    assert located >= 2
 
 
 def _find(evs: list[Event], **kw: object) -> list[Event]:

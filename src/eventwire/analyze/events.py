@@ -324,6 +324,21 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
                 },
             )
         )
+    return _share_places(out)
+
+
+def _share_places(events: list[Event]) -> list[Event]:
+    """Talks held during a planned visit happen where the visit does: a planned event with no
+    place takes the place of a planned visit by the same source over the same dates."""
+    visits = {(e.source_country, e.date_begin): e.place_id for e in events
+              if e.plover_mode == "visit" and e.status == "planned" and e.place_id and e.date_begin}
+    out = []
+    for e in events:
+        if e.place_id is None and e.status == "planned" and e.plover_type == "CONSULT" and e.date_begin:
+            pid = visits.get((e.source_country, e.date_begin))
+            if pid:
+                e = dataclasses.replace(e, place_id=pid, attrs={**e.attrs, "place_from": "visit"})
+        out.append(e)
     return out
 
 

@@ -84,7 +84,8 @@ VERBS: dict[str, list[Rule]] = {
     # --- AID (07)
     "aid": [("070", ())],
     "donate": [("073", ())],
-    "contribute": [("070", ())],
+    "contribute": [("074", ("troop", "peacekeeper", "soldier")),
+                   ("070", ("money", "fund", "aid", "dollar", "million", "billion", "euro", "assistance"))],
     "allocate": [("071", ())],
     "disburse": [("071", ())],
     "airlift": [("073", ())],
