@@ -75,7 +75,10 @@ def _event_dict(ev: CodedEvent, date: str | None) -> dict[str, Any]:
         "plover_mode": ev.plover_mode,
         "cameo": ev.cameo,
         "status": ev.status,
-        "date": date,
+        "date": (ev.date_hint.begin if ev.date_hint is not None and ev.date_hint.begin else date),
+        "date_end": (ev.date_hint.end if ev.date_hint is not None and ev.date_hint.begin else None),
+        "date_source": (ev.date_hint.source if ev.date_hint is not None and ev.date_hint.begin
+                        else ("input" if date else "none")),
     }
 
 
@@ -91,10 +94,16 @@ def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None, 
         toks = _tokens_of(sdoc, fast=fast)
         g = TokenGraph(toks)
         evs: list[CodedEvent] = []
+        txs = _tag_text(sdoc.text, date) if any(ch.isdigit() for ch in sdoc.text) or date else []
         for s in sdoc.sents:
+            sent_tx = [t for t in txs if s.start_char <= t.start < s.end_char]
             for ev in code_sentence(g, s.start, s.end, date):
                 if ev.negated and not include_negated:
                     continue
+                if sent_tx:
+                    di = _date_of(ev, g, sent_tx, date, s.start, s.end)
+                    # a date relative to an unknown story date is not a date
+                    ev.date_hint = di if di.begin and di.begin[:4].isdigit() else None
                 evs.append(ev)
         out.append(evs)
     return out
@@ -340,6 +349,15 @@ def _share_places(events: list[Event]) -> list[Event]:
                 e = dataclasses.replace(e, place_id=pid, attrs={**e.attrs, "place_from": "visit"})
         out.append(e)
     return out
+
+
+def _tag_text(text: str, dct: str | None) -> list[Any]:
+    try:
+        from eventwire.analyze.timex import tag
+
+        return [t for t in tag(text, dct) if t.type in ("DATE", "TIME")]
+    except Exception:  # noqa: BLE001 - dates are optional in the standalone coder
+        return []
 
 
 def _tag_piece(text: str, st: int, en: int, dct: str | None) -> list[Any]:

@@ -258,8 +258,10 @@ def _core_text(g: TokenGraph, k: int) -> str:
         d = g.toks[c].dep
         if d in ("compound", "amod", "poss", "nmod", "det", "flat", "nummod") or (c < k and d != "punct"):
             ids.extend(g.subtree(c))
+        if d == "cc" and any(g.toks[x].dep == "conj" for x in g.children[k]):
+            ids.append(c)
         if d == "conj":
-            ids.extend(x for x in g.subtree(c) if g.toks[x].dep in ("conj", "compound", "amod", "poss") or x == c)
+            ids.extend(x for x in g.subtree(c) if g.toks[x].dep in ("conj", "compound", "amod", "poss", "cc") or x == c)
         if d == "prep" and g.toks[c].text.lower() == "of" and g.toks[k].pos == "PROPN":
             objs = g.kids(c, "pobj")
             if objs and g.toks[objs[0]].pos == "PROPN":
