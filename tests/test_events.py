@@ -147,6 +147,8 @@ def _stage_events(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("If Moscow attacks Kyiv again, Poland would close its border.", "close", "hypothetical"),
         ("Thousands of farmers are protesting outside the parliament in Warsaw.", "protesting", "ongoing"),
         ("The opposition claimed that government troops shelled the village.", "shelled", "reported-claim"),
+        ("Japan offered emergency aid to Turkey on Monday.", "offered", "happened"),
+        ("Japan said it would send aid to Turkey.", "send", "planned"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

@@ -718,7 +718,10 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
                     negated=neg, modal=modal, nominal=nominal, score=score)
     if nominal and g.toks[content].dep in ("dobj",) and g.lemma(g.head(content)) in lex.LIGHT_VERBS:
         ev.nominal = False
-    _status(g, ev, "intent" if kind == "scheduled" else kind, prog, lo, hi)
+    # an intent verb coded as the event itself ("offered concessions") happened; only a
+    # governing intent makes its complement planned
+    _status(g, ev, ("intent" if kind == "scheduled" else kind) if control is not None or modal else None,
+            prog, lo, hi)
     if subject_target and control is not None:
         ev.notes.append("subject-target")
         chain = chain + [control]
