@@ -120,7 +120,7 @@ def _arg_words(g: TokenGraph, k: int, cap: int = 40) -> set[str]:
     n = 0
     with_subj = g.lemma(k) in lex.SUBJECT_KEYWORD_VERBS
     for c in g.children[k]:
-        if (g.toks[c].dep in _SUBJ and not with_subj) or g.toks[c].dep in ("aux", "auxpass", "punct", "mark", "cc"):
+        if (g.toks[c].dep in ("nsubj", "csubj") and not with_subj) or g.toks[c].dep in ("aux", "auxpass", "punct", "mark", "cc"):
             continue
         for t in g.subtree(c):
             words.add(g.toks[t].lemma.lower())

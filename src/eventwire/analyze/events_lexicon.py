@@ -39,7 +39,7 @@ VERBS: dict[str, list[Rule]] = {
     "mediate": [("045", ())],
     "summon": [("040", ())],
     "convene": [("040", ())],
-    "leave": [("042", ("for",))],
+    "leave": [("042", ("for",)), ("0874", _K_MIL)],
     "head": [("042", ("to", "for"))],
     "accept": [("036", ("invitation",)), ("038", ("mediation",)), ("0861", ("peacekeeper",)), ("030", ())],
     # --- SUPPORT (05)
