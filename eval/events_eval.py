@@ -9,6 +9,8 @@
   coder found with the right type, the share with source and target the right way round;
 - the PETRARCH unit-test suite (fictional actors, ``petrarch_unit_tests.jsonl``): PLOVER type
   P/R/F1 (via the CAMEO->PLOVER table), a second, unseen check of the type classifier;
+- main-event type accuracy on ``eval/events_types_dev.jsonl`` (84 CAMEO-style sentences
+  written for this project, one per category family; a check that is not gold-dev);
 - status / type / date accuracy of the pipeline stage on ``eval/events_status_dev.jsonl``
   (sentences written for this project, with expected status and date);
 - speed: sentences/s of ``code_command`` end to end (parsing included, 2 processes).
@@ -31,6 +33,7 @@ GOLD = SHARED / "data" / "events" / "gold-dev.jsonl"
 PETR = SHARED / "data" / "events" / "petrarch_unit_tests.jsonl"
 SCORER = SHARED / "eval" / "events_score.py"
 STATUS_DEV = ROOT / "eval" / "events_status_dev.jsonl"
+TYPES_DEV = ROOT / "eval" / "events_types_dev.jsonl"
 
 
 def _scorer() -> Any:
@@ -133,6 +136,14 @@ def status_dev() -> dict[str, Any]:
             "date_accuracy": round(date_ok / n, 4), "misses": misses}
 
 
+def types_dev() -> dict[str, Any]:
+    """Main-event PLOVER type accuracy on CAMEO-style sentences written for this project."""
+    items = _load(TYPES_DEV)
+    pred = code(items)
+    ok = sum(bool(p["events"]) and p["events"][0]["plover_type"] == d["type"] for d, p in zip(items, pred, strict=True))
+    return {"items": len(items), "accuracy": round(ok / len(items), 4)}
+
+
 def speed(gold: list[dict[str, Any]], n: int) -> dict[str, Any]:
     from eventwire.analyze.events import code_command
 
@@ -160,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     if not a.no_petrarch:
         res["petrarch_unit_tests"] = petrarch_types(sc)
     res["status_dev"] = status_dev()
+    res["types_dev"] = types_dev()
     if not a.no_speed:
         res["speed"] = speed(gold, a.speed_n)
     d, b = res["dev"], res["baseline"]
@@ -180,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
           f"date {s['date_accuracy']:.3f}  (events found {s['found']})")
     for m in s["misses"]:
         print("   ", m)
+    t = res["types_dev"]
+    print(f"handwritten CAMEO-style sentences ({t['items']}): main-event type accuracy {t['accuracy']:.3f}")
     if "speed" in res:
         sp = res["speed"]
         print(f"speed: {sp['sentences_per_s']} sentences/s ({sp['sentences']} in {sp['seconds']} s, 2 processes)")
