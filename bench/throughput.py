@@ -67,6 +67,7 @@ def _words(corpus: Path) -> int:
 
 def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
     files = sorted(corpus.glob("*.txt"))
+    stage_seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     if mode.startswith("bare"):
         from eventwire.analyze.nlp import NER_ONLY_DISABLE, load_model
@@ -90,16 +91,17 @@ def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
                 if mode == "e2e-ner":
                     from eventwire.analyze.nlp import make_stage
 
-                    pipe = Pipeline([make_stage(n_process=n_process, parse=False)])
+                    pipe = Pipeline([make_stage(parse=False)])
                 else:
-                    pipe = Pipeline(registry.build_stages(n_process=n_process, batch_size=16))
-                api.analyze(store, pipeline=pipe, batch_size=512)
+                    pipe = Pipeline(registry.build_stages())
+                an = api.analyze(store, pipeline=pipe, batch_size=256, n_process=n_process)
+                stage_seconds = {k: round(v, 2) for k, v in an.stage_seconds.items()}
             store.close()
     secs = time.perf_counter() - t0
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"articles": n, "seconds": round(secs, 2), "articles_per_s": round(n / secs, 2),
-            "peak_rss_mib": round(rss_self + rss_children, 1)}
+            "peak_rss_mib": round(rss_self + rss_children, 1), "stage_seconds": stage_seconds}
 
 
 def main() -> None:
@@ -136,7 +138,8 @@ def main() -> None:
             r["words_per_s"] = round(words / r["seconds"]) if mode != "ingest" else None
             results[mode] = r
             print(f"{mode:10s} {r['articles']:6d} articles {r['seconds']:8.1f}s {r['articles_per_s']:8.1f}/s "
-                  f"peak RSS {r['peak_rss_mib']:.0f} MiB", flush=True)
+                  f"peak RSS {r['peak_rss_mib']:.0f} MiB"
+                  + (f"  stages: {r['stage_seconds']}" if r.get("stage_seconds") else ""), flush=True)
         e2e, bare = results.get("e2e-ner"), results.get("bare-ner")
         if isinstance(e2e, dict) and isinstance(bare, dict) and "seconds" in e2e and "seconds" in bare:
             results["overhead_e2e_ner_vs_bare"] = round(e2e["seconds"] / bare["seconds"], 3)

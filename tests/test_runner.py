@@ -250,3 +250,32 @@ def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path) -> N
     again = api.analyze(store, pipeline=pipe)
     assert again.analyzed == 0 and again.failed == 0  # not retried by the same pipeline version
     store.close()
+
+
+def test_runner_parallel_analysis_equals_serial(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, line in enumerate((SHARED / "data" / "ecbplus" / "ecbplus-dev.jsonl").open()):
+        if i == 8:
+            break
+        (d / f"{i}.txt").write_text(json.loads(line)["text"])
+    out = []
+    for n in (1, 2):
+        store = open_store(f"sqlite:///{tmp_path / f'a{n}.db'}")
+        api.ingest(store, [str(d)])
+        s = api.analyze(store, n_process=n, batch_size=8)
+        assert s.analyzed == 8 and set(s.stage_seconds) >= {
+            "nlp",
+            "timex",
+            "actors",
+            "places",
+            "events",
+        }
+        out.append(
+            {
+                k: sorted(r["id"] for r in store.records(k))
+                for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events")
+            }
+        )
+        store.close()
+    assert out[0] == out[1] and out[0]["events"]

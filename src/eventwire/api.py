@@ -31,7 +31,7 @@ def run(
     allow_private: bool = False,
     json_fields: dict[str, str] | None = None,
     n_process: int = 1,
-    batch_size: int = 32,
+    batch_size: int = 64,
     progress: Progress | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventwire.analyze.pipeline import Pipeline, default_pipeline
-from eventwire.model import Article, Copy, IngestProblem, RawDoc
+from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
 from eventwire.store import Store
 
 __all__ = ["IngestSummary", "AnalyzeSummary", "ingest", "analyze", "body_text"]
@@ -35,6 +35,7 @@ class IngestSummary:
 class AnalyzeSummary:
     analyzed: int = 0
     failed: int = 0
+    stage_seconds: dict[str, float] = dataclasses.field(default_factory=dict)
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
     seconds: float = 0.0
 
@@ -198,6 +199,34 @@ def body_text_by_id(store: Store, article_id: str) -> str:
     return body_text(art) if art else ""
 
 
+@dataclasses.dataclass
+class _ChunkResult:
+    docs: list[AnalyzedDoc]
+    failures: list[tuple[Article, str]]
+    timings: dict[str, float]
+
+
+def _run_chunk(pipe: Pipeline, arts: list[Article]) -> _ChunkResult:
+    """Run the pipeline on some articles; if a stage fails, find the article(s) it fails
+    on and analyze the rest. Tokens are dropped (they are not stored)."""
+    timings: dict[str, float] = {}
+    failures: list[tuple[Article, str]] = []
+    try:
+        docs = pipe(arts, timings)
+    except Exception:
+        docs = []
+        for art in arts:
+            try:
+                docs.extend(pipe([art]))
+            except Exception as e:
+                failures.append((art, f"{type(e).__name__}: {e}"[:500]))
+    return _ChunkResult([dataclasses.replace(d, tokens=()) for d in docs], failures, timings)
+
+
+def _run_chunk_job(args: tuple[Pipeline, list[Article]]) -> _ChunkResult:
+    return _run_chunk(*args)
+
+
 def analyze(
     store: Store,
     *,
@@ -206,38 +235,55 @@ def analyze(
     n_process: int = 1,
     progress: Progress | None = None,
 ) -> AnalyzeSummary:
-    """Analyze every stored article not yet analyzed by this pipeline version."""
+    """Analyze every stored article not yet analyzed by this pipeline version.
+
+    With ``n_process > 1`` the whole pipeline (every stage is pure and picklable) runs on
+    chunks of articles in worker processes; the store is written here, batch by batch.
+    """
     import time
 
     t0 = time.perf_counter()
-    pipe = pipeline or default_pipeline(n_process=n_process)
+    pipe = pipeline or default_pipeline(n_process=1)
     version = pipe.version()
     summary = AnalyzeSummary()
     total = store.count_pending(version)
     if progress:
         progress("analyze", 0, total)
-    while True:
-        arts = store.pending(version, batch_size)
-        if not arts:
-            break
-        try:
-            docs = pipe(arts)
-        except Exception:
-            # find the article(s) a stage fails on; record them, analyze the rest
-            docs = []
-            for art in arts:
-                try:
-                    docs.extend(pipe([art]))
-                except Exception as e:
-                    store.mark_failed(art, version, f"{type(e).__name__}: {e}"[:500])
+    pool = None
+    if n_process > 1 and total > batch_size // 2:
+        import multiprocessing as mp
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        pool = mp.get_context(method).Pool(n_process)
+    try:
+        while True:
+            arts = store.pending(version, batch_size)
+            if not arts:
+                break
+            if pool is not None:
+                size = max(1, -(-len(arts) // (n_process * 4)))
+                chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
+                results = pool.map(_run_chunk_job, [(pipe, c) for c in chunks])
+            else:
+                results = [_run_chunk(pipe, arts)]
+            docs = [d for r in results for d in r.docs]
+            for r in results:
+                for name, secs in r.timings.items():
+                    summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + secs
+                for art, reason in r.failures:
+                    store.mark_failed(art, version, reason)
                     summary.failed += 1
-        if docs:
-            store.write_analysis(docs, version)
-        for d in docs:
-            for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
-                summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
-        summary.analyzed += len(docs)
-        if progress:
-            progress("analyze", len(arts), total)
+            if docs:
+                store.write_analysis(docs, version)
+            for d in docs:
+                for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
+                    summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
+            summary.analyzed += len(docs)
+            if progress:
+                progress("analyze", len(arts), total)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     summary.seconds = time.perf_counter() - t0
     return summary
