@@ -250,7 +250,7 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         coded = [
             c for c in code_sentence(g, lo, hi, dct, story=True)
-            if c.source_country is not None or c.target_country is not None or c.source_tok is not None
+            if c.source_country is not None or c.target_country is not None or _actor_like(g, c.source_tok)
         ]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
@@ -349,6 +349,25 @@ def _share_places(events: list[Event]) -> list[Event]:
                 e = dataclasses.replace(e, place_id=pid, attrs={**e.attrs, "place_from": "visit"})
         out.append(e)
     return out
+
+
+_PERSONAL = {"he", "she", "they", "we", "i", "you"}
+_ABSTRACT = {"cooperation", "relation", "relationship", "tie", "effort", "this", "that", "it", "which", "move"}
+
+
+def _actor_like(g: TokenGraph, k: int | None) -> bool:
+    """Is the subject token a plausible actor (not "this", "cooperation", "the discussions")?"""
+    if k is None:
+        return False
+    t = g.toks[k]
+    lem = t.lemma.lower()
+    if t.pos == "PRON":
+        return lem in _PERSONAL or t.text.lower() in _PERSONAL
+    if t.pos not in ("NOUN", "PROPN"):
+        return False
+    from eventwire.analyze.events_lexicon import EVENT_NOUNS, NOUNS
+
+    return lem not in _ABSTRACT and lem not in NOUNS and lem not in EVENT_NOUNS
 
 
 def _tag_text(text: str, dct: str | None) -> list[Any]:

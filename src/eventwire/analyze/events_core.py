@@ -524,6 +524,8 @@ def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_
         code, nominal = _trigger_code(g, k)
         if not code or (nominal and g.lemma(k) not in lex.EVENT_NOUNS):
             continue
+        if story and _infinitival_modifier(g, k):
+            continue  # "efforts to strengthen ties", "opportunities to enhance relations": not events
         s = _depth_score(g, k) + (1.2 if nominal else 0.0)
         cands.append((s, k, code, nominal))
     if not cands:
@@ -609,6 +611,23 @@ def _announcements(g: TokenGraph, events: list[CodedEvent], lo: int, hi: int, da
                               target_text=ev.target_text, status="happened", score=ev.score + 0.5,
                               notes=["announcement"]))
     return out
+
+
+def _infinitival_modifier(g: TokenGraph, k: int) -> bool:
+    """k heads (or sits in) a to-infinitive modifying a noun ("efforts to strengthen ...")."""
+    cur = k
+    for _ in range(6):
+        t = g.toks[cur]
+        h = g.head(cur)
+        if h == cur:
+            return False
+        if t.dep == "acl" and g.toks[h].pos in ("NOUN", "PROPN") and any(
+                g.toks[c].text.lower() == "to" for c in g.kids(cur, "aux")):
+            return True
+        if t.dep not in ("xcomp", "conj", "dobj", "advcl"):
+            return False
+        cur = h
+    return False
 
 
 def _coordinated(g: TokenGraph, a: int, b: int) -> bool:
