@@ -145,7 +145,14 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ProcessPoolExecutor(max_workers=procs, mp_context=ctx) as ex:
-        yield from (row for rows in ex.map(_code_chunk, chunks) for row in rows)
+        window: list[list[dict[str, Any]]] = []
+        for c in chunks:  # bounded: a few chunks per worker in flight, output stays in order
+            window.append(c)
+            if len(window) >= 4 * procs:
+                yield from (row for rows in ex.map(_code_chunk, window) for row in rows)
+                window = []
+        if window:
+            yield from (row for rows in ex.map(_code_chunk, window) for row in rows)
 
 
 def _chunks(first: list[dict[str, Any]], rest: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
