@@ -50,6 +50,15 @@ def test_runner_seed_run_every_record_roundtrips(tmp_path: Path) -> None:
             assert texts[r["article_id"]][r["start"] : r["end"]] == r["text"], (kind, r)
             n += 1
     assert n > 100
+    # every record the stages produced is stored (ids are unique per record)
+    for kind in ("sentences", "entities", "timexes", "events"):
+        assert store.count(kind) == res.analyze.counts[kind], kind
+    partners = {
+        e["target_country"]
+        for e in store.records("events")
+        if e["plover_type"] == "AGREE" and e["source_country"] == "VNM"
+    }
+    assert {"CHN", "RUS", "IND", "KOR", "USA", "JPN"} <= partners
     # the repeated paragraph and the caption are stored but never analyzed as body
     segs = list(store.records("segments", article_id=a2["id"]))
     assert any(s["kind"] == "repeat" for s in segs) and any(s["kind"] == "caption" for s in segs)

@@ -307,7 +307,10 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
             conf -= 0.05
         out.append(
             Event(
-                id=make_id(art.id, "event", trig.start, trig.end, ev.cameo, ",".join(ev.notes), VERSION),
+                # one trigger can carry several events ("did the same with A in 2012, B in
+                # 2016"): the id includes what tells them apart
+                id=make_id(art.id, "event", trig.start, trig.end, ev.cameo, ",".join(ev.notes),
+                           src_c, tgt_c, dinfo.begin, VERSION),
                 article_id=art.id,
                 start=trig.start,
                 end=trig.end,
