@@ -172,15 +172,14 @@ def _in_processes(stage: NlpStage, docs: Sequence[AnalyzedDoc]) -> list[Records]
     short per-segment docs here. Workers are forked after the model is loaded, so they
     share it; where fork is unavailable they load it themselves.
     """
-    import multiprocessing as mp
+    from eventwire._pool import START_METHOD, make_pool
 
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    if method == "fork":
+    if START_METHOD == "fork":  # load once here; forked workers share it
         load_model() if stage.parse else load_model(NER_ONLY_DISABLE, ("senter",))
     n = stage.n_process
     size = -(-len(docs) // (n * 4))  # several chunks per worker balance uneven articles
     chunks = [list(docs[i : i + size]) for i in range(0, len(docs), size)]
-    with mp.get_context(method).Pool(n) as pool:
+    with make_pool(n) as pool:
         parts = pool.map(_records_job, [(c, stage.parse, stage.batch_size * 4) for c in chunks])
     return [r for part in parts for r in part]
 

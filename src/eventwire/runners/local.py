@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from eventwire._pool import make_pool
 from eventwire.analyze.pipeline import Pipeline, default_pipeline
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
 from eventwire.store import Store
@@ -144,12 +145,7 @@ def ingest(
     units = _units(inputs)
     pool = None
     if workers > 1 and len(units) > 1:
-        import multiprocessing as mp
-
-        # fork where available: works from scripts without a __main__ guard, and the
-        # readers hold no threads or model state; spawn elsewhere
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        pool = mp.get_context(method).Pool(workers)
+        pool = make_pool(workers)
         prepared: Iterable[list[_Prepared]] = pool.imap(reader, units, chunksize=8)
     else:
         prepared = map(reader, units)
@@ -251,10 +247,7 @@ def analyze(
         progress("analyze", 0, total)
     pool = None
     if n_process > 1 and total > batch_size // 2:
-        import multiprocessing as mp
-
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        pool = mp.get_context(method).Pool(n_process)
+        pool = make_pool(n_process)
     try:
         while True:
             arts = store.pending(version, batch_size)
