@@ -72,10 +72,65 @@ def test_cli_events_filters(seed_db: str) -> None:
         json.loads(x)
         for x in _ok("events", "--db", seed_db, "-f", "jsonl", "--since", "2023-12-01").splitlines()
     ]
-    assert all(r["date_begin"] >= "2023-12-01" for r in since)
+    assert since and all(r["date_end"] >= "2023-12-01" for r in since)
 
 
 def test_cli_errors_and_summary(seed_db: str) -> None:
     assert "no problems recorded" in _ok("errors", "--db", seed_db)
     out = _ok("summary", "--db", seed_db)
     assert "inferred-from-text" in out and "dateline" in out and "Duplicates removed: 0" in out
+
+
+def test_cli_data_is_never_read_as_markup(tmp_path: Path) -> None:
+    src = tmp_path / "m.jsonl"
+    src.write_text(
+        json.dumps(
+            {"title": "Markets [/b] rally [b]", "text": "Stocks rose on Monday in New York."}
+        )
+        + "\n"
+    )
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    _ok("ingest", str(src), "--db", db)
+    assert "Markets [/b] rally" in _ok("articles", "--db", db)
+    assert "[/b]" in _ok("articles", "--db", db, "--search", "stocks")
+
+
+def test_cli_user_errors_are_coded_one_liners(tmp_path: Path, seed_db: str) -> None:
+    cases = [
+        (
+            ["export", "events", "-o", str(tmp_path / "missing" / "x.jsonl"), "--db", seed_db],
+            "E004",
+        ),
+        (["timex", "-i", str(tmp_path)], "E003"),
+        (["events", "--db", seed_db, "--since", "garbage"], "E002"),
+        (["events", "--db", seed_db, "--status", "maybe"], "E002"),
+        (["events", "--db", seed_db, "-f", "xml"], "E001"),
+    ]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Troops left.", "verb": {"start": 0, "end": 6}}\n')
+    cases.append((["locate", "-i", str(bad)], "E105"))
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(b'{"doc_id": "a", "dct": "2023-01-01", "text": "caf\xe9"}\n')
+    cases.append((["timex", "-i", str(latin)], "E103"))
+    for args, code in cases:
+        res = runner.invoke(app, args)
+        assert res.exit_code == 1 and f"Error {code}" in res.output, (args, res.output)
+        assert res.exception is None or isinstance(res.exception, SystemExit), (args, res.exception)
+
+
+def test_cli_events_date_filters_overlap_periods(seed_db: str) -> None:
+    visit = [
+        json.loads(x)
+        for x in _ok(
+            "events", "--db", seed_db, "-f", "jsonl", "--since", "2023-12-13", "--until", "2023-12"
+        ).splitlines()
+    ]
+    assert any(e["date_begin"] == "2023-12-12" and e["date_end"] == "2023-12-13" for e in visit)
+    assert all(e["date_end"] >= "2023-12-13" and e["date_begin"] <= "2023-12-31" for e in visit)
+
+
+def test_cli_run_fails_when_no_input_could_be_read(tmp_path: Path) -> None:
+    res = runner.invoke(
+        app, ["run", str(tmp_path / "nothing-here"), "--db", f"sqlite:///{tmp_path / 'n.db'}"]
+    )
+    assert res.exit_code == 1 and "eventwire errors" in res.output

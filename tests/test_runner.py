@@ -288,3 +288,11 @@ def test_runner_parallel_analysis_equals_serial(tmp_path: Path) -> None:
         )
         store.close()
     assert out[0] == out[1] and out[0]["events"]
+
+
+def test_runner_accepts_a_single_string_input(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 's1.db'}")
+    s = api.ingest(store, str(SEEDS))  # type: ignore[arg-type]
+    assert s.new_articles == 2 and s.inputs_read == 2
+    assert store.get_article("_") is None  # LIKE wildcards in an id prefix are literal
+    store.close()

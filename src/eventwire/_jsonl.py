@@ -20,11 +20,11 @@ def read_jsonl(path: str | Path | None) -> Iterator[dict[str, Any]]:
         fh = sys.stdin
     else:
         p = Path(path)
-        if not p.exists():
-            raise UsageError(f"input file {p} does not exist", "E003")
+        if not p.is_file():
+            raise UsageError(f"input file {p} does not exist or is not a file", "E003")
         fh = p.open(encoding="utf-8")
     try:
-        for n, line in enumerate(fh, 1):
+        for n, line in _lines(fh, path):
             if not line.strip():
                 continue
             try:
@@ -37,6 +37,15 @@ def read_jsonl(path: str | Path | None) -> Iterator[dict[str, Any]]:
     finally:
         if fh is not sys.stdin:
             fh.close()
+
+
+def _lines(fh: TextIO, path: str | Path | None) -> Iterator[tuple[int, str]]:
+    n = 0
+    try:
+        for n, line in enumerate(fh, 1):  # noqa: B007 - n is reported on error
+            yield n, line
+    except UnicodeDecodeError:
+        raise InputError(f"{path}:{n + 1}: not UTF-8 text", "E103") from None
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

@@ -35,6 +35,8 @@ def run(
     progress: Progress | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""
+    if isinstance(inputs, str):
+        inputs = [inputs]
     ing = ingest(
         store,
         inputs,
@@ -49,10 +51,11 @@ def run(
 
 def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, Any]:
     """A readable overview of the store (or of some articles): what ``make demo`` prints."""
+    wanted = set(article_ids) if article_ids is not None else None
     arts = [
         a
         for a in store.records("articles", include_text=False)
-        if article_ids is None or a["id"] in article_ids
+        if wanted is None or a["id"] in wanted
     ]
     ids = {a["id"] for a in arts}
     copies = [

@@ -11,9 +11,11 @@ from typing import Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from eventwire._jsonl import read_jsonl, write_jsonl
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, InputError, UsageError
 
 __all__ = ["app", "main"]
 
@@ -26,8 +28,15 @@ app = typer.Typer(
 console = Console(stderr=True)
 
 
+def _add_row(table: Any, *values: Any) -> None:
+    """Add a row of data cells, shown as plain text (never read as rich markup)."""
+    table.add_row(*(Text("" if v is None else str(v)) for v in values))
+
+
 def _fail(e: EventwireError) -> None:
-    console.print(f"[red]Error {e.code}:[/red] {e.message}", highlight=False, soft_wrap=True)
+    console.print(
+        f"[red]Error {e.code}:[/red] {escape(e.message)}", highlight=False, soft_wrap=True
+    )
     raise typer.Exit(1)
 
 
@@ -35,9 +44,13 @@ def _fail(e: EventwireError) -> None:
 def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
-    else:
-        with path.open("w", encoding="utf-8") as fh:
-            yield fh
+        return
+    try:
+        fh = path.open("w", encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror}", "E004") from None
+    with fh:
+        yield fh
 
 
 def _standalone(module: str, func: str, input: Path, output: Path | None, **kw: Any) -> None:
@@ -47,9 +60,11 @@ def _standalone(module: str, func: str, input: Path, output: Path | None, **kw: 
         with _output(output) as out:
             n = write_jsonl(fn(read_jsonl(input), **kw), out)
         if output is not None:
-            console.print(f"wrote {n} lines to {output}", highlight=False)
+            console.print(f"wrote {n} lines to {output}", highlight=False, markup=False)
     except EventwireError as e:
         _fail(e)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+        _fail(InputError(f"malformed input record in {input}: {type(e).__name__}: {e}", "E105"))
 
 
 InputOpt = typer.Option(..., "--input", "-i", help="JSON Lines input file ('-' for stdin).")
@@ -163,8 +178,14 @@ def run(
             + ", ".join(f"{v} {k}" for k, v in res.analyze.counts.items()),
             highlight=False,
         )
-        if not quiet:
-            _print_summary(api.summary(store))
+        if not quiet and res.ingest.article_ids:
+            _print_summary(api.summary(store, res.ingest.article_ids))
+        ing = res.ingest
+        if ing.problems and not (
+            ing.new_articles or ing.already_stored or ing.exact_duplicates or ing.near_duplicates
+        ):
+            console.print("no input could be read: see `eventwire errors`")
+            raise typer.Exit(1)
     except EventwireError as e:
         _fail(e)
     finally:
@@ -223,11 +244,12 @@ def _print_summary(summ: dict[str, Any]) -> None:
     out = Console(width=max(140, Console().width))
     out.print(f"[bold]Articles: {len(summ['articles'])}[/bold]")
     for a in summ["articles"]:
-        out.print(f"\n[bold]{a['title'] or '(no title)'}[/bold]  [dim]{a['id']}[/dim]")
+        out.print(f"\n[bold]{escape(a['title'] or '(no title)')}[/bold]  [dim]{a['id']}[/dim]")
         out.print(
             f"  outlet: {a['outlet'] or 'unknown'} | published: {a['published'] or 'unknown'} "
             f"(found by {a['date_method']}, confidence {a['date_confidence']:.2f}) | source: {a['source']}",
             highlight=False,
+            markup=False,
         )
         out.print(
             "  segments: "
@@ -248,6 +270,7 @@ def _print_summary(summ: dict[str, Any]) -> None:
                     + ")"
                     for x in sorted(named, key=lambda x: (x["type"] != "person", x["name"]))
                 ),
+                markup=False,
                 highlight=False,
             )
         if a["events"]:
@@ -266,7 +289,8 @@ def _print_summary(summ: dict[str, Any]) -> None:
                 dates = e["date_begin"] or "?"
                 if e["date_end"] and e["date_end"] != e["date_begin"]:
                     dates += ".." + e["date_end"]
-                et.add_row(
+                _add_row(
+                    et,
                     f"{e['plover_type']}/{e['plover_mode'] or '-'}",
                     e["cameo"] or "-",
                     f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
@@ -279,7 +303,8 @@ def _print_summary(summ: dict[str, Any]) -> None:
     out.print(f"\n[bold]Duplicates removed: {len(summ['duplicates'])}[/bold]")
     for c in summ["duplicates"]:
         out.print(
-            f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, similarity {c['similarity']:.2f})"
+            f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, similarity {c['similarity']:.2f})",
+            markup=False,
         )
     if summ["problems"]:
         out.print(f"[bold]Problems: {len(summ['problems'])}[/bold] (see `eventwire errors`)")
@@ -327,7 +352,7 @@ def articles(
             ]
             if search:
                 vals.append(r.get("snippet") or "")
-            t.add_row(*vals)
+            _add_row(t, *vals)
         Console().print(t)
     except EventwireError as e:
         _fail(e)
@@ -404,7 +429,7 @@ def errors(db: str | None = DbOpt) -> None:
             t.add_column(col)
         n = 0
         for r in store.records("problems"):
-            t.add_row(r["source"], r["code"], r["reason"], r["seen_at"])
+            _add_row(t, r["source"], r["code"], r["reason"], r["seen_at"])
             n += 1
         Console().print(t if n else "no problems recorded")
     finally:
@@ -438,6 +463,8 @@ def events(
         )
         if actor:
             rows = filter_by_actor(rows, actor)
+        if fmt not in ("table", "jsonl"):
+            raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         if fmt == "jsonl":
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -449,7 +476,8 @@ def events(
             dates = (e["date_begin"] or "?") + (
                 ".." + e["date_end"] if e["date_end"] and e["date_end"] != e["date_begin"] else ""
             )
-            t.add_row(
+            _add_row(
+                t,
                 e["article_id"][:10],
                 e["plover_type"],
                 e["cameo"] or "-",
@@ -468,8 +496,20 @@ def events(
 def main() -> None:
     try:
         app()
-    except EventwireError as e:  # pragma: no cover - commands catch their own
-        console.print(f"Error {e.code}: {e.message}", highlight=False)
+    except EventwireError as e:  # commands catch their own; this is the backstop
+        console.print(f"Error {e.code}: {e.message}", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        console.print("interrupted: what was committed is kept; run again to continue")
+        sys.exit(130)
+    except Exception as e:  # never a traceback for the user
+        msg = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+        console.print(
+            f"Error E999: internal error ({msg}); please report it",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
         sys.exit(1)
 
 

@@ -27,7 +27,8 @@ __all__ = [
 CODES: dict[str, str] = {
     "E001": "unknown record kind or format",
     "E002": "bad argument value",
-    "E003": "input path does not exist",
+    "E003": "input path does not exist or is not a readable file",
+    "E004": "cannot write the output file",
     "E101": "empty input",
     "E102": "binary (not text) input",
     "E103": "text could not be decoded",
@@ -46,6 +47,7 @@ CODES: dict[str, str] = {
     "E402": "URL fetch failed",
     "E403": "URL response too large",
     "E501": "an analysis stage failed on this article (recorded; the batch goes on)",
+    "E999": "internal error (a bug in eventwire): please report it with the command",
 }
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-__all__ = ["event_filters", "filter_by_actor"]
+from eventwire.errors import UsageError
+
+__all__ = ["event_filters", "filter_by_actor", "STATUSES"]
+
+STATUSES = ("planned", "happened", "ongoing", "negated", "hypothetical", "reported-claim")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_date(name: str, value: str) -> str:
+    if not _DATE.match(value):
+        raise UsageError(f"--{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", "E002")
+    return value
 
 
 def event_filters(
@@ -14,8 +26,14 @@ def event_filters(
     since: str | None = None,
     until: str | None = None,
 ) -> dict[str, Any]:
-    """Store filters for events: country matches either side; dates compare ISO strings."""
+    """Store filters for events.
+
+    A country matches either side. ``since``/``until`` select events whose date range
+    overlaps the period; partial dates ("2023", "2023-12") cover their whole period.
+    """
     f: dict[str, Any] = {}
+    if status and status not in STATUSES:
+        raise UsageError(f"unknown status {status!r}; choose one of: {', '.join(STATUSES)}", "E002")
     if country:
         f["source_country|target_country__any"] = country.upper()
     if plover_type:
@@ -23,9 +41,10 @@ def event_filters(
     if status:
         f["status"] = status
     if since:
-        f["date_begin__ge"] = since
+        f["date_end__ge"] = _check_date("since", since)
     if until:
-        f["date_begin__le"] = until
+        # widen a partial date to the end of its period for string comparison
+        f["date_begin__le"] = _check_date("until", until) + "-99" * (2 - until.count("-"))
     return f
 
 

@@ -27,15 +27,17 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
 
 
 def render_article(view: dict[str, Any], console: Any) -> None:
+    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
     a = view["article"]
-    console.print(f"[bold]{a['title'] or '(no title)'}[/bold]  id={a['id']}")
+    console.print(f"[bold]{escape(a['title'] or '(no title)')}[/bold]  id={a['id']}")
     console.print(
         f"outlet: {a['outlet'] or '-'}   published: {a['published'] or 'unknown'} "
         f"({a['date_method']}, confidence {a['date_confidence']:.2f})   source: {a['source']}",
         highlight=False,
+        markup=False,
     )
     text = Text(a["text"])
     style = {
@@ -85,9 +87,10 @@ def render_article(view: dict[str, Any], console: Any) -> None:
         for c in cols:
             t.add_column(c)
         for r in view[kind]:
-            t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
+            t.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in cols])
         console.print(t)
     if len(view["copies"]) > 1:
         console.print(
-            "copies: " + ", ".join(f"{c['source']} ({c['kind']})" for c in view["copies"])
+            "copies: " + ", ".join(f"{c['source']} ({c['kind']})" for c in view["copies"]),
+            markup=False,
         )

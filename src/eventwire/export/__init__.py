@@ -73,12 +73,20 @@ def export(
     store: Store,
     kind: str,
     fmt: str = "jsonl",
-    out: IO[str] | Path | None = None,
+    out: IO[str] | Path | str | None = None,
     filters: dict[str, Any] | None = None,
 ) -> int:
     """Export every record of ``kind`` in ``fmt``; returns the number of rows written."""
+    import os
     import sys
 
+    if isinstance(out, (str, os.PathLike)):
+        out = Path(out)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", "E001")
-    return write_rows(_rows(store, kind, fmt, filters), fmt, out if out is not None else sys.stdout)
+    try:
+        return write_rows(
+            _rows(store, kind, fmt, filters), fmt, out if out is not None else sys.stdout
+        )
+    except OSError as e:
+        raise UsageError(f"cannot write {out}: {e.strerror}", "E004") from None

@@ -8,6 +8,7 @@ batch is one transaction.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -135,6 +136,8 @@ def ingest(
     """
     from eventwire.ingest.dedup import Deduper
 
+    if isinstance(inputs, (str, os.PathLike)):  # one input, not a sequence of characters
+        inputs = [str(inputs)]
     summary = IngestSummary()
     deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
     for aid, h, sig in store.dedup_state():
@@ -260,6 +263,10 @@ def analyze(
             else:
                 results = [_run_chunk(pipe, arts)]
             docs = [d for r in results for d in r.docs]
+            returned = {d.article.id for d in docs} | {a.id for r in results for a, _ in r.failures}
+            for art in arts:  # a pipeline that drops an article must not loop forever
+                if art.id not in returned:
+                    results[0].failures.append((art, "the pipeline returned no analysis"))
             for r in results:
                 for name, secs in r.timings.items():
                     summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + secs

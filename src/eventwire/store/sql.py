@@ -299,7 +299,8 @@ class Store:
     def get_article(self, article_id: str) -> Article | None:
         t = schema.articles
         with self.engine.connect() as conn:
-            arts = self._load_articles(conn, t.c.id.like(f"{article_id}%"), 2)
+            prefix = article_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            arts = self._load_articles(conn, t.c.id.like(f"{prefix}%", escape="\\"), 2)
         if len(arts) == 1:
             return arts[0]
         return next((a for a in arts if a.id == article_id), None)
