@@ -86,8 +86,24 @@ def _first(actors: dict[str, Any], ids: list[str] | None) -> dict[str, Any]:
     return {}
 
 
+def _chunks(events: Iterable[dict[str, Any]], n: int = 2000) -> Iterator[list[dict[str, Any]]]:
+    """Events in chunks, so the actor/article/place look-ups stay bounded at any size."""
+    chunk: list[dict[str, Any]] = []
+    for e in events:
+        chunk.append(e)
+        if len(chunk) == n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def gdelt_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    evs = list(events)
+    for chunk in _chunks(events):
+        yield from _gdelt_chunk(store, chunk)
+
+
+def _gdelt_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     actors, arts, places = _context(store, evs)
     for e in evs:
         a1 = _first(actors, e.get("source_actor_ids"))
@@ -144,7 +160,11 @@ def _entity(a: dict[str, Any], text: str | None = None) -> dict[str, Any]:
 
 
 def plover_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    evs = list(events)
+    for chunk in _chunks(events):
+        yield from _plover_chunk(store, chunk)
+
+
+def _plover_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     actors, arts, places = _context(store, evs)
     for e in evs:
         art = arts.get(e["article_id"], {})
