@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
@@ -135,7 +137,7 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
         if len(first) > 4 * chunk:
             break
     procs = n_process if n_process is not None else (2 if len(first) > 4 * chunk else 1)
-    chunks = _chunks(first, it, chunk)
+    chunks = batched(itertools.chain(first, it), chunk)
     if procs <= 1:
         for c in chunks:
             yield from _code_chunk(c, batch_size)
@@ -143,7 +145,9 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    from eventwire._pool import START_METHOD
+
+    ctx = mp.get_context(START_METHOD)
     with ProcessPoolExecutor(max_workers=procs, mp_context=ctx) as ex:
         window: list[list[dict[str, Any]]] = []
         for c in chunks:  # bounded: a few chunks per worker in flight, output stays in order
@@ -153,22 +157,6 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
                 window = []
         if window:
             yield from (row for rows in ex.map(_code_chunk, window) for row in rows)
-
-
-def _chunks(first: list[dict[str, Any]], rest: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    buf: list[dict[str, Any]] = []
-    for rec in first:
-        buf.append(rec)
-        if len(buf) >= size:
-            yield buf
-            buf = []
-    for rec in rest:
-        buf.append(rec)
-        if len(buf) >= size:
-            yield buf
-            buf = []
-    if buf:
-        yield buf
 
 
 # ---------------------------------------------------------------- pipeline stage

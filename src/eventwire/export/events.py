@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from eventwire._util import batched
 from eventwire.store import Store
 
 __all__ = ["quad_class", "goldstein", "gdelt_rows", "plover_rows", "GOLDSTEIN_ROOT"]
@@ -86,20 +87,11 @@ def _first(actors: dict[str, Any], ids: list[str] | None) -> dict[str, Any]:
     return {}
 
 
-def _chunks(events: Iterable[dict[str, Any]], n: int = 2000) -> Iterator[list[dict[str, Any]]]:
-    """Events in chunks, so the actor/article/place look-ups stay bounded at any size."""
-    chunk: list[dict[str, Any]] = []
-    for e in events:
-        chunk.append(e)
-        if len(chunk) == n:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+CHUNK = 2000  # events per context look-up, so the look-ups stay bounded at any size
 
 
 def gdelt_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for chunk in _chunks(events):
+    for chunk in batched(events, CHUNK):
         yield from _gdelt_chunk(store, chunk)
 
 
@@ -160,7 +152,7 @@ def _entity(a: dict[str, Any], text: str | None = None) -> dict[str, Any]:
 
 
 def plover_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for chunk in _chunks(events):
+    for chunk in batched(events, CHUNK):
         yield from _plover_chunk(store, chunk)
 
 

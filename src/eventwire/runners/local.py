@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from eventwire._pool import make_pool
+from eventwire._util import batched
 from eventwire.analyze.pipeline import Pipeline, default_pipeline
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
 from eventwire.store import Store
@@ -45,17 +45,6 @@ class AnalyzeSummary:
 def body_text(article: Article) -> str:
     spans = article.body_spans() or [(0, len(article.text))]
     return "\n".join(article.text[s:e] for s, e in spans)
-
-
-def _batched(items: Iterable[Any], n: int) -> Iterable[list[Any]]:
-    batch: list[Any] = []
-    for it in items:
-        batch.append(it)
-        if len(batch) >= n:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,7 +143,7 @@ def ingest(
         prepared = map(reader, units)
     try:
         items = (p for group in prepared for p in group)
-        for batch in _batched(items, batch_size):
+        for batch in batched(items, batch_size):
             new: list[tuple[Article, bytes | None]] = []
             copies: list[Copy] = []
             problems: list[IngestProblem] = []
