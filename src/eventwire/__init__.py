@@ -6,9 +6,18 @@
         events = list(store.records("events"))
 """
 
-from eventwire.analyze.pipeline import Pipeline, default_pipeline
-from eventwire.api import RunSummary, analyze, ingest, run, summary
-from eventwire.errors import (
+import importlib as _importlib
+
+# ``eventwire.ingest`` and ``eventwire.analyze`` are both subpackages and API functions.
+# Importing a subpackage for the first time binds its name on this package, so they are
+# imported here, before the functions take the names; later imports of their submodules
+# leave the functions in place (tested: every public function works when called twice).
+for _pkg in ("eventwire.ingest", "eventwire.analyze", "eventwire.export", "eventwire.corpus"):
+    _importlib.import_module(_pkg)
+
+from eventwire.analyze.pipeline import Pipeline, default_pipeline  # noqa: E402
+from eventwire.api import RunSummary, analyze, ingest, run, summary  # noqa: E402
+from eventwire.errors import (  # noqa: E402
     EventwireError,
     FetchError,
     InputError,
@@ -16,8 +25,10 @@ from eventwire.errors import (
     StoreError,
     UsageError,
 )
-from eventwire.export import export
-from eventwire.store import RECORD_KINDS, Store, open_store
+from eventwire.export import export  # noqa: E402
+from eventwire.store import RECORD_KINDS, Store, open_store  # noqa: E402
+
+del _pkg, _importlib
 
 __version__ = "0.1.0"
 

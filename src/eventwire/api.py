@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from eventwire.analyze.pipeline import Pipeline
+from eventwire.corpus.stage import CorpusStage
 from eventwire.runners.local import AnalyzeSummary, IngestSummary, Progress, analyze, ingest
 from eventwire.store import Store
 
@@ -33,6 +35,8 @@ def run(
     n_process: int = 1,
     batch_size: int = 64,
     progress: Progress | None = None,
+    pipeline: Pipeline | None = None,
+    corpus_stages: Sequence[CorpusStage] | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""
     if isinstance(inputs, str):
@@ -45,7 +49,14 @@ def run(
         workers=n_process,
         progress=progress,
     )
-    an = analyze(store, n_process=n_process, batch_size=batch_size, progress=progress)
+    an = analyze(
+        store,
+        pipeline=pipeline,
+        n_process=n_process,
+        batch_size=batch_size,
+        progress=progress,
+        corpus_stages=corpus_stages,
+    )
     return RunSummary(ing, an)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from eventwire._pool import make_pool
 from eventwire._util import batched
 from eventwire.analyze.pipeline import Pipeline, default_pipeline
+from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
 from eventwire.store import Store
 
@@ -40,6 +41,7 @@ class AnalyzeSummary:
     stage_seconds: dict[str, float] = dataclasses.field(default_factory=dict)
     counts: dict[str, int] = dataclasses.field(default_factory=dict)
     seconds: float = 0.0
+    corpus: dict[str, CorpusSummary] = dataclasses.field(default_factory=dict)
 
 
 def body_text(article: Article) -> str:
@@ -222,8 +224,10 @@ def analyze(
     batch_size: int = 32,
     n_process: int = 1,
     progress: Progress | None = None,
+    corpus_stages: Sequence[CorpusStage] | None = None,
 ) -> AnalyzeSummary:
-    """Analyze every stored article not yet analyzed by this pipeline version.
+    """Analyze every stored article not yet analyzed by this pipeline version, then bring
+    the corpus stages (default: every installed one) up to date with what changed.
 
     With ``n_process > 1`` the whole pipeline (every stage is pure and picklable) runs on
     chunks of articles in worker processes; the store is written here, batch by batch.
@@ -274,5 +278,10 @@ def analyze(
         if pool is not None:
             pool.close()
             pool.join()
+    if corpus_stages is None:
+        from eventwire.corpus.registry import build_corpus_stages
+
+        corpus_stages = build_corpus_stages()
+    summary.corpus = update_corpus(store, corpus_stages)
     summary.seconds = time.perf_counter() - t0
     return summary

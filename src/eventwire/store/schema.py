@@ -11,6 +11,7 @@ from sqlalchemy import (
     JSON,
     Column,
     Float,
+    ForeignKey,
     Integer,
     LargeBinary,
     MetaData,
@@ -157,6 +158,46 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("segment", String(16), nullable=False),
     Column("attrs", JSON),
+)
+
+# -- the corpus layer -------------------------------------------------------------------
+# The version of every per-article stage that produced an article's stored records.
+article_stages = Table(
+    "article_stages",
+    metadata,
+    Column(
+        "article_id",
+        String(32),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("stage", String(32), primary_key=True),
+    Column("version", String(64), nullable=False),
+)
+
+# Append-only log: one row each time an article's analysis records were (re)written or
+# dropped. Corpus stages keep a cursor into it (``corpus_state``) and so see exactly the
+# articles that changed since they last ran.
+article_changes = Table(
+    "article_changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id",
+        String(32),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kinds", Text, nullable=False),  # comma-separated record kinds rewritten
+)
+
+corpus_state = Table(
+    "corpus_state",
+    metadata,
+    Column("stage", String(32), primary_key=True),
+    Column("version", String(64), nullable=False),
+    Column("cursor", Integer, nullable=False),
 )
 
 TABLES = {t.name: t for t in metadata.sorted_tables}

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from eventwire.errors import StoreError
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, Segment
 from eventwire.store import schema
+from eventwire.store.corpus_sql import CorpusStoreMixin
 
 __all__ = ["Store", "open_store", "default_url", "RECORD_KINDS"]
 
@@ -78,7 +79,7 @@ def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
     return out
 
 
-class Store:
+class Store(CorpusStoreMixin):
     """Open with :func:`open_store`; the schema is migrated to the latest revision."""
 
     def __init__(self, url: str, engine: Engine) -> None:
@@ -207,6 +208,7 @@ class Store:
                 .where(schema.articles.c.id.in_(ids))
                 .values(analyzed_version=version)
             )
+            self._log_changes(conn, [(i, [*rows, "actors"]) for i in ids])
 
     # -- reads -----------------------------------------------------------------------
     def known_sources(self) -> dict[str, str]:
@@ -285,6 +287,7 @@ class Store:
                 .where(t.c.id == article.id)
                 .values(analyzed_version=FAILED_PREFIX + version)
             )
+            self._log_changes(conn, [(article.id, ["failed"])])
             self._upsert(
                 conn,
                 schema.problems,
