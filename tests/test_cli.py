@@ -78,7 +78,7 @@ def test_cli_events_filters(seed_db: str) -> None:
 def test_cli_errors_and_summary(seed_db: str) -> None:
     assert "no problems recorded" in _ok("errors", "--db", seed_db)
     out = _ok("summary", "--db", seed_db)
-    assert "inferred-from-text" in out and "dateline" in out and "Duplicates removed: 0" in out
+    assert "unknown" in out and "dateline" in out and "Duplicates removed: 0" in out
 
 
 def test_cli_data_is_never_read_as_markup(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ class Article:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) or None
-    date_method: str = "unknown"  # metadata | dateline | inferred-from-text | unknown
+    date_method: str = "unknown"  # metadata | dateline (a stamp or date line) | html-search | inferred-from-text | unknown
     date_confidence: float = 0.0
     content_hash: str = ""
     segments: tuple[Segment, ...] = ()

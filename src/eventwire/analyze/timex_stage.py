@@ -5,7 +5,7 @@ records with article-relative offsets and deterministic ids). Sentences are tagg
 document order on one context, so anaphoric expressions ("a year earlier", "the
 following day") resolve against the last date mentioned before them. The reference time is
 the article's publication date; for an undated article it is the date inferred from the
-text by :func:`eventwire.analyze.timex.infer_publication_date` (recorded in ``anchor``).
+text by :func:`eventwire.ingest.pubdate_infer.infer_publication_date` (recorded in ``anchor``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import dataclasses
 from typing import Any
 
 from eventwire.analyze.pipeline import MapStage
-from eventwire.analyze.timex import VERSION, infer_publication_date, new_context, tag_range
+from eventwire.analyze.timex import VERSION, new_context, tag_range
+from eventwire.ingest.pubdate_infer import infer_publication_date
 from eventwire.model import AnalyzedDoc, Timex, make_id
 
 __all__ = ["make_stage", "timex_doc", "TAGGED_SEGMENTS"]

@@ -6,8 +6,9 @@ kind from ``SEGMENT_KINDS`` and only ``body`` segments are analyzed as the artic
 claims. Segments are stripped of surrounding whitespace, ordered and disjoint, and every
 non-whitespace character of the text lies in exactly one segment.
 
-The publication date comes from metadata, else the dateline, else the text (via
-``eventwire.analyze.timex.infer_publication_date`` when that module is available).
+The publication date comes from metadata, else a date stamp or date line of the text, else
+htmldate's extensive search of an HTML page, else inference from the text that answers only
+on strong evidence (see :func:`publication_date`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from eventwire.ingest.dates import DATE_RE, MONTHS, iso_from_metadata, parse_date_text
+from eventwire.ingest.pubdate import is_stamp_line, stated_date, year_for
 from eventwire.model import Article, RawDoc, Segment, make_id
 
 __all__ = [
@@ -209,6 +210,8 @@ def find_dateline(block: str) -> Dateline | None:
         if rest.strip() and len(rest.strip()) < 3:
             continue
         return Dateline(len(block[:end].rstrip()), date, outlet, place)
+    if is_stamp_line(block):  # "Posted: 04/9/2012 8:33 am", "Edited on Mon Dec-19-05 03:49 PM"
+        return Dateline(len(block.rstrip()), None, None, None)
     return None
 
 
@@ -393,33 +396,48 @@ def classify_blocks(
 
 def _infer_from_text(text: str) -> tuple[str, float, str] | None:
     try:
-        from eventwire.analyze import timex as _timex
-
-        fn: Callable[[str], tuple[str, float, str] | None] = _timex.infer_publication_date
-    except (ImportError, AttributeError):
+        from eventwire.ingest.pubdate_infer import infer_publication_date
+    except ImportError:  # the analysis extras (the temporal tagger) are not installed
         return None
-    try:
-        res = fn(text)
-    except Exception:
-        return None
+    res = infer_publication_date(text)
     if not res or not res[0]:
         return None
     iso = iso_from_metadata(res[0])
     return (iso, float(res[1]), str(res[2])) if iso else None
 
 
-def _year_for(month: int, day: int, text: str, body: str) -> tuple[int, float] | None:
-    """A year for a dateline without one ("BEIJING, Dec 7 (Reuters) -"): the year of the
-    text's own date inference (best when it agrees on month and day), else the latest year
-    the body mentions (captions and background are not counted)."""
-    inferred = _infer_from_text(text)
+def publication_date(
+    raw: RawDoc, text: str, triples: list[tuple[int, int, str]], dl: Dateline | None
+) -> tuple[str | None, str, float]:
+    """(ISO date or None, method, confidence) of an article, from the first source that has
+    one: page metadata; a date stamp or date line of the text (published wins over updated,
+    :func:`eventwire.ingest.pubdate.stated_date`); a date line's date without a year when the
+    page states the year nearby; htmldate's extensive search of the page (HTML inputs,
+    ``raw.meta["html_date"]``); inference from the text's own temporal expressions, which
+    answers only on strong evidence. Else (None, "unknown", 0.0): no date is guessed."""
+    meta_date = iso_from_metadata(raw.published) if raw.published else None
+    if meta_date:
+        return meta_date, "metadata", 0.95
+    st = stated_date(text, raw.url)
+    if st is not None:
+        return st.date, "dateline", st.confidence
+    # the article's own text: captions and repeats can carry other dates
+    own = "\n\n".join(text[s:e] for s, e, k in triples if k in ("title", "dateline", "body"))
+    if dl is not None and dl.date is not None:
+        y, m, d = dl.date
+        if y is None:
+            y = year_for(m, d, own)
+            if y is not None:
+                return f"{y:04d}-{m:02d}-{d:02d}", "dateline", 0.75
+        else:
+            return f"{y:04d}-{m:02d}-{d:02d}", "dateline", 0.9
+    html_date = iso_from_metadata(raw.meta.get("html_date")) if raw.meta else None
+    if html_date:
+        return html_date, "html-search", 0.65
+    inferred = _infer_from_text(own or text)
     if inferred:
-        y, m, d = (int(x) for x in inferred[0].split("-"))
-        return (y, 0.85) if (m, d) == (month, day) else (y, 0.6)
-    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", body)]
-    if years:
-        return max(years), 0.5
-    return None
+        return inferred[0], "inferred-from-text", inferred[1]
+    return None, "unknown", 0.0
 
 
 def _domain(url: str | None) -> str | None:
@@ -480,25 +498,7 @@ def clean(raw: RawDoc) -> Article:
         t = next((text[s:e] for s, e, k in triples if k == "title"), None)
         title = " ".join(t.split()) if t else None
 
-    # date inference reads the article's own text: captions and repeats can carry other dates
-    own = "\n\n".join(text[s:e] for s, e, k in triples if k in ("title", "dateline", "body"))
-    published: str | None = None
-    method, conf = "unknown", 0.0
-    meta_date = iso_from_metadata(raw.published) if raw.published else None
-    if meta_date:
-        published, method, conf = meta_date, "metadata", 0.95
-    elif dl is not None and dl.date is not None:
-        y, m, d = dl.date
-        if y is not None:
-            published, method, conf = f"{y:04d}-{m:02d}-{d:02d}", "dateline", 0.9
-        else:
-            guess = _year_for(m, d, own, body)
-            if guess is not None:
-                published, method, conf = f"{guess[0]:04d}-{m:02d}-{d:02d}", "dateline", guess[1]
-    if published is None:
-        inferred = _infer_from_text(own or text)
-        if inferred:
-            published, conf, method = inferred[0], min(inferred[1], 0.85), "inferred-from-text"
+    published, method, conf = publication_date(raw, text, triples, dl)
 
     outlet = raw.outlet or (dl.outlet if dl is not None else None) or _domain(raw.url)
     return Article(

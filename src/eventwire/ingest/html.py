@@ -19,6 +19,9 @@ class HtmlExtract:
     date: str | None
     url: str | None
     author: str | None
+    # htmldate's extensive search (page text, URL, free-form dates) when metadata has no
+    # date; kept apart from ``date`` because it is a search, not metadata
+    searched_date: str | None = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -58,11 +61,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     if not text:
         return None
     date = getattr(doc, "date", None)
+    searched = None
     if not date:
         try:
             from htmldate import find_date
 
             date = find_date(html, url=url, extensive_search=False, original_date=True)
+            if not date:
+                searched = find_date(html, url=url, extensive_search=True, original_date=True)
         except Exception:
             date = None
     return HtmlExtract(
@@ -72,6 +78,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         date=date or None,
         url=(getattr(doc, "url", None) or url),
         author=getattr(doc, "author", None) or None,
+        searched_date=searched or None,
     )
 
 

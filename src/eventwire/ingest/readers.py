@@ -321,6 +321,8 @@ def _html_doc(source: str, html: str, *, url: str | None, fmt: str) -> Item:
     meta: dict[str, Any] = {}
     if ex.author:
         meta["author"] = ex.author
+    if ex.searched_date:
+        meta["html_date"] = ex.searched_date
     return RawDoc(
         source=source,
         text=_normalize_newlines(ex.text),
@@ -375,6 +377,7 @@ def _record_doc(
     title = _field(rec, "title", fields, explicit)
     outlet = _field(rec, "outlet", fields, explicit)
     published = iso_from_metadata(_field(rec, "date", fields, explicit))
+    meta: dict[str, Any] = {}
     if looks_like_html(text):
         ex = None
         try:
@@ -386,6 +389,8 @@ def _record_doc(
             title = title or ex.title
             outlet = outlet or ex.sitename
             published = published or iso_from_metadata(ex.date)
+            if ex.searched_date:
+                meta["html_date"] = ex.searched_date
         else:
             text = html_fragment_text(text)
         if not text.strip():
@@ -398,6 +403,7 @@ def _record_doc(
         url=url,
         published=published,
         fmt=fmt or "json",
+        meta=meta,
     )
 
 
