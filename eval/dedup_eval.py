@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from eventwire.ingest import clean
+from eventwire.ingest.clean import dedup_text
 from eventwire.ingest.dedup import Deduper, jaccard, shingle_hashes, signature
 from eventwire.model import Article, RawDoc
 
@@ -48,8 +49,8 @@ def load_originals(limit: int | None = None) -> list[tuple[str, str, str]]:
 
 
 def body(a: Article) -> str:
-    spans = a.body_spans() or [(0, len(a.text))]
-    return "\n".join(a.text[s:e] for s, e in spans)
+    """What the product's duplicate detection compares (title + body)."""
+    return dedup_text(a)
 
 
 def _paras(text: str) -> list[str]:

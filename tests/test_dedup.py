@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.ingest import clean
+from eventwire.ingest.clean import dedup_text
 from eventwire.ingest.dedup import Deduper, jaccard, shingle_hashes, shingles, signature
 from eventwire.model import RawDoc
 
@@ -18,7 +19,7 @@ SEED = (ROOT / "examples" / "seeds" / "002_deff7df00f35160b.txt").read_text(enco
 
 def body(text: str) -> tuple[str, str]:
     a = clean(RawDoc(source="x", text=text))
-    return a.content_hash, "\n".join(a.text[s:e] for s, e in a.body_spans())
+    return a.content_hash, dedup_text(a)
 
 
 def test_dedup_shingles_ignore_case_punctuation_and_quotes() -> None:
@@ -39,9 +40,14 @@ def test_dedup_exact_and_near_copies_of_the_seed() -> None:
     d = Deduper()
     assert d.check(h, b, signature(b)) is None
     d.add("seed", h, signature(b), text=b)
-    # exact: another headline, a byline, different case and spacing
-    h2, b2 = body("ANOTHER HEADLINE FOR THE SAME STORY\n\nBy Wire Staff\n\n" + SEED.split("\n", 1)[1].upper())
+    # exact: the same headline and body with a byline, different case and spacing
+    title, rest = SEED.split("\n", 1)
+    h2, b2 = body(title.upper() + "\n\nBy Wire Staff\n\n" + rest.upper().replace(" ", "  "))
     assert d.check(h2, b2, signature(b2)) == ("seed", "exact", 1.0)
+    # another headline over the same body: a near duplicate (title + body compared)
+    h2, b2 = body("ANOTHER HEADLINE FOR THE SAME STORY\n\nBy Wire Staff\n\n" + rest.upper())
+    hit = d.check(h2, b2, signature(b2))
+    assert hit is not None and hit[:2] == ("seed", "near") and hit[2] >= 0.9
     # near: last paragraph trimmed and a quote changed
     paras = SEED.split("\n\n")
     near = "\n\n".join(paras[:-1]).replace("jointly follow", "together follow")

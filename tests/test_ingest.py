@@ -84,12 +84,19 @@ def test_ingest_seed_002_repeat_caption_and_inferred_date() -> None:
     assert a.date_method == "unknown" and a.published is None and a.date_confidence == 0.0
 
 
-def test_ingest_article_id_is_content_hash_of_body() -> None:
+def test_ingest_article_id_is_content_hash_of_title_and_body() -> None:
+    from eventwire.ingest.clean import dedup_text
+    from eventwire.ingest.dedup import jaccard, shingle_hashes
+
     a = seed("000_01d2753117808385.txt")
-    raw = RawDoc(source="elsewhere", text="A DIFFERENT HEADLINE\n\n" + a.text.split("\n", 1)[1].upper())
-    b = clean(raw)
-    assert b.content_hash == a.content_hash and b.id == a.id
+    title, rest = a.text.split("\n", 1)
+    same = clean(RawDoc(source="elsewhere", text=title.upper() + "\n\n  " + rest.upper()))
+    assert same.content_hash == a.content_hash and same.id == a.id  # case and spacing
     assert len(a.content_hash) == 64
+    other = clean(RawDoc(source="elsewhere", text="A DIFFERENT HEADLINE\n\n" + rest.upper()))
+    assert other.content_hash != a.content_hash  # not an exact copy any more...
+    sim = jaccard(shingle_hashes(dedup_text(a)), shingle_hashes(dedup_text(other)))
+    assert sim >= 0.8  # ...but a near duplicate of a full story
 
 
 def test_ingest_wire_reuters_dateline_byline_caption_trailer() -> None:

@@ -8,6 +8,8 @@
     ├── FetchError          E4xx  URL fetching refused or failed
     └── (E5xx are recorded per article, not raised: an analysis stage failed)
 
+W-codes are warnings recorded beside what was read (the input was stored).
+
 Every error has a ``code`` and a one-line message; the CLI prints ``Error E101: …``.
 """
 
@@ -39,6 +41,7 @@ CODES: dict[str, str] = {
     "E108": "HTML had no extractable text",
     "E109": "record has no text field",
     "E110": "unsupported input type",
+    "W107": "archive read with warnings (its records were kept)",
     "E201": "unsupported database URL",
     "E202": "cannot connect to database",
     "E203": "article not found",

@@ -26,6 +26,7 @@ from eventwire.model import Article, RawDoc, Segment, make_id
 __all__ = [
     "clean",
     "content_hash",
+    "dedup_text",
     "normalize_for_hash",
     "split_blocks",
     "classify_blocks",
@@ -160,6 +161,19 @@ def normalize_for_hash(text: str) -> str:
 
 def content_hash(body: str) -> str:
     return hashlib.sha256(normalize_for_hash(body).encode("utf-8")).hexdigest()
+
+
+def _dedup_join(title: str | None, body: str) -> str:
+    return f"{title}\n{body}" if title else body
+
+
+def dedup_text(article: Article) -> str:
+    """What duplicate detection compares: the title and the body (the whole text when no
+    block is body). Two feed items with the same boilerplate summary but different titles
+    are different items; a syndicated copy under a new headline is still a near duplicate
+    of a long story, since the title is a small part of it."""
+    spans = article.body_spans() or [(0, len(article.text))]
+    return _dedup_join(article.title, "\n".join(article.text[s:e] for s, e in spans))
 
 
 def _outlet_name(tok: str) -> str | None:
@@ -484,19 +498,19 @@ def clean(raw: RawDoc) -> Article:
         title_span = spans[0] if spans[0][0] == 0 else None
     triples, dl = classify_blocks(text, spans, title_span=title_span)
 
-    # ids and the content hash are over the body (the whole text if nothing is body)
-    body_parts = [text[s:e] for s, e, k in triples if k == "body"]
-    body = "\n".join(body_parts) if body_parts else text
-    chash = content_hash(body)
-    aid = make_id("article", chash)
-    segments = tuple(
-        Segment(make_id("segment", aid, s, e, k), aid, s, e, text[s:e], k) for s, e, k in triples
-    )
-
     title = title_in
     if title is None:
         t = next((text[s:e] for s, e, k in triples if k == "title"), None)
         title = " ".join(t.split()) if t else None
+
+    # ids and the content hash are over the title and the body (see dedup_text)
+    body_parts = [text[s:e] for s, e, k in triples if k == "body"]
+    body = "\n".join(body_parts) if body_parts else text
+    chash = content_hash(_dedup_join(title, body))
+    aid = make_id("article", chash)
+    segments = tuple(
+        Segment(make_id("segment", aid, s, e, k), aid, s, e, text[s:e], k) for s, e, k in triples
+    )
 
     published, method, conf = publication_date(raw, text, triples, dl)
 

@@ -15,6 +15,7 @@ import glob
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import zlib
@@ -23,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.ingest.dates import iso_from_metadata
-from eventwire.ingest.decode import DecodeFailure, decode_bytes, html_declared_charset
+from eventwire.ingest.decode import (
+    DecodeFailure,
+    bom_encoding,
+    decode_text,
+    html_declared_charset,
+    wide_encoding,
+    xml_declared_charset,
+)
 from eventwire.ingest.html import extract_html, html_fragment_text, looks_like_html
 from eventwire.model import IngestProblem, RawDoc
 
@@ -69,6 +77,10 @@ def kind_from_name(name: str) -> str | None:
 
 
 def sniff_kind(data: bytes) -> str:
+    bom = bom_encoding(data)
+    wide = bom[0] if bom else wide_encoding(data)
+    if wide is not None and wide != "utf-8":  # UTF-16/32: sniff the decoded start
+        data = data[: 4096 * 4].decode(wide, errors="ignore").encode("utf-8")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"warc/"):
         return "warc"
@@ -288,12 +300,18 @@ def read_bytes(
         return
     if kind == "html" and not declared_charset:
         declared_charset = html_declared_charset(data)
+    elif kind == "feed" and not declared_charset:
+        declared_charset = xml_declared_charset(data)
     try:
-        text = decode_bytes(data, declared_charset)
+        decoded = decode_text(data, declared_charset)
     except DecodeFailure as e:
         yield _problem(source, e.code, e.reason)
         return
-    text = _normalize_newlines(text)
+    if kind == "feed":
+        # feedparser gets the text we decoded, as UTF-8 that says so
+        yield from _read_feed(source, _as_utf8_xml(decoded.text), fmt=fmt)
+        return
+    text = _normalize_newlines(decoded.text)
     if not text.strip():
         yield _problem(source, "E101", "empty input (only whitespace)")
         return
@@ -301,10 +319,20 @@ def read_bytes(
         yield _html_doc(source, text, url=url, fmt=fmt or "html")
     elif kind in ("json", "jsonl"):
         yield from _read_json_text(source, text, fields, explicit, jsonl=(kind == "jsonl"), fmt=fmt)
-    elif kind == "feed":
-        yield from _read_feed(source, data, fmt=fmt)
     else:
         yield RawDoc(source=source, text=text.strip(), url=url, fmt=fmt or "text")
+
+
+_XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _as_utf8_xml(text: str) -> bytes:
+    """The decoded document as UTF-8 bytes whose XML declaration (if any) says UTF-8."""
+    text = text.lstrip("\ufeff")
+    m = _XML_DECL_TEXT.match(text)
+    if m:
+        text = '<?xml version="1.0" encoding="utf-8"?>' + text[m.end():]
+    return text.encode("utf-8")
 
 
 def _normalize_newlines(text: str) -> str:
@@ -432,6 +460,9 @@ def _read_json_text(
                 for i, rec in enumerate(obj, 1):
                     yield _record_doc(f"{source}#{i}", rec, fields, explicit, fmt)
                 return
+            if isinstance(obj, Mapping) and _is_json_feed(obj):
+                yield from _read_json_feed(source, obj, fmt)
+                return
             if isinstance(obj, Mapping):
                 for key in ("articles", "records", "items", "data", "documents", "docs"):
                     if _get(obj, fields["text"]) is None and isinstance(obj.get(key), list):
@@ -450,6 +481,58 @@ def _read_json_text(
         n_ok += 1
     if n_ok == 0:
         yield _problem(source, "E101", "no JSON records")
+
+
+def _is_json_feed(obj: Mapping[str, Any]) -> bool:
+    v = obj.get("version")
+    return isinstance(v, str) and v.startswith(("https://jsonfeed.org/version/",
+                                                "http://jsonfeed.org/version/"))
+
+
+def _read_json_feed(source: str, feed: Mapping[str, Any], fmt: str | None) -> Iterator[Item]:
+    """JSON Feed 1.0/1.1 (jsonfeed.org): an item's text is ``content_text``, else
+    ``content_html`` as text, else ``summary``; its source is its ``url``, else its ``id``."""
+    items = feed.get("items")
+    if not isinstance(items, list):
+        yield _problem(source, "E106", "JSON Feed has no 'items' list")
+        return
+    if not items:
+        yield _problem(source, "E101", "feed has no entries")
+        return
+    title = feed.get("title")
+    outlet = title.strip() if isinstance(title, str) and title.strip() else None
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, Mapping):
+            yield _problem(f"{source}#{i}", "E105", "JSON Feed item is not an object")
+            continue
+        url = item.get("url") if isinstance(item.get("url"), str) else None
+        ident = item.get("id")
+        src = url or (str(ident) if isinstance(ident, str | int) and str(ident) else f"{source}#{i}")
+        text = item.get("content_text")
+        if not isinstance(text, str) or not text.strip():
+            html = item.get("content_html")
+            text = html_fragment_text(html) if isinstance(html, str) else None
+        if not isinstance(text, str) or not text.strip():
+            text = item.get("summary") if isinstance(item.get("summary"), str) else None
+        if not text or not text.strip():
+            yield _problem(src, "E109", "JSON Feed item has no content_text, content_html or summary")
+            continue
+        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        names = [a.get("name") for a in authors if isinstance(a, Mapping) and isinstance(a.get("name"), str)]
+        meta: dict[str, Any] = {"feed": source, "entry": i}
+        if names:
+            meta["author"] = ", ".join(names)
+        t = item.get("title")
+        yield RawDoc(
+            source=src,
+            text=_normalize_newlines(text).strip(),
+            title=t.strip() if isinstance(t, str) and t.strip() else None,
+            outlet=outlet,
+            url=url,
+            published=iso_from_metadata(item.get("date_published") or item.get("date_modified")),
+            fmt=fmt or "feed",
+            meta=meta,
+        )
 
 
 def _jsonl_line(
@@ -486,7 +569,7 @@ def _read_jsonl_file(
                 continue
             n += 1
             try:
-                line = decode_bytes(raw)
+                line = decode_text(raw).text
             except DecodeFailure as e:
                 yield _problem(src, e.code, e.reason)
                 continue
@@ -566,14 +649,23 @@ def _read_feed(source: str, data: bytes, fmt: str | None) -> Iterator[Item]:
 
 
 def _read_warc(stream: Any, source: str, max_bytes: int) -> Iterator[Item]:
-    """HTML (and plain-text) response/resource records of a WARC archive. A truncated
-    record or a damaged record boundary ends the archive with an E107 problem; the records
-    before it are kept. warcio's warnings (it writes to stderr) are captured, not printed."""
+    """Document records of a WARC (or ARC) archive: HTML, XHTML and plain-text
+    ``response``/``resource`` records of web addresses (not wget's log or arguments, not
+    ``metadata:``/``dns:`` records). Each record is judged by its own completeness: a record
+    the archive ends inside is an E107 problem (the records before it are kept); a damaged
+    record boundary ends the archive with E107. warcio's warnings (it writes them to
+    stderr) are kept as W107 warnings on the archive, not as damage."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     found = 0
+    bad = False
     warnings = io.StringIO()
+    # warcio reports through the "warcio" logger (older releases print to stderr)
+    handler = logging.StreamHandler(warnings)
+    wlog = logging.getLogger("warcio")
+    wlog.addHandler(handler)
     try:
         with contextlib.redirect_stderr(warnings):
             records = iter(ArchiveIterator(stream, arc2warc=True))
@@ -583,34 +675,60 @@ def _read_warc(stream: Any, source: str, max_bytes: int) -> Iterator[Item]:
                 if record is None:
                     break
                 n += 1
-                doc = _warc_record(record, f"{source}#{n}", max_bytes)
+                length = (record.rec_headers.get_header("Content-Length") or "").strip()
+                doc = _warc_record(record, f"{source}#{n}", max_bytes) if length.isdigit() else None
+            if not length.isdigit():
+                bad = True
+                yield _problem(f"{source}#{n}", "E107",
+                               f"WARC record has no valid Content-Length ({length!r})")
+                break  # the next record boundary cannot be found
             if doc is None:
                 continue
             found += 1
             yield from doc
             if doc_truncated(doc):
                 break
-    except Exception as e:  # ArchiveLoadFailed, zlib.error, EOFError on truncation, ...
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, IndexError) as e:
+        # warcio documents ArchiveLoadFailed; a damaged gzip member or header line
+        # surfaces as zlib/EOF/OSError or a ValueError/IndexError from header parsing
         where = f" after {n} records" if n else ""
         yield _problem(source, "E107", f"malformed WARC archive{where}: {type(e).__name__}: {e}")
         return
+    finally:
+        wlog.removeHandler(handler)
     if warnings.getvalue():
-        msg = " ".join(warnings.getvalue().split())[:200]
-        yield _problem(source, "E107", f"malformed WARC archive (record {n}): {msg}")
-    elif n == 0:
+        msg = " ".join(warnings.getvalue().split())[:300]
+        yield _problem(source, "W107", f"archive read with warnings (records kept): {msg}")
+    if n == 0:
         yield _problem(source, "E107", "no WARC records found")
-    elif found == 0:
-        yield _problem(source, "E101", "WARC archive has no HTML or text responses")
+    elif found == 0 and not bad:
+        yield _problem(source, "E101", "WARC archive has no HTML or text documents")
 
 
 def doc_truncated(items: list[Item]) -> bool:
     return any(isinstance(i, IngestProblem) and i.code == "E107" for i in items)
 
 
+_DOC_SCHEMES = ("http://", "https://", "ftp://", "file:")
+
+
+def _record_truncated(record: Any) -> bool:
+    """True when the archive ends before the record's declared length (read what is left
+    of the record; a complete record reaches its length, whatever its HTTP headers say)."""
+    raw = record.raw_stream
+    while getattr(raw, "limit", 0) > 0:
+        if not raw.read(min(raw.limit, 1 << 20)):
+            return True
+    return False
+
+
 def _warc_record(record: Any, src: str, max_bytes: int) -> list[Item] | None:
-    """The items of one record, or None for a record that is not an HTML/text page."""
+    """The items of one record, or None for a record that is not a document."""
     if record.rec_type not in ("response", "resource"):
         return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not uri.lower().startswith(_DOC_SCHEMES):
+        return None  # wget's log/arguments/manifest (metadata://), dns:, urn: records
     if record.http_headers is not None:
         ctype = record.http_headers.get_header("Content-Type") or ""
         status = record.http_headers.get_statuscode()
@@ -618,15 +736,14 @@ def _warc_record(record: Any, src: str, max_bytes: int) -> list[Item] | None:
             return None
     else:
         ctype = record.rec_headers.get_header("Content-Type") or ""
-    low = ctype.lower()
+    low = ctype.lower().strip()
     if not low.startswith(_WARC_HTML_CT) and not low.startswith("text/plain"):
         return None
     content = record.content_stream().read(max_bytes + 1)
     if len(content) > max_bytes:
         return [_problem(src, "E104", f"WARC record exceeds the cap of {max_bytes} bytes")]
-    if getattr(record.raw_stream, "limit", 0):
+    if _record_truncated(record):
         return [_problem(src, "E107", "WARC record is truncated (archive ends inside it)")]
-    uri = record.rec_headers.get_header("WARC-Target-URI")
     m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
     kind = "text" if low.startswith("text/plain") else "html"
     out: list[Item] = []

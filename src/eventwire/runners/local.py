@@ -69,6 +69,7 @@ class _Reader:
 
     def __call__(self, inp: str) -> list[_Prepared]:
         from eventwire.ingest import clean, iter_inputs
+        from eventwire.ingest.clean import dedup_text
         from eventwire.ingest.dedup import signature
 
         out: list[_Prepared] = []
@@ -88,7 +89,7 @@ class _Reader:
                     )
                 )
                 continue
-            body = body_text(art)
+            body = dedup_text(art)
             out.append(_Prepared(item.source, art, body, signature(body)))
         return out
 
@@ -185,8 +186,11 @@ def ingest(
 
 
 def body_text_by_id(store: Store, article_id: str) -> str:
+    """The text duplicate detection compares for a stored article (title + body)."""
+    from eventwire.ingest.clean import dedup_text
+
     art = store.get_article(article_id)
-    return body_text(art) if art else ""
+    return dedup_text(art) if art else ""
 
 
 @dataclasses.dataclass
