@@ -518,7 +518,7 @@ def _read_json_feed(source: str, feed: Mapping[str, Any], fmt: str | None) -> It
             yield _problem(src, "E109", "JSON Feed item has no content_text, content_html or summary")
             continue
         authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
-        names = [a.get("name") for a in authors if isinstance(a, Mapping) and isinstance(a.get("name"), str)]
+        names = [str(a["name"]) for a in authors if isinstance(a, Mapping) and isinstance(a.get("name"), str)]
         meta: dict[str, Any] = {"feed": source, "entry": i}
         if names:
             meta["author"] = ", ".join(names)
