@@ -4,7 +4,8 @@
 
 1. ``../shared/eval/dev_scores.sh``: the standalone commands (timex, code, locate) on the
    shared dev data, scored by the shared scorers exactly as held-out scoring does;
-2. each evaluation in this folder (timex peers and speed, events, places, actors, dedup).
+2. each evaluation in this folder (timex peers and speed, events, places, actors, dedup,
+   publication dates).
 
 Outputs go to eval/results/<name>.txt; the README's figures come from these files.
 """
@@ -29,6 +30,7 @@ JOBS = {
     "places": [PY, str(HERE / "geo_eval.py")],
     "actors": [PY, str(HERE / "actors_eval.py")],
     "dedup": [PY, str(HERE / "dedup_eval.py")],
+    "pubdate": [PY, str(HERE / "pubdate_eval.py")],
 }
 QUICK = {"timex": ["--systems", "eventwire", "--speed"]}
 

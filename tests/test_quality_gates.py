@@ -35,3 +35,24 @@ def test_quality_gates_actor_phrase_coding_on_dev_gold() -> None:
     assert ours["country_F1"] >= 0.90
     assert ours["role_F1"] >= 0.78
     assert ours["code_acc"] >= 0.75
+
+
+def test_quality_gates_pubdate_regression_gate() -> None:
+    pe = _load("pubdate_eval")
+    if not (pe.REALNEWS / "score_pubdates.py").exists() or not (pe.SHARED / "data" / "tempeval3").exists():
+        pytest.skip("../shared/data/realnews or ../shared/data/tempeval3 not available")
+    res = pe.run("all")
+    # reached (README, Evaluation): train 81/81 and dev 26/26 stated dates found, 0 wrong,
+    # 0 dated where the gold is unknown; synthetic stamps 256/256; >= 0.8 band all right
+    for split, n_dated in (("train", 81), ("dev", 26)):
+        r = res[f"realnews_{split}"]
+        assert r["gold_dated"] == n_dated
+        assert r["coverage"] >= 0.95
+        assert r["wrong_date"] <= 1
+        assert r["dated_where_gold_unknown"] <= 2
+    assert res["tempeval_synthetic_stamps"]["within_1day"] >= 245
+    for key in ("tempeval_as_given", "tempeval_dateline_hidden"):
+        r = res[key]
+        assert r["wrong_date"] <= max(1, 0.02 * r["dates_given"])
+    [hi] = [b for b in res["calibration_pooled_real"] if b["band"] == ">= 0.8"]
+    assert hi["n"] >= 100 and hi["accuracy"] >= 0.95
