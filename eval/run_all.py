@@ -31,6 +31,7 @@ JOBS = {
     "actors": [PY, str(HERE / "actors_eval.py")],
     "dedup": [PY, str(HERE / "dedup_eval.py")],
     "pubdate": [PY, str(HERE / "pubdate_eval.py")],
+    "language": [PY, str(HERE / "language_eval.py")],
 }
 QUICK = {"timex": ["--systems", "eventwire", "--speed"]}
 

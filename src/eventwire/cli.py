@@ -241,13 +241,16 @@ def analyze(
 def _print_summary(summ: dict[str, Any]) -> None:
     from rich.table import Table
 
+    from eventwire.show import language_label
+
     out = Console(width=max(140, Console().width))
     out.print(f"[bold]Articles: {len(summ['articles'])}[/bold]")
     for a in summ["articles"]:
         out.print(f"\n[bold]{escape(a['title'] or '(no title)')}[/bold]  [dim]{a['id']}[/dim]")
         out.print(
             f"  outlet: {a['outlet'] or 'unknown'} | published: {a['published'] or 'unknown'} "
-            f"(found by {a['date_method']}, confidence {a['date_confidence']:.2f}) | source: {a['source']}",
+            f"(found by {a['date_method']}, confidence {a['date_confidence']:.2f}) | "
+            f"language: {language_label(a)} | source: {a['source']}",
             highlight=False,
             markup=False,
         )

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "E109": "record has no text field",
     "E110": "unsupported input type",
     "W107": "archive read with warnings (its records were kept)",
+    "W111": "article language is not supported: stored with its language, not analyzed",
     "E201": "unsupported database URL",
     "E202": "cannot connect to database",
     "E203": "article not found",

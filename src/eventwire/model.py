@@ -82,6 +82,10 @@ class Article:
     date_method: str = "unknown"  # metadata | dateline (a stamp or date line) | html-search | inferred-from-text | unknown
     date_confidence: float = 0.0
     content_hash: str = ""
+    # detected at ingest (eventwire.ingest.language): ISO 639 code and its probability;
+    # None for articles stored before detection existed. Only supported languages are analyzed.
+    language: str | None = None
+    language_confidence: float | None = None
     segments: tuple[Segment, ...] = ()
 
     def body_spans(self) -> list[tuple[int, int]]:

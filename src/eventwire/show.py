@@ -11,6 +11,17 @@ __all__ = ["article_view", "render_article"]
 KINDS = ("segments", "sentences", "entities", "timexes", "actor_mentions", "places", "events")
 
 
+
+def language_label(a: dict[str, Any]) -> str:
+    """The article's language for display: "en (0.99)", "de (0.99), not analyzed"."""
+    from eventwire.ingest.language import is_supported
+
+    lang = a.get("language")
+    if lang is None:
+        return "not detected"
+    out = f"{lang} ({(a.get('language_confidence') or 0.0):.2f})"
+    return out if is_supported(lang) else out + ", not analyzed"
+
 def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     art = store.get_article(article_id)
     if art is None:
@@ -35,7 +46,8 @@ def render_article(view: dict[str, Any], console: Any) -> None:
     console.print(f"[bold]{escape(a['title'] or '(no title)')}[/bold]  id={a['id']}")
     console.print(
         f"outlet: {a['outlet'] or '-'}   published: {a['published'] or 'unknown'} "
-        f"({a['date_method']}, confidence {a['date_confidence']:.2f})   source: {a['source']}",
+        f"({a['date_method']}, confidence {a['date_confidence']:.2f})   "
+        f"language: {language_label(a)}   source: {a['source']}",
         highlight=False,
         markup=False,
     )

@@ -71,16 +71,27 @@ class Pipeline:
     def __call__(
         self, articles: Sequence[Article], timings: dict[str, float] | None = None
     ) -> list[AnalyzedDoc]:
-        """Run every stage; when ``timings`` is given, add each stage's seconds to it."""
+        """Run every stage; when ``timings`` is given, add each stage's seconds to it.
+
+        Articles in a language the pipeline does not support (see
+        :mod:`eventwire.ingest.language`) go through no stage: they come back with no
+        records, in their place in the input order, never analyzed as English."""
         import time
 
-        docs = [AnalyzedDoc(article=a) for a in articles]
+        from eventwire.ingest.language import is_supported
+
+        docs = [AnalyzedDoc(article=a) for a in articles if is_supported(a.language)]
         for s in self.stages:
+            if not docs:
+                break
             t0 = time.perf_counter()
             docs = s(docs)
             if timings is not None:
                 timings[s.name] = timings.get(s.name, 0.0) + time.perf_counter() - t0
-        return docs
+        if len(docs) == len(articles):
+            return docs
+        done = {d.article.id: d for d in docs}
+        return [done.get(a.id) or AnalyzedDoc(article=a) for a in articles]
 
 
 def default_pipeline(n_process: int = 1, batch_size: int = 16) -> Pipeline:

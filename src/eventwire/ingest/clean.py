@@ -20,6 +20,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from eventwire.ingest.dates import DATE_RE, MONTHS, iso_from_metadata, parse_date_text
+from eventwire.ingest.language import detect_language
 from eventwire.ingest.pubdate import is_stamp_line, stated_date, year_for
 from eventwire.model import Article, RawDoc, Segment, make_id
 
@@ -513,6 +514,8 @@ def clean(raw: RawDoc) -> Article:
     )
 
     published, method, conf = publication_date(raw, text, triples, dl)
+    own = "\n".join(text[s:e] for s, e, k in triples if k in ("title", "body")) or text
+    language, lang_conf = detect_language(own)
 
     outlet = raw.outlet or (dl.outlet if dl is not None else None) or _domain(raw.url)
     return Article(
@@ -528,4 +531,6 @@ def clean(raw: RawDoc) -> Article:
         date_confidence=conf,
         content_hash=chash,
         segments=segments,
+        language=language,
+        language_confidence=lang_conf,
     )

@@ -15,6 +15,7 @@ from eventwire._pool import make_pool
 from eventwire._util import batched
 from eventwire.analyze.pipeline import Pipeline, default_pipeline
 from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
+from eventwire.ingest.language import is_supported, unsupported_language_problem
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
 from eventwire.store import Store
 
@@ -171,6 +172,8 @@ def ingest(
                 else:
                     deduper.add(art.id, art.content_hash, item.sig, text=item.body)
                     new.append((art, item.sig))
+                    if not is_supported(art.language):
+                        problems.append(unsupported_language_problem(art))
                     summary.new_articles += 1
                     summary.article_ids.append(art.id)
                 known[item.source] = art.content_hash

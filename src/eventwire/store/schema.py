@@ -47,6 +47,8 @@ articles = Table(
     Column("published", String(32)),
     Column("date_method", String(32), nullable=False),
     Column("date_confidence", Float, nullable=False),
+    Column("language", String(16)),
+    Column("language_confidence", Float),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("signature", LargeBinary),
     Column("text", Text, nullable=False),

@@ -240,6 +240,8 @@ class Store(CorpusStoreMixin):
             published=r.published,
             date_method=r.date_method,
             date_confidence=r.date_confidence,
+            language=r.language,
+            language_confidence=r.language_confidence,
             content_hash=r.content_hash,
             segments=tuple(segs),
         )
