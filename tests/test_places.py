@@ -145,3 +145,47 @@ def test_places_dev_regression_gate() -> None:
             for g in gold]
     res = score(gold, list(locate_command(recs)))
     assert res["overlap"]["f1"] >= DEV_OVERLAP_F1_FLOOR, res["overlap"]
+
+
+# --- precision on real news: entity type, alternate names, subdivisions ---
+
+
+def test_places_stage_organisation_or_person_is_not_a_place() -> None:
+    doc = _analyze("Hamas fighters fired rockets at the town, and Hamas leaders later met in Cairo. "
+                   "Coach Eddie Jordan lost again, and Jordan said the team must improve.")
+    texts = {p.text: p for p in doc.places}
+    assert "Hamas" not in texts and "Jordan" not in texts
+    assert texts["Cairo"].country == "EGY"
+    # a facility is a place, but not a town of the same name
+    doc = _analyze("Protesters gathered outside the White House on Sunday.")
+    assert all(p.country is None for p in doc.places if p.text == "White House")
+
+
+def test_places_gazetteer_alternate_name_needs_evidence() -> None:
+    gaz = gazetteer()
+    # "Yida" is one of Jeddah's GeoNames alternate names, "White House" one of Guntersville's
+    assert gaz.resolve("Yida") is None
+    assert gaz.resolve("Yida", frozenset({"SAU"})) is not None
+    wh = gaz.resolve("White House", frozenset({"USA"}))
+    assert wh is None or wh.name != "Guntersville"  # (White House, Tennessee is a town of that name)
+    # a city's own name needs no evidence
+    e = gaz.resolve("Jeddah")
+    assert e is not None and e.country == "SAU"
+    doc = _analyze("Thousands of refugees reached the camp at Yida after fleeing the fighting in the hills.")
+    assert all(p.country != "SAU" for p in doc.places)
+
+
+def test_places_subdivision_is_not_resolved_by_its_last_word() -> None:
+    from eventwire.analyze.places import resolve_mention
+
+    bc = resolve_mention("British Columbia")
+    assert bc is not None and (bc.kind, bc.country) == ("admin1", "CAN")
+    assert resolve_mention("Upper Westbrook Columbia") is None or resolve_mention("Upper Westbrook Columbia").country != "USA"  # type: ignore[union-attr]
+    idlib = resolve_mention("southern Idlib")
+    assert idlib is not None and idlib.country == "SYR"
+
+
+def test_places_city_comma_state_is_the_state_not_the_country() -> None:
+    doc = _analyze("Two people were hurt in a shooting in Savannah, Georgia, on Monday, and talks were held in Tbilisi, Georgia.")
+    got = [(p.text, p.country) for p in doc.places if p.text == "Georgia"]
+    assert got == [("Georgia", "USA"), ("Georgia", "GEO")]

@@ -20,408 +20,28 @@ the same in every article.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.analyze.actors_dict import ActorDictionary, DictEntry, load_dictionary
-from eventwire.analyze.countries import (
-    CountryMatch,
-    country_name,
-    find_country_matches,
-    normalize,
-    resolve_country_match,
+from eventwire.analyze.actors_dict import ActorDictionary, load_dictionary
+from eventwire.analyze.actors_phrase import (
+    ActorCode,
+    _code_parts,
+    _from_entry,
+    _pick_entry,
+    _strip_determiners,
+    _tokens,
+    actor_id,
+    code_actor_phrase,
 )
+from eventwire.analyze.countries import normalize
 from eventwire.analyze.pipeline import MapStage
 from eventwire.model import Actor, ActorMention, AnalyzedDoc, Entity, Sentence, Token, make_id
 
 __all__ = ["ActorCode", "code_actor_phrase", "actor_id", "make_stage", "resolve_doc", "VERSION"]
 
-VERSION = "1"
-
-
-@dataclass(frozen=True)
-class ActorCode:
-    name: str
-    type: str  # person | organisation | country | group | igo
-    country: str | None  # ISO 3166-1 alpha-3, "IGO", or None
-    role: str | None  # GOV, MIL, PTY, ... or None
-    office: str | None
-    actor_id: str
-    method: str = ""  # dictionary | text | country | coreference | ...
-    confidence: float = 0.5
-
-    def code(self) -> str:
-        """The CAMEO-style code, e.g. "CHNGOV"."""
-        return (self.country or "---") + (self.role or "")
-
-
-def actor_id(type_: str, country: str | None, key: str) -> str:
-    return make_id("actor", type_, country or "", normalize(key))
-
-
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)?|['’]s\b")
-_DETERMINERS = frozenset(
-    "THE A AN SOME SEVERAL MANY TWO THREE FOUR FIVE BOTH ALL ITS THEIR HIS HER THIS THAT THESE THOSE OTHER "
-    "TOP SENIOR JUNIOR HIGH-RANKING HIGH RANKING".split()
-)
-_FORMER = frozenset({"FORMER", "OUSTED", "EX", "DEPOSED", "EXILED", "RETIRED", "LATE"})
-_CONNECTORS = frozenset({"OF", "THE", "'S", "FOR", "AND", "ON"})
-
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    key: str
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        k = normalize(m.group())
-        if k.endswith("'S") and len(k) > 2:
-            out.append(_Tok(m.start(), m.end() - 2, m.group()[:-2], k[:-2]))
-            out.append(_Tok(m.end() - 2, m.end(), m.group()[-2:], "'S"))
-        else:
-            out.append(_Tok(m.start(), m.end(), m.group(), k))
-    return out
-
-
-@dataclass(frozen=True)
-class _AgentHit:
-    i: int
-    j: int  # token indices [i, j)
-    role: str  # "" = generic person noun
-    key: str
-
-
-def _agent_hits(toks: list[_Tok], d: ActorDictionary, covered: set[int]) -> list[_AgentHit]:
-    hits = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        if i in covered or toks[i].key not in d.agent_first_words:
-            i += 1
-            continue
-        found = None
-        for j in range(min(n, i + 5), i, -1):
-            if any(x in covered for x in range(i, j)):
-                continue
-            k = " ".join(t.key for t in toks[i:j])
-            if k in d.agents:
-                found = _AgentHit(i, j, d.agents[k], k)
-                break
-            if j == i + 1 and k.endswith("S") and k[:-1] in d.agents:
-                found = _AgentHit(i, j, d.agents[k[:-1]], k[:-1])
-                break
-        if found and found.j - found.i == 1 and i > 0 and (i - 1) not in covered and toks[i].text[:1].isupper() \
-                and toks[i - 1].text[:1].isupper() and toks[i - 1].key not in _DETERMINERS and toks[i - 1].key not in d.agents \
-                and toks[i - 1].key not in _FORMER and toks[i - 1].key not in d.agent_words and (i - 1) > 0:
-            found = None  # "Tom King", "Martin Luther King": part of a name, not a title
-        if found:
-            hits.append(found)
-            i = found.j
-        else:
-            i += 1
-    return hits
-
-
-def _agent_role(hits: list[_AgentHit], d: ActorDictionary) -> str | None:
-    for h in hits:
-        if h.role:
-            return h.role
-    for h in hits:
-        last = h.key.split(" ")[-1]
-        base = last[:-1] if last.endswith("S") and last[:-1] in d.generic_default else last
-        r = d.generic_default.get(base)
-        if r:
-            return r
-    return None
-
-
-def _is_personal_title(hit: _AgentHit, d: ActorDictionary) -> bool:
-    last = hit.key.split(" ")[-1]
-    if last.endswith("S") and not last.endswith(("SS", "US")):
-        return False  # plural: a group ("peacekeepers", "rebel leaders")
-    if hit.role == "":
-        return True
-    return bool(re.search(
-        r"(MAN|WOMAN|PERSON|ER|OR|IST|PRESIDENT|ARY|IER|KING|QUEEN|PRINCE|PM|ENVOY|GENERAL|OFFICIAL|"
-        r"LEADER|CHIEF|HEAD|DIPLOMAT|SENATOR|REPRESENTATIVE|ENVOY|AIDE|DELEGATE|ATTACHE|DEPUTY|MEN|MAN)S?$",
-        last,
-    )) and not last.endswith(("CENTER", "CENTRE", "ORDER", "BORDER", "POWER", "CHAMBER", "SECTOR", "QUARTER"))
-
-
-def _pick_entry(entries: Sequence[DictEntry], date: str | None, country: str | None) -> DictEntry | None:
-    if not entries:
-        return None
-    cands = list(entries)
-    if country:
-        same = [e for e in cands if any(r.country == country for r in e.roles)]
-        if same:
-            cands = same
-    valid = [e for e in cands if e.role_at(date)[1]]
-    if valid:
-        cands = valid
-    cands.sort(key=lambda e: (not e.curated, e.type != "person"))
-    # ambiguous surname-only matches are resolved by the caller
-    return cands[0]
-
-
-def _from_entry(e: DictEntry, date: str | None, method: str) -> ActorCode:
-    r, valid = e.role_at(date)
-    country = r.country if r else None
-    role = r.role if r else None
-    office = r.office if r and valid else None
-    if e.type == "igo":
-        country = "IGO"
-    if not valid and r is not None and e.type == "person":
-        method += "-stale"
-        role = role if role in ("MIL", "REB", "OPP", "PTY") else role
-    home = _home_country(e)
-    return ActorCode(
-        name=e.name,
-        type=e.type,
-        country=country,
-        role=role,
-        office=office,
-        actor_id=actor_id(e.type, home, e.name),
-        method=method,
-        confidence=0.9 if valid else 0.6,
-    )
-
-
-def _home_country(e: DictEntry) -> str | None:
-    """The country used in the id: stable across the entry's roles (first role's country)."""
-    for r in e.roles:
-        if r.country:
-            return r.country
-    return None
-
-
-def _country_actor(m: CountryMatch, method: str = "country") -> ActorCode:
-    if m.code == "IGO":
-        return ActorCode(m.name, "igo", "IGO", None, None, actor_id("igo", "IGO", m.name), "igo", 0.8)
-    if m.kind == "capital":
-        # a capital used as a metonym stands for the government
-        name = f"{country_name(m.code)} government"
-        return ActorCode(name, "organisation", m.code, "GOV", None,
-                         actor_id("organisation", m.code, "GOV GOVERNMENT"), "capital-metonym", 0.7)
-    name = country_name(m.code)
-    return ActorCode(name, "country", m.code, None, None, actor_id("country", m.code, m.code), method, 0.85)
-
-
-def _strip_determiners(toks: list[_Tok]) -> list[_Tok]:
-    i = 0
-    while i < len(toks) - 1 and toks[i].key in _DETERMINERS:
-        i += 1
-    return toks[i:]
-
-
-def code_actor_phrase(text: str, date: str | None = None, dictionary: ActorDictionary | None = None) -> ActorCode | None:
-    """Code one actor noun phrase; None when it names no actor.
-
-    ``date`` (ISO, the article's date) selects the office held at that time.
-    """
-    if dictionary is None:
-        return _code_default(text, date)
-    return _code_phrase(text, date, dictionary)
-
-
-@functools.lru_cache(maxsize=65536)
-def _code_default(text: str, date: str | None) -> ActorCode | None:
-    return _code_phrase(text, date, load_dictionary())
-
-
-def _code_phrase(text: str, date: str | None, d: ActorDictionary) -> ActorCode | None:
-    toks = _strip_determiners(_tokens(text))
-    if not toks:
-        return None
-    core = text[toks[0].start : toks[-1].end]
-    # 1. the whole phrase is a known actor or a country / IGO
-    entries = d.lookup(core)
-    if entries:
-        e = _pick_entry(entries, date, None)
-        if e is not None and e.type != "person":
-            code = _from_entry(e, date, "dictionary")
-            hits = _agent_hits(toks, d, set())
-            role = _agent_role(hits, d)
-            head_is_role = bool(hits) and hits[-1].j == len(toks) and hits[-1].role != ""
-            if role and (code.role is None or head_is_role):
-                code = dataclasses.replace(code, role=role, method="text+dictionary")
-            return code
-    cm = resolve_country_match(core)
-    if cm is not None:
-        return _country_actor(cm)
-    return _code_parts(toks, text, date, d)
-
-
-def _code_parts(toks: list[_Tok], text: str, date: str | None, d: ActorDictionary,
-                name_hint: tuple[int, int] | None = None) -> ActorCode | None:
-    core_start = toks[0].start
-    sub = text[core_start : toks[-1].end]
-    # countries / IGOs inside the phrase
-    cms = [
-        dataclasses.replace(m, start=m.start + core_start, end=m.end + core_start)
-        for m in find_country_matches(sub)
-    ]
-    covered: set[int] = set()
-    for m in cms:
-        for idx, t in enumerate(toks):
-            if t.start >= m.start and t.end <= m.end:
-                covered.add(idx)
-    # named runs: capitalised tokens not covered by a country and not role words
-    hits = _agent_hits(toks, d, covered)
-    for h in hits:
-        covered.update(range(h.i, h.j))
-    former = any(t.key in _FORMER for t in toks)
-
-    person_entry: DictEntry | None = None
-    org_entry: DictEntry | None = None
-    name_text: str | None = None
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        if i not in covered and toks[i].text[:1].isupper() and toks[i].key not in _DETERMINERS:
-            j = i
-            while j < len(toks) and j not in covered and (toks[j].text[:1].isupper() or toks[j].key in {"BIN", "AL", "DE", "VAN", "VON", "LA"}):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    if name_hint is not None:
-        runs = [r for r in runs if toks[r[0]].start >= name_hint[0] and toks[r[1] - 1].end <= name_hint[1]] or runs
-    # dictionary look-up of named runs (longest organisation match over the whole phrase first)
-    for a in range(len(toks)):
-        for b in range(len(toks), a, -1):
-            if b - a < 2 and (a, b) not in runs:
-                continue
-            es = d.lookup(text[toks[a].start : toks[b - 1].end])
-            if es:
-                e = _pick_entry(es, date, cms[0].code if cms else None)
-                if e is not None and e.type != "person" and (b - a) >= 2:
-                    org_entry = e
-                    break
-        if org_entry:
-            break
-    for a, b in reversed(runs):
-        span = text[toks[a].start : toks[b - 1].end]
-        es = d.lookup(span)
-        if not es and b - a >= 1:
-            es = d.lookup_surname(toks[b - 1].text) if b - a == 1 else ()
-            if es and len({e.name for e in es}) > 1:
-                es = ()
-        e = _pick_entry(es, date, cms[0].code if cms else None) if es else None
-        if e is not None and e.type == "person":
-            person_entry = e
-            name_text = span
-            break
-        if name_text is None:
-            name_text = span
-    if not cms:
-        # provinces and regions after a preposition: "rebels in Darfur"
-        cms = [
-            dataclasses.replace(m, start=m.start + core_start, end=m.end + core_start)
-            for m in find_country_matches(sub, all_tiers=True)
-            if re.search(r"\b(in|of|from)\s+(the\s+)?$", sub[: m.start])
-        ]
-    text_country = None
-    if cms:
-        # "Taiwan's Vice Foreign Minister", "president of Armenia", "NATO-member Norway"
-        text_country = _head_country(cms, text).code
-    text_role = _agent_role(hits, d)
-    title_hits = [h for h in hits if _is_personal_title(h, d)]
-    office = None
-    if hits:
-        a, b = hits[0].i, hits[-1].j
-        if all(x in covered or toks[x].key in _CONNECTORS for x in range(a, b)):
-            office = text[toks[a].start : toks[b - 1].end]
-        else:
-            office = text[toks[hits[-1].i].start : toks[hits[-1].j - 1].end]
-
-    if person_entry is not None:
-        base = _from_entry(person_entry, date, "dictionary")
-        country = text_country if text_country and text_country != "IGO" else base.country
-        role = "ELI" if former else (text_role or base.role)
-        return dataclasses.replace(
-            base,
-            country=country,
-            role=role,
-            office=office if title_hits else base.office,
-            method="text+dictionary" if (text_role or text_country) else base.method,
-        )
-    if org_entry is not None and not title_hits:
-        code = _from_entry(org_entry, date, "dictionary")
-        if code.role is None and text_role:
-            code = dataclasses.replace(code, role=text_role, method="text+dictionary")
-        return code
-    if name_text is not None and (title_hits or name_hint is not None):
-        # an unknown named person with a title: "Foreign Minister Oskar Fischer"
-        country = text_country or (_home_country(org_entry) if org_entry else None)
-        role = "ELI" if former else (text_role or (org_entry.roles[0].role if org_entry and org_entry.roles else None))
-        return ActorCode(name_text, "person", country, role, office if title_hits else None,
-                         actor_id("person", country, name_text), "text", 0.6)
-    if org_entry is not None:
-        base = _from_entry(org_entry, date, "dictionary")
-        if title_hits:
-            # "rebel leaders of Hamas", "Hamas spokesman": a person of that organisation
-            return ActorCode(f"{base.name} {office or 'member'}".strip(), "person", base.country, base.role,
-                             office, actor_id("person", base.country, f"{base.name} {office}"), "text+dictionary", 0.6)
-        return base
-    if hits:
-        # a nominal actor: "Israeli troops", "the Chinese foreign ministry", "the rebels"
-        role = "ELI" if former else text_role
-        head = " ".join(toks[x].text.lower() for x in range(hits[0].i, hits[-1].j) if x in covered or toks[x].key in _CONNECTORS)
-        head_key = " ".join(_singular(w) for w in normalize(head).split())
-        country = text_country
-        if country is None and cms and cms[0].code == "IGO":
-            country = "IGO"
-        cname = (cms[0].name if cms and cms[0].code == "IGO" else country_name(country)) if country else None
-        if title_hits and len(title_hits) == len(hits):
-            typ = "person"
-        elif hits[-1].key.endswith("S") or role in ("REB", "OPP", "CVL", "MIL", "COP", "UAF"):
-            typ = "group"
-        else:
-            typ = "organisation"
-        name = f"{cname} {head}" if cname else head
-        return ActorCode(name, typ, country, role, office if typ == "person" else None,
-                         actor_id(typ, country, f"{role or ''} {head_key}"), "text", 0.6)
-    if cms:
-        return _country_actor(_head_country(cms, text))
-    if name_text is not None and name_hint is not None:
-        return ActorCode(name_text, "person", None, None, None, actor_id("person", None, name_text), "unresolved", 0.3)
-    return None
-
-
-def _head_country(cms: list[CountryMatch], text: str) -> CountryMatch:
-    """The country a phrase is about: the last named country (not after "to"/"with"/"against"),
-    else the first match (a demonym modifier: "Greek-Cypriot")."""
-    named = [
-        m for m in cms
-        if m.kind in ("name", "abbrev", "capital") and m.code != "IGO"
-        and not re.search(r"\b(to|with|against|toward|towards)\s+(the\s+)?$", text[: m.start])
-    ]
-    return named[-1] if named else cms[0]
-
-
-def _singular(w: str) -> str:
-    if w.endswith("MEN"):
-        return w[:-3] + "MAN"
-    if w.endswith("IES") and len(w) > 4:
-        return w[:-3] + "Y"
-    if w.endswith("S") and not w.endswith("SS") and len(w) > 3:
-        return w[:-1]
-    return w
-
-
-# --------------------------------------------------------------------------------------
-# The stage
-# --------------------------------------------------------------------------------------
+VERSION = "2"
 
 _ENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PRONOUNS = frozenset({"he", "she"})
@@ -535,7 +155,25 @@ def _title_organisations(text: str, start: int, end: int, date: str | None,
             if e is not None and e.type != "person":
                 out.append((st, en, _from_entry(e, date, "dictionary")))
                 return out
+    # not in the dictionary: a proper-name organisation after "of (the)" coded from its words
+    # ("General Secretary of the Communist Party of Vietnam" -> Communist Party of Vietnam, VNM PTY)
+    for a in range(1, len(toks)):
+        if toks[a - 1].key not in ("OF", "THE") or not toks[a].text[:1].isupper() or toks[a].key == "THE":
+            continue
+        st, en = start + toks[a].start, end
+        while en > st and text[en - 1].isspace():
+            en -= 1
+        c = code_actor_phrase(text[st:en], date, d)
+        if c is not None and c.type == "organisation" and c.country and c.role and _proper(text[st:en]):
+            out.append((st, en, dataclasses.replace(c, name=text[st:en], method="title-organisation")))
+            return out
     return out
+
+
+def _proper(name: str) -> bool:
+    """Title-case proper name: every word capitalised except short connectors."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() or w in ("of", "the", "and", "for", "de") for w in words)
 
 
 def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> AnalyzedDoc:
@@ -641,6 +279,9 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
             else:
                 code = code_actor_phrase(phrase, date, d)
                 method = code.method if code else ""
+                if code is not None and e.label == "ORG" and code.method == "text" and code.type != "person" \
+                        and start == e.start and _proper(e.text):
+                    code = dataclasses.replace(code, name=e.text)  # its own name; the id stays
             if code is None and e.label == "ORG":
                 code = ActorCode(e.text, "organisation", None, None, None, actor_id("organisation", None, e.text), "unresolved", 0.3)
                 method = "unresolved"
@@ -676,8 +317,49 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
             add(t.start, t.end, ActorCode("", "pronoun", None, None, None, "", "pronoun"), "pronoun")
 
     mentions.sort(key=lambda m: m.start)
+    mentions = _group_countries(mentions, tokens, tokens_in)
     linked = _corefer(mentions, text, date, d)
     return _records(doc, linked)
+
+
+_LIST_DEPS = frozenset({"compound", "nmod", "appos", "conj", "attr", "relcl", "pobj", "prep", "acl", "flat"})
+_GROUP_ROLES = frozenset({"GOV", "PTY", "LEG", "MIL", "JUD", "COP", "OPP", "REB"})
+
+
+def _group_countries(mentions: list[_Mention], tokens: Sequence[Token],
+                     tokens_in: Callable[[int, int], list[int]]) -> list[_Mention]:
+    """A titled person without a country takes the country of the group they are listed in:
+    "Vietnam's top leaders, who are ..., Prime Minister X", "two Iraqi officials, Interior
+    Minister X and ...". The dependency path from the person up to the group noun may pass
+    only through list and apposition relations (and a copula), at most six steps."""
+    groups: dict[int, ActorCode] = {}
+    for m in mentions:
+        c = m.code
+        if c.type in ("group", "organisation") and c.country and c.country != "IGO" and c.role in _GROUP_ROLES:
+            for i in tokens_in(m.start, m.end):
+                groups[i] = c
+    if not groups:
+        return mentions
+    out = []
+    for m in mentions:
+        c = m.code
+        if c.type == "person" and c.country is None and c.office:
+            idx = tokens_in(m.start, m.end)
+            inside = set(idx)
+            k = next((i for i in idx if tokens[i].head not in inside or tokens[i].head == i), None)
+            for _ in range(6):
+                if k is None or tokens[k].dep not in _LIST_DEPS or tokens[k].head == k:
+                    break
+                k = tokens[k].head
+                if k in groups:
+                    g = groups[k]
+                    c = dataclasses.replace(c, country=g.country, actor_id=actor_id("person", g.country, c.name),
+                                            method=c.method + "+group-country")
+                    break
+                if tokens[k].pos == "VERB":
+                    break
+        out.append(dataclasses.replace(m, code=c) if c is not m.code else m)
+    return out
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -704,10 +386,16 @@ def _corefer(mentions: list[_Mention], text: str, date: str | None, d: ActorDict
         elif c.type == "person" and m.entity_label == "PERSON" and m.name_span is not None:
             surface = _name_tokens(text[m.name_span[0] : m.name_span[1]])
             full = None
+            short_of = {e.name for e in d.lookup_short(text[m.name_span[0] : m.name_span[1]])}
             for p in reversed(people):
                 pt = _name_tokens(p.name)
-                if surface and len(surface) < len(pt) and all(w in pt for w in surface):
+                if surface and len(surface) < len(pt) and all(w in pt for w in surface) or p.name in short_of:
                     full = p
+                    break
+                if surface == pt and c.method.split("+")[0] in ("unresolved", "text") \
+                        and c.country in (None, p.country):
+                    # the same full name again, with less said about it: the same person
+                    c = dataclasses.replace(p, office=c.office or p.office, method="coreference-name")
                     break
             if full is not None and (c.method in ("unresolved", "text") or len(surface) == 1 or c.actor_id != full.actor_id):
                 role = c.role if c.role and c.method.startswith("text") and c.country == full.country else full.role

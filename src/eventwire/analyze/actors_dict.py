@@ -8,6 +8,15 @@ Loaded once per process from ``resources/actors/``:
   for people in office after ~2014, see README),
 - ``phoenix_agents.json`` + ``agents_curated.json``: generic role nouns → role codes.
 
+A person is looked up by a name of two words or more only. Short forms (a lone surname
+such as "Hue" or "Blackmore", or a title with one name, "President Xi") are kept apart in
+``short_names``: the stage links them to a person only after that person's full name has
+appeared earlier in the same article (see ``actors._corefer``), never on their own.
+
+Country codes are ISO 3166-1 alpha-3 or ``IGO``/``NGO``/``MNC``; Phoenix's historical and
+regional codes are mapped to the successor state (``SUN`` → ``RUS``, ``KSV`` → ``XKX``) or
+dropped (``MEA``, ``WEU``, ...; the role is kept).
+
 Extend it without code changes: put extra JSONL files (same format as ``curated.jsonl``)
 in the environment variable ``EVENTWIRE_ACTORS_EXTRA`` (paths separated by ``os.pathsep``)
 or pass ``extra_paths`` to :func:`load_dictionary`. Extra entries take precedence.
@@ -31,7 +40,8 @@ from pathlib import Path
 
 from eventwire.analyze.countries import _resource_dir, normalize
 
-__all__ = ["Role", "DictEntry", "ActorDictionary", "load_dictionary", "SECTORS", "ENV_EXTRA"]
+__all__ = ["Role", "DictEntry", "ActorDictionary", "load_dictionary", "SECTORS", "ENV_EXTRA", "NON_STATE",
+           "valid_country_code"]
 
 ENV_EXTRA = "EVENTWIRE_ACTORS_EXTRA"
 
@@ -42,6 +52,31 @@ SECTORS = frozenset(
     "DEV ENV HRI REF INS SEP IMG JRN".split()
 )
 _GROUPISH = frozenset({"REB", "OPP", "CVL", "CRM", "UAF", "SEP", "INS"})
+# CAMEO/PLOVER non-state "country" codes kept as they are.
+NON_STATE = frozenset({"IGO", "NGO", "MNC"})
+# Phoenix (TABARI) codes of states that no longer exist or are not ISO: the successor state.
+_SUCCESSOR = {"SUN": "RUS", "USR": "RUS", "KSV": "XKX", "YUG": "SRB", "SCG": "SRB", "FRY": "SRB",
+              "SRP": "SRB", "CSK": "CZE", "DDR": "DEU", "FRN": "FRA", "BAH": "BHS"}
+# Honorifics that may precede a name in an alias ("MR OBAMA"): not part of the name.
+_HONORIFICS = frozenset({"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "SIR", "DAME", "LORD", "LADY",
+                         "SHEIKH", "SHEIK", "GEN", "GEN.", "COL", "COL.", "PRES", "SEN", "SEN.", "REP", "REP."})
+
+
+@functools.lru_cache(maxsize=1)
+def _iso3() -> frozenset[str]:
+    import pycountry
+
+    return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
+
+
+def valid_country_code(code: str | None) -> str | None:
+    """``code`` as an ISO 3166-1 alpha-3 (or non-state IGO/NGO/MNC) code, or None.
+
+    Historical Phoenix codes become the successor state; regional codes give None."""
+    if not code:
+        return None
+    code = _SUCCESSOR.get(code, code)
+    return code if code in _iso3() or code in NON_STATE else None
 
 
 @dataclass(frozen=True)
@@ -86,7 +121,7 @@ class DictEntry:
 @dataclass(frozen=True)
 class ActorDictionary:
     names: dict[str, tuple[DictEntry, ...]]
-    surnames: dict[str, tuple[DictEntry, ...]]
+    short_names: dict[str, tuple[DictEntry, ...]]  # one-name forms: coreference only
     agents: dict[str, str]  # normalized phrase → role ("" = generic person noun)
     generic_default: dict[str, str]
     agent_first_words: frozenset[str]
@@ -95,8 +130,10 @@ class ActorDictionary:
     def lookup(self, text: str) -> tuple[DictEntry, ...]:
         return self.names.get(_key(text), ())
 
-    def lookup_surname(self, text: str) -> tuple[DictEntry, ...]:
-        return self.surnames.get(_key(text), ())
+    def lookup_short(self, text: str) -> tuple[DictEntry, ...]:
+        """People whose short form (surname, or title + surname) this is; for coreference
+        with a full name earlier in the same article only."""
+        return self.short_names.get(_key(text), ())
 
 
 def _key(text: str) -> str:
@@ -141,7 +178,8 @@ def _read_curated(path: Path, curated: bool) -> list[tuple[DictEntry, list[str]]
                 continue
             r = json.loads(line)
             roles = tuple(
-                Role(x.get("country"), x.get("role"), x.get("office"), x.get("start"), x.get("end"))
+                Role(valid_country_code(x.get("country")), x.get("role"), x.get("office"), x.get("start"),
+                     x.get("end"))
                 for x in r.get("roles", [])
             )
             e = DictEntry(r["name"], r.get("type", "organisation"), roles, r.get("source", str(path)), curated)
@@ -155,7 +193,7 @@ def _read_phoenix(path: Path) -> list[tuple[DictEntry, list[str]]]:
         for line in f:
             r = json.loads(line)
             roles = tuple(
-                Role(c[0] if c[0] and len(c[0]) == 3 else None, c[1] if c[1] in SECTORS else None, None, c[2], c[3])
+                Role(valid_country_code(c[0]), c[1] if c[1] in SECTORS else None, None, c[2], c[3])
                 for c in r["c"]
             )
             dated = any(x.start or x.end for x in roles)
@@ -177,37 +215,7 @@ def load_dictionary(extra_paths: tuple[str, ...] | None = None) -> ActorDictiona
     return _load(tuple(extra_paths))
 
 
-@functools.lru_cache(maxsize=4)
-def _load(extra_paths: tuple[str, ...]) -> ActorDictionary:
-    res = _resource_dir()
-    sources: list[tuple[DictEntry, list[str]]] = []
-    for p in extra_paths:
-        sources.extend(_read_curated(Path(p), True))
-    sources.extend(_read_curated(res / "curated.jsonl", True))
-    sources.extend(_read_phoenix(res / "phoenix_actors.jsonl.gz"))
-
-    names: dict[str, list[DictEntry]] = {}
-    surnames: dict[str, list[DictEntry]] = {}
-    curated_keys: set[str] = set()
-    for e, forms in sources:
-        for form in forms:
-            k = _key(form)
-            if not k:
-                continue
-            if not e.curated and k in curated_keys:
-                continue  # a curated entry owns this name
-            lst = names.setdefault(k, [])
-            if e not in lst:
-                lst.append(e)
-            if e.curated:
-                curated_keys.add(k)
-        if e.type == "person":
-            toks = _key(e.name).split()
-            if len(toks) >= 2 and len(toks[-1]) >= 4 and toks[-1].isalpha():
-                lst = surnames.setdefault(toks[-1], [])
-                if e not in lst:
-                    lst.append(e)
-
+def _load_agents(res: Path) -> tuple[dict[str, str], dict[str, str]]:
     agents: dict[str, str] = {}
     for k, v in json.loads((res / "phoenix_agents.json").read_text(encoding="utf-8")).items():
         agents[normalize(k)] = v if v in SECTORS else ""
@@ -217,9 +225,63 @@ def _load(extra_paths: tuple[str, ...]) -> ActorDictionary:
     for k in cur.get("not_agents", []):
         agents.pop(normalize(k), None)
     generic_default = {normalize(k): v for k, v in cur["_generic_default"].items()}
+    return agents, generic_default
+
+
+def _name_part(key: str, title_words: frozenset[str], country_words: frozenset[str]) -> list[str]:
+    """The words of a person alias left after leading titles, honorifics and demonyms."""
+    toks = key.split()
+    i = 0
+    while i < len(toks) - 1 and (toks[i] in _HONORIFICS or toks[i] in title_words or toks[i] in country_words
+                                 or toks[i] in ("THE", "OF", "FORMER")):
+        i += 1
+    return toks[i:]
+
+
+@functools.lru_cache(maxsize=4)
+def _load(extra_paths: tuple[str, ...]) -> ActorDictionary:
+    from eventwire.analyze.countries import is_country_word
+
+    res = _resource_dir()
+    agents, generic_default = _load_agents(res)
+    title_words = frozenset(w for k in agents for w in k.split(" ")) - {"OF", "THE", "AND", "FOR"}
+    sources: list[tuple[DictEntry, list[str]]] = []
+    for p in extra_paths:
+        sources.extend(_read_curated(Path(p), True))
+    sources.extend(_read_curated(res / "curated.jsonl", True))
+    sources.extend(_read_phoenix(res / "phoenix_actors.jsonl.gz"))
+
+    names: dict[str, list[DictEntry]] = {}
+    short: dict[str, list[DictEntry]] = {}
+    curated_keys: set[str] = set()
+    for e, forms in sources:
+        for form in forms:
+            k = _key(form)
+            if not k:
+                continue
+            if not e.curated and k in curated_keys:
+                continue  # a curated entry owns this name
+            index = names
+            if e.type == "person":
+                words = k.split()
+                part = _name_part(k, title_words, frozenset(w for w in words if is_country_word(w)))
+                if len(part) < 2:
+                    index = short  # "HUE", "PRESIDENT XI", "MR OBAMA": never looked up alone
+            lst = index.setdefault(k, [])
+            if e not in lst:
+                lst.append(e)
+            if e.curated and index is names:
+                curated_keys.add(k)
+        if e.type == "person":
+            toks = _key(e.name).split()
+            if len(toks) >= 2 and len(toks[-1]) >= 3 and toks[-1].isalpha():
+                lst = short.setdefault(toks[-1], [])
+                if e not in lst:
+                    lst.append(e)
+
     return ActorDictionary(
         names={k: tuple(v) for k, v in names.items()},
-        surnames={k: tuple(v) for k, v in surnames.items()},
+        short_names={k: tuple(v) for k, v in short.items()},
         agents=agents,
         generic_default=generic_default,
         agent_first_words=frozenset(k.split(" ")[0] for k in agents),

@@ -18,6 +18,14 @@ The lexicon is assembled once per process from maintained libraries and shipped 
 Aliases that are provinces, rivers or landmarks ("Hunan", "Gobi") are kept in a second
 tier: they resolve a whole phrase (``resolve_country``) but are not used when scanning
 (``find_countries``), where they would be places rather than actors.
+
+First-level subdivisions (states, provinces, territories: ``pycountry``'s ISO 3166-2 data)
+are a tier of their own (kind ``admin1``): "British Columbia" → CAN, "New South Wales" →
+AUS, "Kerala" → IND. Scanning with ``admin1=True`` (the actors stage, for the jurisdiction
+of officials) reports them; plain scanning does not, but a subdivision name still blocks
+the shorter country word inside it ("British" in "British Columbia", "Mexico" in "New
+Mexico"). Subdivision names shared by several countries ("Punjab"), equal to a country
+form, or made only of generic words ("Central", "Northern") are left out.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ __all__ = [
     "find_country_matches",
     "country_name",
     "normalize",
+    "is_country_word",
+    "subdivisions",
 ]
 
 _TIER1 = ("name", "demonym", "capital", "abbrev", "igo")
@@ -192,7 +202,57 @@ def _lexicon() -> dict[str, _Entry]:
         lex[_strip_phrase(normalize(form))] = _Entry("IGO", canon, "igo", code)
     for form in curated.get("not_countries", []):
         lex.pop(_strip_phrase(normalize(form)), None)
+    for key, (iso, display) in subdivisions().items():
+        e = lex.get(key)
+        if e is None or (e.kind == "alias" and e.code == iso):
+            lex[key] = _Entry(iso, display, "admin1")
     return lex
+
+
+# Subdivision types that are first-level jurisdictions with their own officials.
+_ADMIN1_TYPES = frozenset({
+    "state", "province", "territory", "land", "region", "autonomous region", "autonomous republic",
+    "autonomous community", "autonomous province", "autonomous city", "federal district", "capital territory",
+    "capital district", "canton", "prefecture", "emirate", "governorate", "oblast", "republic", "department",
+    "metropolitan region", "special administrative region", "union territory", "federal territory",
+    "autonomous territorial unit", "county", "country", "nation", "division", "city", "capital city",
+    "metropolitan city", "special municipality", "autonomous district", "krai", "federal city",
+})
+_GENERIC = frozenset(
+    "NORTH SOUTH EAST WEST NORTHERN SOUTHERN EASTERN WESTERN CENTRAL CENTRE CENTER CAPITAL COAST COASTAL "
+    "UPPER LOWER GREATER GREAT ISLAND ISLANDS LAKES LAKE RIVER MOUNTAIN MOUNTAINS VALLEY PLAINS REGION "
+    "PROVINCE DISTRICT STATE CITY NEW OLD SAINT ST MIDDLE INNER OUTER FAR HIGHLANDS LOWLANDS BORDER "
+    "METROPOLITAN FEDERAL TERRITORY AND THE OF DE DEL LA LE LES MARITIME LITTORAL PLATEAU SAVANES ULSTER".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def subdivisions() -> dict[str, tuple[str, str]]:
+    """Normalized first-level subdivision names → (ISO3, name), unambiguous ones only."""
+    import pycountry
+
+    by_name: dict[str, set[str]] = {}
+    display: dict[str, str] = {}
+    for sd in pycountry.subdivisions:
+        if sd.parent_code is not None or sd.type.lower() not in _ADMIN1_TYPES:
+            continue
+        c = pycountry.countries.get(alpha_2=sd.country_code)
+        if c is None:
+            continue
+        for form in {sd.name, unicodedata.normalize("NFKD", sd.name)}:
+            key = _strip_phrase(normalize(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", form)))
+            words = key.split()
+            if not words or all(w in _GENERIC for w in words) or (len(words) == 1 and len(key) < 5):
+                continue
+            by_name.setdefault(key, set()).add(c.alpha_3)
+            display.setdefault(key, sd.name)
+    return {k: (next(iter(v)), display[k]) for k, v in by_name.items() if len(v) == 1}
+
+
+def is_country_word(word: str) -> bool:
+    """Whether one normalized word is a country name, demonym or abbreviation ("CHINESE")."""
+    e = _lexicon().get(word)
+    return e is not None and e.kind in ("name", "demonym", "abbrev")
 
 
 _ORG_WORDS = re.compile(
@@ -246,12 +306,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in _lexicon())
 
 
-def find_country_matches(text: str, all_tiers: bool = False) -> list[CountryMatch]:
+def find_country_matches(text: str, all_tiers: bool = False, admin1: bool = False) -> list[CountryMatch]:
     """All country and IGO mentions in a text, longest match first, non-overlapping.
 
     A match must start with a capital letter; two- and three-letter abbreviations must be
-    written in capitals ("US", not "us"). Second-tier aliases (provinces, landmarks) are not
-    used here.
+    written in capitals ("US", not "us"). Second-tier aliases (provinces, landmarks) are
+    used only with ``all_tiers``, first-level subdivisions only with ``admin1`` (or
+    ``all_tiers``); a subdivision name not reported still covers its words.
     """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     firsts = _first_words()
@@ -270,6 +331,7 @@ def find_country_matches(text: str, all_tiers: bool = False) -> list[CountryMatc
             i += 1
             continue
         found = None
+        blocked = 0
         for j in range(min(n, i + _MAX_N), i, -1):
             # do not run across sentence punctuation other than spaces/hyphens/dots of abbreviations
             span = text[s0 : toks[j - 1][1]]
@@ -281,7 +343,11 @@ def find_country_matches(text: str, all_tiers: bool = False) -> list[CountryMatc
                 e = lex.get(key[:-1])
                 if e is not None and e.kind != "demonym":
                     e = None
-            if e is None or (e.kind not in _TIER1 and not all_tiers):
+            if e is not None and e.kind in ("admin1", "alias") and j > i + 1 and not all_tiers \
+                    and not (admin1 and e.kind == "admin1"):
+                blocked = j  # "British Columbia", "New Mexico": not "British", "Mexico"
+                break
+            if e is None or (e.kind not in _TIER1 and not all_tiers and not (admin1 and e.kind == "admin1")):
                 continue
             if e.kind == "abbrev" or (len(key.replace(".", "")) <= 3):
                 if span.upper() != span:
@@ -290,7 +356,7 @@ def find_country_matches(text: str, all_tiers: bool = False) -> list[CountryMatc
             i = j
             break
         if found is None:
-            i += 1
+            i = max(i + 1, blocked)
         else:
             # possessive "China's": keep the span on the name only
             if found.text.endswith(("'s", "’s")):

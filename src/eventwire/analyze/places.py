@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from eventwire.analyze.countries import resolve_country
 from eventwire.analyze.pipeline import MapStage
 from eventwire.analyze.places_features import (
     Candidate,
@@ -159,12 +160,17 @@ def choose(scored: Sequence[Scored], model: PlaceModel) -> list[Candidate]:
     return sorted((scored[k].cand for k in final), key=lambda c: c.start)
 
 
-def _context_countries(gaz: Gazetteer, names: Iterable[str]) -> frozenset[str]:
+def _context_countries(gaz: Gazetteer, names: Iterable[str], demonyms: Iterable[str] = ()) -> frozenset[str]:
+    """Countries the text names: country/region/state names, and demonyms ("Saudi")."""
     out = set()
     for n in names:
         for e in gaz.lookup(n):
-            if e.kind in ("country", "region") and e.country:
+            if e.kind in ("country", "region", "admin1") and e.country:
                 out.add(e.country)
+    for n in demonyms:
+        code = resolve_country(n)
+        if code and code != "IGO":
+            out.add(code)
     return frozenset(out)
 
 
@@ -173,13 +179,21 @@ def resolve_mention(text: str, context: frozenset[str] = frozenset(), gaz: Gazet
     gaz = gaz or gazetteer()
     e = gaz.resolve(text, context)
     if e is None and " " in text:
-        # "Kurdish-majority Aziziyah" / "southern Idlib": try the last words
+        # "Kurdish-majority Aziziyah" / "southern Idlib": try the last words, dropping only
+        # modifiers (lower-case or hyphenated words), never part of a name ("British Columbia"
+        # is not Columbia)
         words = text.split()
         for k in range(1, len(words)):
+            if not _modifier(words[k - 1]):
+                break
             e = gaz.resolve(" ".join(words[k:]), context)
             if e is not None:
                 break
     return e
+
+
+def _modifier(word: str) -> bool:
+    return not word[:1].isupper() or ("-" in word and not word.split("-")[-1][:1].isupper())
 
 
 def _loc_dict(text: str, c: Candidate, offset: int, entry: GazEntry | None) -> dict[str, Any]:
@@ -234,8 +248,8 @@ def locate_command(records: Iterable[dict[str, Any]], batch_size: int = 256) -> 
                 v = verbs[0]
                 scored = scored_candidates(toks, ents, int(v["start"]), int(v["end"]), gaz, model)
                 chosen = choose(scored, model)
-                ctx = _context_countries(gaz, [e_text for s, e, lab in ents if lab in ("GPE", "LOC")
-                                               for e_text in [text[s:e]]])
+                ctx = _context_countries(gaz, [text[s:e] for s, e, lab in ents if lab in ("GPE", "LOC")],
+                                         [text[s:e] for s, e, lab in ents if lab == "NORP"])
                 for c in chosen:
                     locs.append(_loc_dict(text, c, 0, resolve_mention(text[c.start:c.end], ctx, gaz)))
             yield {"id": r.get("id"), "locations": locs}
@@ -281,6 +295,9 @@ def _make_place(article_id: str, text: str, start: int, end: int, entry: GazEntr
 
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Named-entity labels whose spans are never places; a candidate without a label (a proper
+# noun run the NER did not tag) must be a full, well-known gazetteer name.
+_NOT_PLACES = {"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"}
 
 
 def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
@@ -289,7 +306,8 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
     gaz = gazetteer()
     body = [s for s in doc.sentences if s.segment == "body"]
     ents = [e for e in doc.entities]
-    ctx = _context_countries(gaz, [e.text for e in ents if e.label in ("GPE", "LOC")])
+    ctx = _context_countries(gaz, [e.text for e in ents if e.label in ("GPE", "LOC")],
+                             [e.text for e in ents if e.label == "NORP"])
     places: list[Place] = []
     seen: set[tuple[int, int]] = set()
     for s in body:
@@ -302,7 +320,11 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
             if (c.start, c.end) in seen or c.label == "NORP":
                 continue
             name = art.text[c.start:c.end]
-            if c.label in _PLACE_LABELS:
+            if c.label in _NOT_PLACES:
+                continue  # an organisation or a person is not a place ("Hamas" is not Hamm)
+            if c.label == "FAC":
+                entry = None  # a building, road or airport: not the town of the same name
+            elif c.label in _PLACE_LABELS:
                 entry = resolve_mention(name, ctx, gaz)
             else:
                 # a name NER did not call a place: only a full, well-known gazetteer name
@@ -310,8 +332,20 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
                 if entry is None or (entry.kind == "city" and entry.population < 100_000):
                     continue
             seen.add((c.start, c.end))
+            if entry is not None and places:
+                entry = _city_state(art.text, places[-1], c.start, name, entry, gaz)
             places.append(_make_place(art.id, art.text, c.start, c.end, entry))
     return dataclasses.replace(doc, places=tuple(places))
+
+
+def _city_state(text: str, prev: Place, start: int, name: str, entry: GazEntry, gaz: Gazetteer) -> GazEntry:
+    """"Atlanta, Georgia": after a city of country X and a comma, a name that is both a
+    country and a state or province of X is the state."""
+    if entry.kind != "country" or not prev.country or prev.country == entry.country \
+            or text[prev.end:start].strip() != ",":
+        return entry
+    states = [e for e in gaz.lookup(name) if e.kind == "admin1" and e.country == prev.country]
+    return states[0] if states else entry
 
 
 def event_location(

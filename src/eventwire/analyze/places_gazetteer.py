@@ -8,9 +8,17 @@ Data comes from installed packages and shipped files only, nothing is downloaded
 * extra country aliases and region names, and country centre coordinates, shipped in
   ``eventwire/resources/gazetteer/`` (see its SOURCE.md).
 
+First-level subdivisions of other countries (ISO 3166-2 names from ``pycountry``: "British
+Columbia", "Kerala") are added as ``admin1`` entries without coordinates when no country,
+state or city already has the name.
+
 Resolution of an ambiguous name prefers, in order: a country, a US state or shipped region
 when the name is one, then the city whose country is mentioned in the context, then the
-most populous and best-known city (number of GeoNames alternate names). Everything here is read-only after construction; :func:`gazetteer`
+most populous and best-known city (number of GeoNames alternate names). A city reached only
+through one of its GeoNames alternate names (often a foreign-language or historical form:
+"Hamas" is a name of Hamm, "Yida" one of Jeddah) needs evidence: its country must be named
+in the context and the city must have 100,000 people or more; otherwise the name does not
+resolve. Everything here is read-only after construction; :func:`gazetteer`
 returns one shared, lazily built instance per process.
 """
 
@@ -29,6 +37,7 @@ from pathlib import Path
 __all__ = ["GazEntry", "Gazetteer", "gazetteer", "normalize_name", "country_iso3"]
 
 RESOURCE_DIR = Path(__file__).resolve().parents[1] / "resources" / "gazetteer"
+_ALT_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,12 @@ class Gazetteer:
                 self._add(name, e)
                 for k in keys.split("|") if keys else ():
                     self.by_key.setdefault(k, []).append(e)
+        from eventwire.analyze.countries import subdivisions
+
+        for key, (iso3, display) in subdivisions().items():
+            k = normalize_name(key)
+            if k and k not in self.by_key:
+                self.by_key[k] = [GazEntry(None, display, "admin1", iso3, None, None, None, 0)]
 
     def _add(self, name: str, e: GazEntry) -> None:
         k = normalize_name(name)
@@ -159,11 +174,16 @@ class Gazetteer:
 
     def resolve(self, name: str, context_countries: tuple[str, ...] | frozenset[str] = ()) -> GazEntry | None:
         """The best entry for ``name``, given ISO3 codes of countries named nearby."""
-        cands = self.lookup(name)
-        if not cands:
-            return None
         ctx = set(context_countries)
         exact = normalize_name(name)
+        # a city found only by an alternate name needs evidence: its country named in the
+        # context, and a city of some size (an alternate name of a small town is more often
+        # something else: "White House" is a name of Guntersville, Alabama)
+        cands = [e for e in self.lookup(name)
+                 if e.kind != "city" or normalize_name(e.name) == exact
+                 or (e.country in ctx and e.population >= _ALT_MIN_POPULATION and len(exact) >= 4)]
+        if not cands:
+            return None
 
         def score(e: GazEntry) -> float:
             s = {"country": 100.0, "admin1": 60.0, "region": 55.0, "city": 0.0}[e.kind]
