@@ -100,6 +100,33 @@ def locate(input: Path = InputOpt, output: Path | None = OutputOpt) -> None:
     _standalone("eventwire.analyze.places", "locate_command", input, output)
 
 
+@app.command()
+def cluster(input: Path = InputOpt, output: Path | None = OutputOpt) -> None:
+    """Cluster documents into stories and their event mentions into events.
+
+    Input lines {"doc_id", "text", "date"?, "event_mentions"?: [{"start", "end"}]}; output
+    lines {"doc_id", "story", "event_mentions"?: [{"start", "end", "cluster"}]}, one per
+    input line in order (cluster ids corpus-wide); a bad line gives {"doc_id", "error"}.
+    """
+    from eventwire.corpus.batch import cluster_command
+
+    try:
+        if str(input) != "-" and not input.is_file():
+            raise UsageError(f"input file {input} does not exist or is not a file", "E003")
+        fh = sys.stdin if str(input) == "-" else input.open(encoding="utf-8", errors="replace")
+        try:
+            lines = list(fh)
+        finally:
+            if fh is not sys.stdin:
+                fh.close()
+        with _output(output) as out:
+            n = write_jsonl(cluster_command(lines), out)
+        if output is not None:
+            console.print(f"wrote {n} lines to {output}", highlight=False, markup=False)
+    except EventwireError as e:
+        _fail(e)
+
+
 DbOpt = typer.Option(
     None,
     "--db",

@@ -1,0 +1,1 @@
+"""Cross-document event coreference over event mentions."""
