@@ -128,7 +128,7 @@ def fit_coref(docs: list[dict], reps: list, vecs: list) -> CorefModel:
 
 def predict_coref(docs: list[dict], reps: list, vecs: list, stories: dict, model: CorefModel,
                   thresholds: list[float]) -> dict[float, dict]:
-    from eventwire.corpus.coref.cluster import _cut, pair_matrix
+    from eventwire.corpus.coref.cluster import _cut, distances
 
     groups: dict[str, list] = {}
     for d, rs in zip(docs, reps, strict=True):
@@ -136,7 +136,7 @@ def predict_coref(docs: list[dict], reps: list, vecs: list, stories: dict, model
     out: dict[float, dict] = {t: {} for t in thresholds}
     for sid, items in groups.items():
         reps_ = [r for _, r in items]
-        dist = 1.0 - model.probs(pair_matrix(reps_, vecs)) if len(reps_) > 1 else None
+        dist = distances(reps_, vecs, model) if len(reps_) > 1 else None
         for t in thresholds:
             labs = _cut(dist, len(reps_), t) if dist is not None else [0]
             for (did, r), lab in zip(items, labs, strict=True):

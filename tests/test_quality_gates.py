@@ -56,3 +56,29 @@ def test_quality_gates_pubdate_regression_gate() -> None:
         assert r["wrong_date"] <= max(1, 0.02 * r["dates_given"])
     [hi] = [b for b in res["calibration_pooled_real"] if b["band"] == ">= 0.8"]
     assert hi["n"] >= 100 and hi["accuracy"] >= 0.95
+
+
+def test_quality_gates_stories_and_event_coreference_on_ecbplus_dev() -> None:
+    import json
+    import sys
+
+    from eventwire.corpus.batch import BatchDoc, cluster_batch
+
+    gold_path = SHARED / "data" / "ecbplus" / "ecbplus-dev.jsonl"
+    if not gold_path.exists():
+        pytest.skip("ECB+ dev data (../shared/data/ecbplus) is not present")
+    sys.path.insert(0, str(SHARED / "eval"))
+    from ecbplus_score import bcubed, coref_scores
+
+    docs = [json.loads(line) for line in gold_path.open()]
+    res = cluster_batch([
+        BatchDoc(d["doc_id"], d["text"], None, tuple((m["start"], m["end"]) for m in d["event_mentions"]))
+        for d in docs
+    ])
+    b3 = bcubed({d["doc_id"]: d["subtopic"] for d in docs}, res.story)[2]
+    key = {(d["doc_id"], m["start"], m["end"]): m["cluster"] for d in docs for m in d["event_mentions"]
+           if m["validated"]}
+    conll = coref_scores(key, {k: v for k, v in res.event.items() if k in key})["conll_f1"]
+    # reached on dev (number of stories not given): B3 F1 0.920, CoNLL F1 0.75 (see README)
+    assert b3 >= 0.90
+    assert conll >= 0.73

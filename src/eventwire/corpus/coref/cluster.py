@@ -14,7 +14,13 @@ from importlib import resources
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from eventwire.corpus.coref.mentions import PAIR_FEATURES, MentionRep, doc_cosine, pair_features
+from eventwire.corpus.coref.mentions import (
+    PAIR_FEATURES,
+    MentionRep,
+    conflict,
+    doc_cosine,
+    pair_features,
+)
 from eventwire.corpus.stories.features import DocVector
 
 __all__ = ["CorefModel", "load_coref_model", "cluster_mentions"]
@@ -69,8 +75,22 @@ def cluster_mentions(
         return []
     if n == 1:
         return [0]
+    return _cut(distances(group, docs, model), n, th)
+
+
+def distances(group: Sequence[MentionRep], docs: Sequence[DocVector], model: CorefModel) -> np.ndarray:
+    """Condensed distances 1 - P(same event); pairs whose times conflict can never link."""
     dist = 1.0 - model.probs(pair_matrix(group, docs))
-    return _cut(dist, n, th)
+    k = 0
+    for i in range(len(group)):
+        for j in range(i + 1, len(group)):
+            if conflict(group[i], group[j]):
+                dist[k] = _VETO
+            k += 1
+    return dist
+
+
+_VETO = 1e6
 
 
 def _cut(dist: np.ndarray, n: int, th: float) -> list[int]:

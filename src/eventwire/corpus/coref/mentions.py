@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from eventwire.corpus.stories.features import DocFreq, DocVector, terms
 
-__all__ = ["MentionRep", "PAIR_FEATURES", "pair_features", "sentence_bounds", "build_mentions"]
+__all__ = ["MentionRep", "PAIR_FEATURES", "pair_features", "sentence_bounds", "build_mentions", "conflict", "stem"]
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
@@ -28,8 +28,24 @@ _NUM = re.compile(r"\b\d[\d,.]*\b")
 PAIR_FEATURES = (
     "same_lemma", "lemma_jaccard", "same_surface", "trigram_dice", "sent_cos", "names_jaccard",
     "names_conflict", "year_conflict", "numbers_shared", "same_doc", "same_sentence", "doc_cos",
-    "both_verbs", "same_lemma_x_sent_cos", "same_lemma_x_doc_cos",
+    "both_verbs", "same_lemma_x_sent_cos", "same_lemma_x_doc_cos", "same_stem", "same_stem_x_sent_cos",
 )
+_SUFFIXES = ("ations", "ation", "itions", "ition", "ments", "ment", "ings", "ing", "ions", "ion", "ers", "er",
+             "ed", "es", "s", "e")
+
+
+def stem(lemma: str) -> str:
+    """A crude derivational stem so that a verb and its nominalization meet (meet/meeting,
+    elect/election, announce/announcement)."""
+    for suf in _SUFFIXES:
+        if lemma.endswith(suf) and len(lemma) - len(suf) >= 3:
+            return lemma[: -len(suf)]
+    return lemma
+
+
+def conflict(a: MentionRep, b: MentionRep) -> bool:
+    """Never one event: both sentences state years and none is shared."""
+    return bool(a.years and b.years and not a.years & b.years)
 
 
 @dataclass(frozen=True)
@@ -120,8 +136,10 @@ def pair_features(a: MentionRep, b: MentionRep, doc_cos: float) -> list[float]:
     nums = float(bool(a.numbers & b.numbers))
     same_doc = float(a.doc == b.doc)
     same_sent = float(a.doc == b.doc and a.sent == b.sent)
+    same_stem = float(stem(a.lemma) == stem(b.lemma))
     return [same_lemma, lj, float(a.surface == b.surface), dice, sc, nj, nconf, yconf, nums, same_doc,
-            same_sent, doc_cos, float(a.verb and b.verb), same_lemma * sc, same_lemma * doc_cos]
+            same_sent, doc_cos, float(a.verb and b.verb), same_lemma * sc, same_lemma * doc_cos, same_stem,
+            same_stem * sc]
 
 
 def doc_cosine(a: DocVector, b: DocVector) -> float:

@@ -131,7 +131,9 @@ def vectorize(
     norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
     weights = {t: x / norm for t, x in w.items()}
     order = sorted(weights, key=lambda t: (-weights[t], t))
-    top = tuple(order[:n_top])
+    # retrieval keys: the strongest terms some other document also has (a term only this
+    # document has cannot find anything)
+    top = tuple([t for t in order if df.df.get(t, 0) > 1][:n_top])
     names = frozenset([t for t in order if t.startswith("n:") and " " not in t][:8])
     all_names = frozenset(t for t in weights if t.startswith("n:"))
     name_norm = math.sqrt(sum(weights[t] ** 2 for t in all_names))
