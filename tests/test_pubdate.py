@@ -166,3 +166,13 @@ def test_pubdate_html_extensive_search_when_metadata_has_nothing(tmp_path: Path)
     assert isinstance(raw, RawDoc) and raw.published is None and raw.meta["html_date"] == "2021-03-15"
     a = clean(raw)
     assert (a.published, a.date_method) == ("2021-03-15", "html-search") and a.date_confidence < 0.8
+
+
+def test_pubdate_labelled_date_inside_a_byline() -> None:
+    head = "Drug trial shows benefit\n"
+    a = stated_date(head + "By Sarah Lyall · Published Dec. 7, 2023 · Updated Dec. 8, 2023\n" + BODY)
+    assert a is not None and (a.date, a.label) == ("2023-12-07", "published")
+    b = stated_date(head + "By Jane Doe, Reuters staff writer. Published: March 3, 2012 at 5:00 PM\n" + BODY)
+    assert b is not None and b.date == "2012-03-03"
+    # a body sentence that mentions a publication is not a stamp
+    assert stated_date(head + "The study, published March 3, 2012, found that the drug works.\n" + BODY) is None

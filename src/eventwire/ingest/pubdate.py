@@ -251,6 +251,15 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a capitalised publication label right before a date, at the start of a line or after a
+# separator (a body sentence's ", published March 3, 2012," does not count)
+_LABEL_AT = re.compile(
+    r"(?:^|[|•·.;,–—-]\s*)(?:(?:Last|First|Originally|Story|Article)\s+)?"
+    r"(?:Published|PUBLISHED|Posted|POSTED|Updated|UPDATED|Created|Edited|Released|Modified)"
+    r"(?:\s+(?:on|at))?\s*:?\s*$"
+)
+
+
 def find_stamps(text: str) -> list[Stamp]:
     """The date stamps of ``text``, in text order: stamp lines among the first lines,
     labelled stamp lines ("Published …", "Posted …", "Updated …") in the first half of the
@@ -276,6 +285,11 @@ def find_stamps(text: str) -> list[Stamp]:
                     phits = [h for h in hits if h.end <= pm.start()]
                     if phits and _stamp_rest_ok(pre, phits):
                         stamp_text, hits = pre, phits
+        if stamp_text is None and head and len(line) <= 240:
+            # a byline carrying a labelled date: "By Jane Doe · Published Dec. 7, 2023"
+            labelled = [h for h in find_date_hits(line) if _LABEL_AT.search(line[: h.start])]
+            if labelled:
+                stamp_text, hits = line, labelled
         if stamp_text is None:
             continue
         prev = 0
