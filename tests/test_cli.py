@@ -134,3 +134,20 @@ def test_cli_run_fails_when_no_input_could_be_read(tmp_path: Path) -> None:
         app, ["run", str(tmp_path / "nothing-here"), "--db", f"sqlite:///{tmp_path / 'n.db'}"]
     )
     assert res.exit_code == 1 and "eventwire errors" in res.output
+
+
+def test_cli_events_actor_filter_runs_through_event_actors(seed_db: str) -> None:
+    from eventwire.store import open_store
+
+    with open_store(seed_db) as store:
+        links = list(store.records("event_actors"))
+    assert links
+    actor = links[0]["actor_id"]
+    want = sorted({r["event_id"] for r in links if r["actor_id"] == actor})
+    rows = [
+        json.loads(x)
+        for x in _ok("events", "--db", seed_db, "-f", "jsonl", "--actor", actor[:8]).splitlines()
+    ]
+    assert sorted(r["id"] for r in rows) == want
+    assert all(actor in r["source_actor_ids"] + r["target_actor_ids"] for r in rows)
+    assert _ok("events", "--db", seed_db, "-f", "jsonl", "--actor", "zz%").strip() == ""

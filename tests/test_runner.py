@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from eventwire import api
 from eventwire.analyze.nlp import make_stage as nlp_stage
 from eventwire.analyze.pipeline import MapStage, Pipeline
 from eventwire.model import AnalyzedDoc
-from eventwire.store import open_store
+from eventwire.store import Store, open_store, schema
 
 from .conftest import SEEDS
 from .corpus import synthetic_articles, write_corpus
@@ -138,7 +142,7 @@ from eventwire import api
 from eventwire.analyze.nlp import make_stage
 from eventwire.analyze.pipeline import MapStage, Pipeline
 from eventwire.model import AnalyzedDoc
-from eventwire.store import open_store
+from eventwire.store import Store, open_store, schema
 store = open_store(sys.argv[1])
 api.ingest(store, [sys.argv[2]], batch_size=5)
 api.analyze(store, pipeline=Pipeline([make_stage(parse=False)]), batch_size=5)
@@ -286,4 +290,79 @@ def test_runner_accepts_a_single_string_input(tmp_path: Path) -> None:
     s = api.ingest(store, str(SEEDS))  # type: ignore[arg-type]
     assert s.new_articles == 2 and s.inputs_read == 2
     assert store.get_article("_") is None  # LIKE wildcards in an id prefix are literal
+    store.close()
+
+
+_VOLATILE = {"ingested_at", "seen_at"}
+
+
+def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every content table (not the change log or cursors, whose numbering follows the
+    processing order), rows sorted, volatile timestamps left out."""
+    out = {}
+    for table in schema.metadata.sorted_tables:
+        if table.name in ("article_changes", "corpus_state"):
+            continue
+        cols = [c for c in table.columns if c.name not in _VOLATILE and c.name != "signature"]
+        with store.engine.connect() as c:
+            rows = [tuple(json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v for v in r)
+                    for r in c.execute(sa.select(*cols))]  # fmt: skip
+        out[table.name] = sorted(rows, key=repr)
+    return out
+
+
+def test_runner_serial_parallel_and_input_order_give_identical_stores(tmp_path: Path, pg_url: str) -> None:
+    d = tmp_path / "extra"
+    write_corpus(d, 3)
+    inputs = [str(SEEDS), str(d)]
+    dumps = []
+    for url, n, order in ((f"sqlite:///{tmp_path / 'serial.db'}", 1, inputs), (pg_url, 2, inputs[::-1])):
+        store = open_store(url)
+        api.run(store, order, n_process=n, batch_size=2)
+        dumps.append(_dump(store))
+        store.close()
+    assert dumps[0]["events"] and dumps[0]["actors"] and dumps[0]["event_actors"]
+    for name in dumps[0]:
+        assert dumps[0][name] == dumps[1][name], name
+
+
+def test_runner_upgraded_stage_reanalyzes_only_its_outputs(tmp_path: Path) -> None:
+    from eventwire.analyze.timex_stage import make_stage as timex_stage
+    from eventwire.corpus import ChangeBatch, CorpusWrite
+
+    seen: list[ChangeBatch] = []
+
+    class Watcher:
+        name, version, reads, writes = "watch", "1", ("timexes",), ()
+
+        def update(self, store: Store, batch: ChangeBatch) -> CorpusWrite:
+            seen.append(batch)
+            return CorpusWrite()
+
+    store = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    api.ingest(store, [str(SEEDS)])
+    v1 = Pipeline([nlp_stage(parse=False), timex_stage()])
+    first = api.analyze(store, pipeline=v1, corpus_stages=[Watcher()])
+    assert first.analyzed == 2 and store.count("timexes") > 0
+    sent_ids = [r["id"] for r in store.records("sentences")]
+    tmx_ids = [r["id"] for r in store.records("timexes")]
+    # mark one stored row of each kind: a rewrite of that kind would restore it
+    with store.engine.begin() as c:
+        c.execute(sa.text("UPDATE sentences SET text = 'untouched' WHERE id = :i"), {"i": sent_ids[0]})
+        c.execute(sa.text("UPDATE timexes SET value = 'stale' WHERE id = :i"), {"i": tmx_ids[0]})
+    assert api.analyze(store, pipeline=v1, corpus_stages=[Watcher()]).analyzed == 0
+    nlp_s, timex_s = v1.stages
+    v2 = Pipeline([nlp_s, dataclasses.replace(timex_s, version=timex_s.version + "-upgraded")])
+    assert store.count_pending(v2.versions()) == 2
+    again = api.analyze(store, pipeline=v2, corpus_stages=[Watcher()])
+    assert again.analyzed == 2 and again.failed == 0
+    rows = {r["id"]: r for r in store.records("sentences")}
+    assert rows[sent_ids[0]]["text"] == "untouched"  # the nlp stage's records were kept
+    assert next(r for r in store.records("timexes") if r["id"] == tmx_ids[0])["value"] != "stale"
+    assert [r["id"] for r in store.records("timexes")] == tmx_ids  # same ids after re-analysis
+    versions = store.stage_versions([a["id"] for a in store.records("articles", include_text=False)])
+    assert all(v == v2.versions() for v in versions.values())
+    # the corpus stage was told which articles changed, and what changed in them
+    assert [len(b.article_ids) for b in seen] == [2, 2]
+    assert all(k == frozenset({"timexes"}) for k in seen[1].kinds.values())
     store.close()

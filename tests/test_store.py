@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ from eventwire.errors import StoreError, UsageError
 from eventwire.export import export
 from eventwire.model import (
     Actor,
+    ActorMention,
     AnalyzedDoc,
     Article,
     Copy,
@@ -23,7 +25,7 @@ from eventwire.model import (
     Segment,
     make_id,
 )
-from eventwire.store import open_store
+from eventwire.store import Store, open_store, schema
 from eventwire.store.schema import metadata
 
 TEXT = "Leaders met in Hanoi on Tuesday.\n\nPhoto: a handshake in 2017.\n\nChina and Vietnam agreed to talk."
@@ -183,3 +185,123 @@ def test_store_sqlite_allows_reader_while_writer_holds_transaction(tmp_path: Pat
         conn.execute(sa.text("INSERT INTO problems VALUES ('x', 'E101', 'r', 'now')"))
         assert reader.count("problems") == 0  # WAL: the reader is not blocked
     assert reader.count("problems") == 1
+
+
+def _analyzed(store: Store, art: Article, events: tuple[Event, ...], actors: tuple[Actor, ...]) -> AnalyzedDoc:
+    pipe = Pipeline([nlp_stage(parse=False)])
+    (doc,) = pipe([art])
+    mentions = tuple(
+        ActorMention(make_id(art.id, "m", i), art.id, 0, 7, art.text[0:7], a.id, a.country, a.role)
+        for i, a in enumerate(actors)
+    )
+    return dataclasses.replace(doc, tokens=(), actors=actors, actor_mentions=mentions, events=events)
+
+
+def _event(art: Article, start: int, end: int, actor_ids: tuple[str, ...], date: str) -> Event:
+    return Event(
+        make_id(art.id, "event", start, end, "CONSULT"), art.id, start, end, art.text[start:end],
+        0, 32, "CONSULT", None, "040", actor_ids, (), "CHN", None, "happened", date, date, "day",
+    )  # fmt: skip
+
+
+def test_store_foreign_keys_are_declared_and_enforced(store_url: str) -> None:
+    store = open_store(store_url)
+    insp = sa.inspect(store.engine)
+    for table in metadata.sorted_tables:
+        want = {(tuple(fk.parent.name for fk in c.elements), c.referred_table.name)
+                for c in table.foreign_key_constraints}  # fmt: skip
+        got = {(tuple(fk["constrained_columns"]), fk["referred_table"])
+               for fk in insp.get_foreign_keys(table.name)}  # fmt: skip
+        assert got == want, table.name
+    assert ((("article_id",), "articles")) in {
+        (tuple(fk["constrained_columns"]), fk["referred_table"]) for fk in insp.get_foreign_keys("events")
+    }
+    with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as c:
+        c.execute(sa.text("INSERT INTO sentences (id, article_id, start, \"end\", text, segment) "
+                          "VALUES ('s1', 'no-such-article', 0, 1, 'x', 'body')"))  # fmt: skip
+    art = _article()
+    store.add_ingested([(art, None)], [], [])
+    with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as c:
+        c.execute(sa.text("INSERT INTO actor_mentions (id, article_id, start, \"end\", text, actor_id) "
+                          "VALUES ('m1', :a, 0, 1, 'x', 'no-such-actor')"), {"a": art.id})  # fmt: skip
+    store.close()
+
+
+def test_store_reanalysis_keeps_surviving_ids_and_drops_vanished(store_url: str) -> None:
+    store = open_store(store_url)
+    art = _article()
+    store.add_ingested([(art, None)], [], [])
+    chn = Actor(make_id("actor", "CHN"), "China", "country", "CHN")
+    e1 = _event(art, 0, 7, (chn.id,), "2023-12-05")
+    e2 = _event(art, 86, 92, (chn.id,), "2023-12-06")
+    store.write_analysis([_analyzed(store, art, (e1, e2), (chn,))], "nlp=1")
+    # something downstream refers to e1 (as cluster membership will)
+    with store.engine.begin() as c:
+        keep = sa.select(sa.func.count()).select_from(schema.events).where(schema.events.c.id == e1.id)
+        assert c.execute(keep).scalar() == 1
+    head = store.change_head()
+    e1b = dataclasses.replace(e1, date_begin="2023-12-07", date_end="2023-12-07", attrs={"notes": ["x"]})
+    e3 = _event(art, 49, 55, (), "2023-12-08")
+    store.write_analysis([_analyzed(store, art, (e1b, e3), (chn,))], "nlp=2", kinds=["events", "actors", "actor_mentions"])
+    evs = {r["id"]: r for r in store.records("events")}
+    assert set(evs) == {e1.id, e3.id} and evs[e1.id]["date_begin"] == "2023-12-07"
+    links = [(r["event_id"], r["side"], r["actor_id"]) for r in store.records("event_actors")]
+    assert links == [(e1.id, "source", chn.id)]
+    assert [r["id"] for r in store.records("events", filters={"actor": chn.id[:6]})] == [e1.id]
+    assert store.stage_versions([art.id]) == {art.id: {"nlp": "2"}}
+    assert [(a, set(k)) for _, a, k in store.changes_since(head, 10)] == [
+        (art.id, {"events", "actors", "actor_mentions"})
+    ]
+    store.close()
+
+
+def test_store_actor_identity_does_not_depend_on_write_order(store_url: str, tmp_path: Path) -> None:
+    a1, a2 = _article(), _article(TEXT.replace("Hanoi", "Hue"), "b.txt")
+    xid = make_id("actor", "person", "CHN", "XI JINPING")
+    x1 = Actor(xid, "Xi Jinping", "person", "CHN", "GOV", "President", {"method": "dictionary"})
+    x2 = Actor(xid, "XI Jinping", "person", "CHN", "PTY", "General Secretary", {"method": "text"})
+    tables = []
+    for order, url in ((0, store_url), (1, f"sqlite:///{tmp_path / 'other.db'}")):
+        store = open_store(url)
+        store.add_ingested([(a1, None), (a2, None)], [], [])
+        docs = [_analyzed(store, a1, (), (x1,)), _analyzed(store, a2, (), (x2,))]
+        for d in docs if order == 0 else docs[::-1]:
+            store.write_analysis([d], "nlp=1")
+        tables.append(
+            (list(store.records("actors")), [dict(r) for r in store.records("article_actors")])
+        )
+        per_article = store.article_actors([a1.id, a2.id])
+        assert per_article[(a1.id, xid)]["role"] == "GOV" and per_article[(a2.id, xid)]["role"] == "PTY"
+        store.close()
+    assert tables[0] == tables[1]
+    assert tables[0][0] == [{"id": xid, "name": "XI Jinping", "type": "person", "country": "CHN"}]
+
+
+def test_store_upgrades_an_old_store_and_marks_it_for_reanalysis(store_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import eventwire.store
+
+    store = open_store(store_url, migrate=False)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(eventwire.store.__file__).parent / "migrations"))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    art = _article()
+    with store.engine.begin() as c:
+        c.execute(sa.text(
+            "INSERT INTO articles (id, source, fmt, date_method, date_confidence, content_hash, text, "
+            "analyzed_version, ingested_at) VALUES (:i, 'a.txt', 'text', 'metadata', 1.0, 'h', :t, 'nlp=1', 'now')"
+        ), {"i": art.id, "t": art.text})  # fmt: skip
+        c.execute(sa.text("INSERT INTO actors (id, name, type, country, role) VALUES ('x', 'X', 'person', 'CHN', 'GOV')"))
+        c.execute(sa.text(
+            "INSERT INTO actor_mentions (id, article_id, start, \"end\", text, actor_id) "
+            "VALUES ('m', :i, 0, 1, 'L', 'caption-only-actor')"
+        ), {"i": art.id})  # fmt: skip
+    store.migrate()
+    assert store.schema_revision() == _script_head()
+    assert store.count("actor_mentions") == 0 and store.count("actors") == 0
+    assert store.count_pending("nlp=1") == 1 and store.count("articles") == 1
+    store.close()

@@ -84,7 +84,6 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
             {**e, "sentence_text": text[e["sentence_start"] : e["sentence_end"]]}
             for e in store.records("events", article_id=a["id"])
         ]
-        actor_ids = {m["actor_id"] for m in store.records("actor_mentions", article_id=a["id"])}
         out["articles"].append(
             {
                 **a,
@@ -102,7 +101,9 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
                         "events",
                     )
                 },
-                "actors": list(store.actors_by_id(actor_ids).values()),
+                "actors": [
+                    x for x in store.article_actors([a["id"]]).values() if x["in_body"]
+                ],
                 "events": events,
             }
         )

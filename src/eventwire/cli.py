@@ -484,15 +484,12 @@ def events(
 
     from rich.table import Table
 
-    from eventwire.query import event_filters, filter_by_actor
+    from eventwire.query import event_filters
 
     store = _store(db)
     try:
-        rows = list(
-            store.records("events", filters=event_filters(country, type, status, since, until))
-        )
-        if actor:
-            rows = filter_by_actor(rows, actor)
+        filters = event_filters(country, type, status, since, until, actor)
+        rows = list(store.records("events", filters=filters))
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         if fmt == "jsonl":

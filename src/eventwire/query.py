@@ -7,7 +7,7 @@ from typing import Any
 
 from eventwire.errors import UsageError
 
-__all__ = ["event_filters", "filter_by_actor", "STATUSES"]
+__all__ = ["event_filters", "STATUSES"]
 
 STATUSES = ("planned", "happened", "ongoing", "negated", "hypothetical", "reported-claim")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -25,10 +25,11 @@ def event_filters(
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    actor: str | None = None,
 ) -> dict[str, Any]:
     """Store filters for events.
 
-    A country matches either side. ``since``/``until`` select events whose date range
+    A country or an actor (id or id prefix, through ``event_actors``) matches either side. ``since``/``until`` select events whose date range
     overlaps the period; partial dates ("2023", "2023-12") cover their whole period.
     """
     f: dict[str, Any] = {}
@@ -38,6 +39,8 @@ def event_filters(
         f["source_country|target_country__any"] = country.upper()
     if plover_type:
         f["plover_type"] = plover_type.upper()
+    if actor:
+        f["actor"] = actor
     if status:
         f["status"] = status
     if since:
@@ -46,14 +49,3 @@ def event_filters(
         # widen a partial date to the end of its period for string comparison
         f["date_begin__le"] = _check_date("until", until) + "-99" * (2 - until.count("-"))
     return f
-
-
-def filter_by_actor(rows: list[dict[str, Any]], actor_id: str) -> list[dict[str, Any]]:
-    return [
-        r
-        for r in rows
-        if any(
-            a.startswith(actor_id)
-            for a in (r.get("source_actor_ids") or []) + (r.get("target_actor_ids") or [])
-        )
-    ]

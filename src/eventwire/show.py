@@ -30,9 +30,7 @@ def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
     view: dict[str, Any] = {"article": row}
     for k in KINDS:
         view[k] = list(store.records(k, article_id=art.id))
-    view["actors"] = list(
-        store.actors_by_id({m["actor_id"] for m in view["actor_mentions"]}).values()
-    )
+    view["actors"] = list(store.article_actors([art.id]).values())
     view["copies"] = [s for s in store.records("sources", filters={"article_id": art.id})]
     return view
 

@@ -424,6 +424,7 @@ def _records(doc: AnalyzedDoc, mentions: list[_Mention]) -> AnalyzedDoc:
     actors: dict[str, Actor] = {}
     evidence: dict[str, list[str]] = {}
     out_mentions: list[ActorMention] = []
+    other: dict[str, ActorCode] = {}
     for m in mentions:
         c = m.code
         if not c.actor_id:
@@ -431,13 +432,14 @@ def _records(doc: AnalyzedDoc, mentions: list[_Mention]) -> AnalyzedDoc:
         method = c.method or m.method
         if m.segment != "body":
             method = f"{method};{m.segment}"
-        mid = make_id(art.id, "actor_mention", m.start, m.end, VERSION)
+        mid = make_id(art.id, "actor_mention", m.start, m.end)
         out_mentions.append(
             ActorMention(mid, art.id, m.start, m.end, art.text[m.start : m.end], c.actor_id,
                          c.country, c.role, c.office, method)
         )
-        if m.segment != "body":
-            continue  # only body sentences make story actors
+        if m.segment != "body":  # only body sentences make story actors; a caption-only
+            other.setdefault(c.actor_id, c)  # actor is still an identity its mentions name
+            continue
         evidence.setdefault(c.actor_id, []).append(mid)
         prev = actors.get(c.actor_id)
         if prev is None or (prev.office is None and c.office) or (prev.role is None and c.role):
@@ -449,6 +451,9 @@ def _records(doc: AnalyzedDoc, mentions: list[_Mention]) -> AnalyzedDoc:
             )
     final = tuple(
         dataclasses.replace(a, attrs={**a.attrs, "mentions": evidence.get(a.id, [])}) for a in actors.values()
+    ) + tuple(
+        Actor(i, c.name, c.type, c.country, c.role, c.office, {"method": c.method, "mentions": [], "body": False})
+        for i, c in other.items() if i not in actors
     )
     return dataclasses.replace(doc, actors=final, actor_mentions=tuple(out_mentions))
 

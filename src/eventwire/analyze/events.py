@@ -295,10 +295,8 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
             conf -= 0.05
         out.append(
             Event(
-                # one trigger can carry several events ("did the same with A in 2012, B in
-                # 2016"): the id includes what tells them apart
-                id=make_id(art.id, "event", trig.start, trig.end, ev.cameo, ",".join(ev.notes),
-                           src_c, tgt_c, dinfo.begin, VERSION),
+                # from offsets and type only, so it survives re-analysis (see _stable_ids)
+                id=make_id(art.id, "event", trig.start, trig.end, ev.plover_type),
                 article_id=art.id,
                 start=trig.start,
                 end=trig.end,
@@ -331,7 +329,27 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
                 },
             )
         )
-    return _share_places(out)
+    return _stable_ids(_share_places(out))
+
+
+def _stable_ids(events: list[Event]) -> list[Event]:
+    """One trigger can carry several events of one type ("did the same with A in 2012, B
+    in 2016"): the first keeps the id made of article, trigger offsets and type, the
+    others add their rank in the order of their argument offsets. Ids never depend on
+    notes or resolved dates, so they stay the same when an unchanged text is re-analyzed."""
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.id, []).append(e)
+    renamed: dict[int, str] = {}
+    for base, evs in groups.items():
+        if len(evs) < 2:
+            continue
+        ranked = sorted(evs, key=lambda e: (
+            str(e.attrs.get("source_span")), str(e.attrs.get("target_span")), e.timex_id or "",
+            e.source_country or "", e.target_country or "", e.date_begin or "", e.cameo or ""))
+        for k, e in enumerate(ranked):
+            renamed[id(e)] = base if k == 0 else make_id(base, k)
+    return [dataclasses.replace(e, id=renamed[id(e)]) if id(e) in renamed else e for e in events]
 
 
 def _share_places(events: list[Event]) -> list[Event]:

@@ -64,7 +64,7 @@ def doc_records(
         if en <= st:
             continue
         seg = segment_of(st) if segment_of else "body"
-        sid = make_id(article_id, "sentence", st, en, VERSION)
+        sid = make_id(article_id, "sentence", st, en)
         sents.append(Sentence(sid, article_id, st, en, stripped[lead:], seg))
         sent_ids[s.start] = sid
     tokens = [
@@ -88,7 +88,7 @@ def doc_records(
         st, en = e.start_char + offset, e.end_char + offset
         ents.append(
             Entity(
-                make_id(article_id, "entity", st, en, e.label_, VERSION),
+                make_id(article_id, "entity", st, en, e.label_),
                 article_id,
                 st,
                 en,

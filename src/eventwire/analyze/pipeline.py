@@ -68,6 +68,28 @@ class Pipeline:
     def version(self) -> str:
         return ";".join(f"{s.name}={s.version}" for s in self.stages)
 
+    def versions(self) -> dict[str, str]:
+        return {s.name: s.version for s in self.stages}
+
+    def stale(self, stored: dict[str, str]) -> list[str]:
+        """Stages to re-run for an article whose stages ran at the ``stored`` versions:
+        those whose version differs, and every stage reading what a stale stage writes."""
+        dirty: set[str] = set()
+        out = []
+        for s in self.stages:
+            if stored.get(s.name) != s.version or dirty.intersection(s.reads):
+                out.append(s.name)
+                dirty.update(s.writes)
+        return out
+
+    def upto(self, names: Sequence[str]) -> Pipeline:
+        """The stages up to the last of ``names`` (what running them needs in memory)."""
+        last = max((i for i, s in enumerate(self.stages) if s.name in names), default=-1)
+        return Pipeline(self.stages[: last + 1])
+
+    def writes_of(self, names: Sequence[str]) -> set[str]:
+        return {w for s in self.stages if s.name in names for w in s.writes}
+
     def __call__(
         self, articles: Sequence[Article], timings: dict[str, float] | None = None
     ) -> list[AnalyzedDoc]:

@@ -280,7 +280,7 @@ def entities_from_tokens(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
 
 def _make_place(article_id: str, text: str, start: int, end: int, entry: GazEntry | None) -> Place:
     return Place(
-        id=make_id(article_id, "place", start, end, VERSION),
+        id=make_id(article_id, "place", start, end),
         article_id=article_id,
         start=start,
         end=end,

@@ -2,14 +2,20 @@
 
 Each stage module exposes ``make_stage(**options) -> Stage``. A stage module that is not
 yet present is simply skipped, so the pipeline grows as stages land.
+
+A stage's version is the version it declares plus a digest of its code, data files and
+libraries (:func:`eventwire.analyze.versions.code_version`), so an upgraded stage is
+re-run on stored articles without anyone remembering to bump a number.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from typing import Any
 
 from eventwire.analyze.pipeline import Stage
+from eventwire.analyze.versions import code_version
 
 __all__ = ["STAGE_MODULES", "build_stages"]
 
@@ -33,5 +39,11 @@ def build_stages(**options: Any) -> list[Stage]:
             raise
         make = getattr(mod, "make_stage", None)
         if make is not None:
-            stages.append(make(**options))
+            stage = make(**options)
+            version = code_version(stage.version, mod_name)
+            if dataclasses.is_dataclass(stage):
+                stage = dataclasses.replace(stage, version=version)  # type: ignore[type-var]
+            else:
+                stage.version = version
+            stages.append(stage)
     return stages

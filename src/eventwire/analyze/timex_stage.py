@@ -46,7 +46,7 @@ def timex_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
         for t in tag_range(ctx, start, end):
             out.append(
                 Timex(
-                    id=make_id(art.id, "timex", t.start, t.end, VERSION),
+                    id=make_id(art.id, "timex", t.start, t.end),
                     article_id=art.id,
                     start=t.start,
                     end=t.end,

@@ -55,14 +55,9 @@ def goldstein(cameo: str | None) -> float | None:
 def _context(
     store: Store, events: list[dict[str, Any]]
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    actor_ids = {
-        a
-        for e in events
-        for k in ("source_actor_ids", "target_actor_ids")
-        for a in (e.get(k) or [])
-    }
-    actors = store.actors_by_id(actor_ids)
     art_ids = {e["article_id"] for e in events}
+    # (article id, actor id) -> identity + the role/office that article gives the actor
+    actors = {f"{k[0]}/{k[1]}": v for k, v in store.article_actors(art_ids).items()}
     arts = (
         {
             r["id"]: r
@@ -80,11 +75,16 @@ def _context(
     return actors, arts, places
 
 
-def _first(actors: dict[str, Any], ids: list[str] | None) -> dict[str, Any]:
-    for i in ids or []:
-        if i in actors:
-            return dict(actors[i])
+def _first(actors: dict[str, Any], e: dict[str, Any], key: str) -> dict[str, Any]:
+    for a in _sides(actors, e, key):
+        return a
     return {}
+
+
+def _sides(actors: dict[str, Any], e: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The actors on one side of an event, as its article describes them."""
+    found = (actors.get(f"{e['article_id']}/{i}") for i in e.get(key) or [])
+    return [dict(a) for a in found if a is not None]
 
 
 CHUNK = 2000  # events per context look-up, so the look-ups stay bounded at any size
@@ -98,8 +98,8 @@ def gdelt_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[
 def _gdelt_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     actors, arts, places = _context(store, evs)
     for e in evs:
-        a1 = _first(actors, e.get("source_actor_ids"))
-        a2 = _first(actors, e.get("target_actor_ids"))
+        a1 = _first(actors, e, "source_actor_ids")
+        a2 = _first(actors, e, "target_actor_ids")
         art = arts.get(e["article_id"], {})
         pl = places.get(e.get("place_id") or "", {})
         cameo = e.get("cameo") or ""
@@ -166,11 +166,9 @@ def _plover_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str,
             "has_event": True,
             "date": e.get("date_begin"),
             "enddate": e.get("date_end"),
-            "actor": [_entity(actors[i]) for i in e.get("source_actor_ids") or [] if i in actors]
+            "actor": [_entity(a) for a in _sides(actors, e, "source_actor_ids")]
             or ([{"code": e["source_country"]}] if e.get("source_country") else []),
-            "recipient": [
-                _entity(actors[i]) for i in e.get("target_actor_ids") or [] if i in actors
-            ]
+            "recipient": [_entity(a) for a in _sides(actors, e, "target_actor_ids")]
             or ([{"code": e["target_country"]}] if e.get("target_country") else []),
             "event": [e["plover_type"]],
             "mode": [e["plover_mode"]] if e.get("plover_mode") else [],

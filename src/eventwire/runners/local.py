@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from eventwire._pool import make_pool
 from eventwire._util import batched
@@ -233,19 +234,26 @@ def analyze(
     progress: Progress | None = None,
     corpus_stages: Sequence[CorpusStage] | None = None,
 ) -> AnalyzeSummary:
-    """Analyze every stored article not yet analyzed by this pipeline version, then bring
-    the corpus stages (default: every installed one) up to date with what changed.
+    """Analyze every stored article that some stage of this pipeline has not analyzed at
+    its current version, then bring the corpus stages (default: every installed one) up to
+    date with what changed.
 
-    With ``n_process > 1`` the whole pipeline (every stage is pure and picklable) runs on
-    chunks of articles in worker processes; the store is written here, batch by batch.
+    For an article analyzed before, only the stale stages (and the stages reading what
+    they write) have their records replaced; earlier stages run again in memory when a
+    stale stage needs their output (tokens are not stored). With ``n_process > 1`` the
+    pipeline (every stage is pure and picklable) runs on chunks of articles in worker
+    processes; the store is written here, batch by batch.
     """
     import time
 
+    from eventwire.store.analysis_sql import ANALYSIS_KINDS
+
     t0 = time.perf_counter()
     pipe = pipeline or default_pipeline(n_process=1)
+    versions = pipe.versions()
     version = pipe.version()
     summary = AnalyzeSummary()
-    total = store.count_pending(version)
+    total = store.count_pending(versions)
     if progress:
         progress("analyze", 0, total)
     pool = None
@@ -253,32 +261,33 @@ def analyze(
         pool = make_pool(n_process)
     try:
         while True:
-            arts = store.pending(version, batch_size)
+            arts = store.pending(versions, batch_size)
             if not arts:
                 break
-            if pool is not None:
-                size = max(1, -(-len(arts) // (n_process * 4)))
-                chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
-                results = pool.map(_run_chunk_job, [(pipe, c) for c in chunks])
-            else:
-                results = [_run_chunk(pipe, arts)]
-            docs = [d for r in results for d in r.docs]
-            returned = {d.article.id for d in docs} | {a.id for r in results for a, _ in r.failures}
-            for art in arts:  # a pipeline that drops an article must not loop forever
-                if art.id not in returned:
-                    results[0].failures.append((art, "the pipeline returned no analysis"))
-            for r in results:
-                for name, secs in r.timings.items():
-                    summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + secs
-                for art, reason in r.failures:
-                    store.mark_failed(art, version, reason)
-                    summary.failed += 1
-            if docs:
-                store.write_analysis(docs, version)
-            for d in docs:
-                for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
-                    summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
-            summary.analyzed += len(docs)
+            stored = store.stage_versions([a.id for a in arts])
+            groups: dict[tuple[str, ...], list[Article]] = {}
+            for art in arts:
+                stale = tuple(pipe.stale(stored.get(art.id, {})))
+                groups.setdefault(stale, []).append(art)
+            for stale, garts in groups.items():
+                sub = pipe.upto(stale)
+                results = _run(sub, garts, pool, n_process)
+                docs = [d for r in results for d in r.docs]
+                for r in results:
+                    for name, secs in r.timings.items():
+                        summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + secs
+                    for art, reason in r.failures:
+                        store.mark_failed(art, versions, reason)
+                        summary.failed += 1
+                if docs:
+                    kinds = pipe.writes_of(stale) & set(ANALYSIS_KINDS)
+                    store.write_analysis(
+                        docs, {n: versions[n] for n in stale}, kinds=kinds, pipeline=version
+                    )
+                for d in docs:
+                    for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
+                        summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
+                summary.analyzed += len(docs)
             if progress:
                 progress("analyze", len(arts), total)
     finally:
@@ -292,3 +301,20 @@ def analyze(
     summary.corpus = update_corpus(store, corpus_stages)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _run(pipe: Pipeline, arts: list[Article], pool: Any, n_process: int) -> list[_ChunkResult]:
+    """Run ``pipe`` on ``arts`` (in the pool when there is one); every article comes back
+    analyzed or as a failure."""
+    if pool is not None:
+        size = max(1, -(-len(arts) // (n_process * 4)))
+        chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
+        results: list[_ChunkResult] = pool.map(_run_chunk_job, [(pipe, c) for c in chunks])
+    else:
+        results = [_run_chunk(pipe, arts)]
+    returned = {d.article.id for r in results for d in r.docs}
+    returned |= {a.id for r in results for a, _ in r.failures}
+    for art in arts:  # a pipeline that drops an article must not loop forever
+        if art.id not in returned:
+            results[0].failures.append((art, "the pipeline returned no analysis"))
+    return results

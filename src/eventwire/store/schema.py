@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -20,15 +21,19 @@ from sqlalchemy import (
     Text,
 )
 
-__all__ = ["metadata", "TABLES", "SPAN_TABLES"]
+__all__ = ["metadata", "TABLES", "SPAN_TABLES", "ARTICLE_TABLES"]
 
 metadata = MetaData()
 
 
-def _span_cols() -> list[Column]:
+def _article_fk(table: str) -> ForeignKey:
+    return ForeignKey("articles.id", ondelete="CASCADE", name=f"fk_{table}_article")
+
+
+def _span_cols(table: str) -> list[Column]:
     return [
         Column("id", String(32), primary_key=True),
-        Column("article_id", String(32), nullable=False, index=True),
+        Column("article_id", String(32), _article_fk(table), nullable=False, index=True),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         Column("text", Text, nullable=False),
@@ -60,7 +65,7 @@ sources = Table(
     "sources",
     metadata,
     Column("source", Text, primary_key=True),
-    Column("article_id", String(32), nullable=False, index=True),
+    Column("article_id", String(32), _article_fk("sources"), nullable=False, index=True),
     Column("kind", String(16), nullable=False),  # canonical | exact | near
     Column("similarity", Float, nullable=False),
     Column("content_hash", String(64), nullable=False),
@@ -76,24 +81,28 @@ problems = Table(
     Column("seen_at", String(32), nullable=False),
 )
 
-segments = Table("segments", metadata, *_span_cols(), Column("kind", String(16), nullable=False))
+segments = Table("segments", metadata, *_span_cols("segments"), Column("kind", String(16), nullable=False))
 
 sentences = Table(
-    "sentences", metadata, *_span_cols(), Column("segment", String(16), nullable=False)
+    "sentences", metadata, *_span_cols("sentences"), Column("segment", String(16), nullable=False)
 )
 
 entities = Table(
     "entities",
     metadata,
-    *_span_cols(),
+    *_span_cols("entities"),
     Column("label", String(16), nullable=False),
-    Column("sentence_id", String(32)),
+    Column(
+        "sentence_id",
+        String(32),
+        ForeignKey("sentences.id", ondelete="SET NULL", name="fk_entities_sentence"),
+    ),
 )
 
 timexes = Table(
     "timexes",
     metadata,
-    *_span_cols(),
+    *_span_cols("timexes"),
     Column("type", String(16), nullable=False),
     Column("value", Text, nullable=False),
     Column("mod", String(16)),
@@ -102,6 +111,9 @@ timexes = Table(
     Column("anchor", String(32)),
 )
 
+# A canonical actor identity: only what is true of the actor in every article. Its id
+# hashes type, country and canonical name; of the spellings that give one id, the store
+# keeps the smallest, so the row does not depend on processing order.
 actors = Table(
     "actors",
     metadata,
@@ -109,16 +121,38 @@ actors = Table(
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("country", String(8)),
+)
+
+# What an article says about an actor: the role and office valid at its date, how it was
+# resolved, whether the body (not only a caption) names it.
+article_actors = Table(
+    "article_actors",
+    metadata,
+    Column("article_id", String(32), _article_fk("article_actors"), primary_key=True),
+    Column(
+        "actor_id",
+        String(32),
+        ForeignKey("actors.id", name="fk_article_actors_actor"),
+        primary_key=True,
+        index=True,
+    ),
     Column("role", String(16)),
     Column("office", Text),
-    Column("attrs", JSON),
+    Column("method", String(64)),
+    Column("in_body", Boolean, nullable=False),
 )
 
 actor_mentions = Table(
     "actor_mentions",
     metadata,
-    *_span_cols(),
-    Column("actor_id", String(32), nullable=False, index=True),
+    *_span_cols("actor_mentions"),
+    Column(
+        "actor_id",
+        String(32),
+        ForeignKey("actors.id", name="fk_actor_mentions_actor"),
+        nullable=False,
+        index=True,
+    ),
     Column("country", String(8)),
     Column("role", String(16)),
     Column("office", Text),
@@ -128,7 +162,7 @@ actor_mentions = Table(
 places = Table(
     "places",
     metadata,
-    *_span_cols(),
+    *_span_cols("places"),
     Column("name", Text, nullable=False),
     Column("country", String(8)),
     Column("admin1", Text),
@@ -140,7 +174,7 @@ places = Table(
 events = Table(
     "events",
     metadata,
-    *_span_cols(),
+    *_span_cols("events"),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
     Column("plover_type", String(32), nullable=False),
@@ -155,11 +189,37 @@ events = Table(
     Column("date_end", String(32)),
     Column("date_precision", String(16)),
     Column("date_source", String(32)),
-    Column("timex_id", String(32)),
-    Column("place_id", String(32)),
+    Column(
+        "timex_id", String(32), ForeignKey("timexes.id", ondelete="SET NULL", name="fk_events_timex")
+    ),
+    Column(
+        "place_id", String(32), ForeignKey("places.id", ondelete="SET NULL", name="fk_events_place")
+    ),
     Column("confidence", Float, nullable=False),
     Column("segment", String(16), nullable=False),
     Column("attrs", JSON),
+)
+
+# Which actors an event names, on which side: actor filters run in SQL through this.
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column(
+        "event_id",
+        String(32),
+        ForeignKey("events.id", ondelete="CASCADE", name="fk_event_actors_event"),
+        primary_key=True,
+    ),
+    Column("side", String(8), primary_key=True),  # source | target
+    Column("position", Integer, primary_key=True),
+    Column(
+        "actor_id",
+        String(32),
+        ForeignKey("actors.id", name="fk_event_actors_actor"),
+        nullable=False,
+        index=True,
+    ),
+    Column("article_id", String(32), _article_fk("event_actors"), nullable=False, index=True),
 )
 
 # -- the corpus layer -------------------------------------------------------------------
@@ -204,6 +264,8 @@ corpus_state = Table(
 
 TABLES = {t.name: t for t in metadata.sorted_tables}
 # record kind -> table holding per-article span records (deleted and rewritten on re-analysis)
+# per-article tables rewritten with the actors and events stages' outputs
+ARTICLE_TABLES = {"article_actors": article_actors, "event_actors": event_actors}
 SPAN_TABLES = {
     "segments": segments,
     "sentences": sentences,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +19,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from eventwire.errors import StoreError
-from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, Segment
+from eventwire.model import Article, Copy, IngestProblem, Segment
 from eventwire.store import schema
+from eventwire.store.analysis_sql import FAILED_PREFIX, AnalysisStoreMixin
 from eventwire.store.corpus_sql import CorpusStoreMixin
 
-__all__ = ["Store", "open_store", "default_url", "RECORD_KINDS"]
+__all__ = ["Store", "open_store", "default_url", "RECORD_KINDS", "FAILED_PREFIX"]
 
 DEFAULT_DB = "eventwire.db"
-FAILED_PREFIX = "failed:"
 
 # kinds a user can list/export; "mentions" is every span record of every kind
 RECORD_KINDS = (
@@ -38,9 +38,12 @@ RECORD_KINDS = (
     "entities",
     "timexes",
     "actors",
+    "article_actors",
     "actor_mentions",
     "places",
     "events",
+    "event_actors",
+    "article_stages",
 )
 
 
@@ -79,7 +82,7 @@ def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
     return out
 
 
-class Store(CorpusStoreMixin):
+class Store(AnalysisStoreMixin, CorpusStoreMixin):
     """Open with :func:`open_store`; the schema is migrated to the latest revision."""
 
     def __init__(self, url: str, engine: Engine) -> None:
@@ -180,36 +183,6 @@ class Store(CorpusStoreMixin):
             self._insert_ignore(conn, schema.sources, srows)
             self._upsert(conn, schema.problems, prow)
 
-    def write_analysis(self, docs: Sequence[AnalyzedDoc], version: str) -> None:
-        """Replace every derived record of these articles and mark them analyzed, atomically."""
-        ids = [d.article.id for d in docs]
-        rows: dict[str, list[dict[str, Any]]] = {
-            k: [] for k in schema.SPAN_TABLES if k != "segments"
-        }
-        actor_rows: dict[str, dict[str, Any]] = {}
-        for d in docs:
-            for kind in rows:
-                table = schema.SPAN_TABLES[kind]
-                rows[kind].extend(_row(r, table) for r in getattr(d, kind))
-            for a in d.actors:
-                actor_rows[a.id] = _row(a, schema.actors)
-        with self.engine.begin() as conn:
-            for kind, table in schema.SPAN_TABLES.items():
-                if kind == "segments":
-                    continue
-                conn.execute(table.delete().where(table.c.article_id.in_(ids)))
-                if rows[kind]:
-                    # records are deduplicated by id (identical offsets give identical ids)
-                    uniq = list({r["id"]: r for r in rows[kind]}.values())
-                    conn.execute(table.insert(), uniq)
-            self._upsert(conn, schema.actors, list(actor_rows.values()))
-            conn.execute(
-                schema.articles.update()
-                .where(schema.articles.c.id.in_(ids))
-                .values(analyzed_version=version)
-            )
-            self._log_changes(conn, [(i, [*rows, "actors"]) for i in ids])
-
     # -- reads -----------------------------------------------------------------------
     def known_sources(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -265,39 +238,14 @@ class Store(CorpusStoreMixin):
             )
         return [self._article_from_row(r, segs.get(r.id, [])) for r in rows]
 
-    @staticmethod
-    def _pending_where(version: str) -> Any:
-        t = schema.articles
-        done = (version, FAILED_PREFIX + version)
-        return sa.or_(t.c.analyzed_version.is_(None), t.c.analyzed_version.not_in(done))
-
-    def pending(self, version: str, limit: int) -> list[Article]:
-        """Articles not yet analyzed (nor failed) by this pipeline version."""
+    def pending(self, versions: str | Mapping[str, str], limit: int) -> list[Article]:
+        """Articles some stage of this pipeline has not analyzed at its current version
+        (nor failed on), in ingestion order."""
         with self.engine.connect() as conn:
-            return self._load_articles(conn, self._pending_where(version), limit)
+            return self._load_articles(conn, self._pending_where(versions), limit)
 
-    def mark_failed(self, article: Article, version: str, reason: str) -> None:
-        """Record that analysis failed on an article; it is not retried by this version."""
-        now = _now()
-        t = schema.articles
-        with self.engine.begin() as conn:
-            for kind, table in schema.SPAN_TABLES.items():
-                if kind != "segments":
-                    conn.execute(table.delete().where(table.c.article_id == article.id))
-            conn.execute(
-                t.update()
-                .where(t.c.id == article.id)
-                .values(analyzed_version=FAILED_PREFIX + version)
-            )
-            self._log_changes(conn, [(article.id, ["failed"])])
-            self._upsert(
-                conn,
-                schema.problems,
-                [{"source": article.source, "code": "E501", "reason": reason, "seen_at": now}],
-            )
-
-    def count_pending(self, version: str) -> int:
-        where = self._pending_where(version)
+    def count_pending(self, versions: str | Mapping[str, str]) -> int:
+        where = self._pending_where(versions)
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).where(where)).scalar() or 0)
 
@@ -341,11 +289,8 @@ class Store(CorpusStoreMixin):
             q = q.where(table.c.article_id == article_id)
         for key, val in (filters or {}).items():
             q = q.where(_filter_clause(table, key, val))
-        order = [
-            table.c[n]
-            for n in ("article_id", "start", "ingested_at", "id", "source")
-            if n in table.c
-        ]
+        order = [table.c[n] for n in ("article_id", "start", "ingested_at") if n in table.c]
+        order += [c for c in table.primary_key.columns if c not in order]
         q = q.order_by(*order)
         if limit:
             q = q.limit(limit)
@@ -376,6 +321,24 @@ class Store(CorpusStoreMixin):
             )
             return [dict(r._mapping) for r in conn.execute(pq)]
 
+    def article_actors(self, article_ids: Iterable[str]) -> dict[tuple[str, str], dict[str, Any]]:
+        """(article id, actor id) -> the identity with what that article says of the actor
+        (``role`` and ``office`` at its date, ``method``, ``in_body``)."""
+        ids = sorted(set(article_ids))
+        a, aa = schema.actors, schema.article_actors
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = (
+                    sa.select(a, aa.c.article_id, aa.c.role, aa.c.office, aa.c.method, aa.c.in_body)
+                    .join(aa, aa.c.actor_id == a.c.id)
+                    .where(aa.c.article_id.in_(ids[i : i + 500]))
+                    .order_by(aa.c.article_id, a.c.id)
+                )
+                for r in conn.execute(q):
+                    out[(r.article_id, r.id)] = dict(r._mapping)
+        return out
+
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(ids)
         if not ids:
@@ -397,6 +360,12 @@ def _filter_clause(table: sa.Table, key: str, val: Any) -> Any:
         return table.c[key[:-4]].in_(list(val))
     if key.endswith("__any"):  # any of several columns equals val
         return sa.or_(*(table.c[c] == val for c in key[:-5].split("|")))
+    if key == "actor" and table is schema.events:  # an actor id (or id prefix) on either side
+        ea = schema.event_actors
+        prefix = str(val).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return sa.exists().where(
+            ea.c.event_id == table.c.id, ea.c.actor_id.like(f"{prefix}%", escape="\\")
+        )
     return table.c[key] == val
 
 
