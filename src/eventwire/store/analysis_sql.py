@@ -65,10 +65,11 @@ class AnalysisStoreMixin:
     def _pending_where(versions: str | Mapping[str, str]) -> Any:
         vs = parse_versions(versions)
         a, st = schema.articles, schema.article_stages
-        failed = FAILED_PREFIX + pipeline_version(vs)
-        not_failed = sa.or_(a.c.analyzed_version.is_(None), a.c.analyzed_version != failed)
+        full = pipeline_version(vs)
         if not vs:
-            return sa.and_(a.c.analyzed_version.is_(None))
+            return a.c.analyzed_version.is_(None)
+        # fast path: an article last written by this very pipeline is current; one it
+        # failed on is not retried
         current = (
             sa.select(sa.func.count())
             .select_from(st)
@@ -78,7 +79,10 @@ class AnalysisStoreMixin:
             )
             .scalar_subquery()
         )
-        return sa.and_(not_failed, current < len(vs))
+        return sa.or_(
+            a.c.analyzed_version.is_(None),
+            sa.and_(a.c.analyzed_version.not_in((full, FAILED_PREFIX + full)), current < len(vs)),
+        )
 
     def stage_versions(self, article_ids: Sequence[str]) -> dict[str, dict[str, str]]:
         """The stored version of every stage, per article."""
