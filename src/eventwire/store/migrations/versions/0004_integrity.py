@@ -8,15 +8,15 @@
 - Foreign keys on every per-article table (to ``articles``, cascading), mentions to
   actors, entities to sentences, events to timexes and places (set null).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
