@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "E402": "URL fetch failed",
     "E403": "URL response too large",
     "E501": "an analysis stage failed on this article (recorded; the batch goes on)",
+    "W502": "article longer than the analysis limit: analyzed up to the limit",
     "E999": "internal error (a bug in eventwire): please report it with the command",
 }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -330,19 +331,75 @@ def _is_fragment(block: str) -> bool:
     return len(w) <= 1
 
 
+DATE_SCAN_CHARS = 50_000  # publication-date search reads this much of the text
+_REPEAT_JACCARD = 0.9
+_MAX_CANDIDATES = 32  # per prefix word: bounds the work on pathological inputs
+
+
+class _NearRepeats:
+    """Word sets of earlier body paragraphs, answering "is this one at least 0.9 Jaccard-
+    similar to one of them?" without comparing against all of them (which made cleaning
+    quadratic in the number of paragraphs). Prefix filtering: with each set's words sorted
+    rarest first (document frequency over the whole text), two sets with Jaccard >= t share
+    a word among their first ``n - ceil(t * n) + 1``; only sets indexed under those words
+    (the most recent ``_MAX_CANDIDATES`` per word) are compared."""
+
+    def __init__(self, df: dict[str, int]) -> None:
+        self.df = df
+        self.index: dict[str, list[int]] = {}
+        self.sets: list[frozenset[str]] = []
+
+    def _prefix(self, ws: frozenset[str]) -> list[str]:
+        n = len(ws)
+        p = n - math.ceil(_REPEAT_JACCARD * n) + 1
+        return sorted(ws, key=lambda w: (self.df.get(w, 0), w))[:p]
+
+    def similar(self, ws: frozenset[str]) -> bool:
+        n = len(ws)
+        checked: set[int] = set()
+        for w in self._prefix(ws):
+            for i in reversed(self.index.get(w, ())):
+                if i in checked:
+                    continue
+                checked.add(i)
+                other = self.sets[i]
+                if not (_REPEAT_JACCARD * n <= len(other) <= n / _REPEAT_JACCARD):
+                    continue
+                inter = len(ws & other)
+                if inter / (n + len(other) - inter) >= _REPEAT_JACCARD:
+                    return True
+        return False
+
+    def add(self, ws: frozenset[str]) -> None:
+        i = len(self.sets)
+        self.sets.append(ws)
+        for w in self._prefix(ws):
+            lst = self.index.setdefault(w, [])
+            lst.append(i)
+            if len(lst) > 2 * _MAX_CANDIDATES:
+                del lst[:-_MAX_CANDIDATES]
+
+
 def classify_blocks(
     text: str, spans: list[tuple[int, int]], *, title_span: tuple[int, int] | None = None
 ) -> tuple[list[tuple[int, int, str]], Dateline | None]:
     """Label each block; a dateline that prefixes a paragraph becomes its own segment.
-    Returns (start, end, kind) triples and the first dateline found."""
+    Returns (start, end, kind) triples and the first dateline found. Linear in the text's
+    length (near-repeat paragraphs are found through an index, see :class:`_NearRepeats`)."""
     out: list[tuple[int, int, str]] = []
     seen: dict[str, int] = {}
-    seen_sets: list[set[str]] = []
+    keys = [_key(text[s:e]) for s, e in spans]
+    df: dict[str, int] = {}
+    for k in keys:
+        for w in set(k.split()):
+            df[w] = df.get(w, 0) + 1
+    near = _NearRepeats(df)
+    has_title = False
     dateline: Dateline | None = None
     n_body = 0
     for idx, (s, e) in enumerate(spans):
         block = text[s:e]
-        key = _key(block)
+        key = keys[idx]
         if title_span is not None and (s, e) == title_span:
             out.append((s, e, "title"))
             if key:
@@ -350,11 +407,13 @@ def classify_blocks(
             continue
         if (
             title_span is None
-            and not any(k == "title" for _, _, k in out)
+            and idx <= 1
+            and not has_title
             and len(spans) > 1
-            and (idx == 0 or (idx == 1 and out and out[0][2] == "dateline" and out[0][1] == spans[0][1]))
+            and (idx == 0 or (out and out[0][2] == "dateline" and out[0][1] == spans[0][1]))
             and _title_like(block)
         ):
+            has_title = True
             out.append((s, e, "title"))
             if key:
                 seen.setdefault(key, idx)
@@ -363,10 +422,8 @@ def classify_blocks(
         if key and len(key) >= 12 and key in seen:
             out.append((s, e, "repeat"))
             continue
-        wset = set(key.split())
-        if len(wset) >= 8 and any(
-            len(wset & p) / len(wset | p) >= 0.9 for p in seen_sets
-        ):
+        wset = frozenset(key.split())
+        if len(wset) >= 8 and near.similar(wset):
             out.append((s, e, "repeat"))
             continue
         if _is_boilerplate(block):
@@ -393,7 +450,7 @@ def classify_blocks(
                 s = s + dl.end + lead
                 block = text[s:e]
                 key = _key(block)
-                wset = set(key.split())
+                wset = frozenset(key.split())
         if _is_fragment(block):
             out.append((s, e, "fragment"))
             continue
@@ -402,7 +459,7 @@ def classify_blocks(
         if key:
             seen.setdefault(key, idx)
             if len(wset) >= 8:
-                seen_sets.append(wset)
+                near.add(wset)
     return out, dateline
 
 
@@ -433,11 +490,14 @@ def publication_date(
     meta_date = iso_from_metadata(raw.published) if raw.published else None
     if meta_date:
         return meta_date, "metadata", 0.95
+    text = text[:DATE_SCAN_CHARS]  # a publication date is stated near the top
     st = stated_date(text, raw.url)
     if st is not None:
         return st.date, "dateline", st.confidence
     # the article's own text: captions and repeats can carry other dates
-    own = "\n\n".join(text[s:e] for s, e, k in triples if k in ("title", "dateline", "body"))
+    own = "\n\n".join(
+        text[s:e] for s, e, k in triples if k in ("title", "dateline", "body") and s < len(text)
+    )
     if dl is not None and dl.date is not None:
         y, m, d = dl.date
         if y is None:

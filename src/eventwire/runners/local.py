@@ -225,6 +225,30 @@ def _run_chunk_job(args: tuple[Pipeline, list[Article]]) -> _ChunkResult:
     return _run_chunk(*args)
 
 
+ANALYSIS_LIMIT = 100_000  # characters of an article analyzed (a long report is ~60,000)
+
+
+def bound_for_analysis(article: Article, limit: int | None = None) -> Article:
+    """The article itself, or for one longer than ``limit`` characters a copy cut at the
+    end of the last segment that fits (else at the last space before the limit), so that
+    analysis time stays bounded; offsets are unchanged, the stored text is not."""
+    limit = ANALYSIS_LIMIT if limit is None else limit
+    if len(article.text) <= limit:
+        return article
+    fits = [s for s in article.segments if s.end <= limit]
+    cut = max((s.end for s in fits), default=0)
+    if cut < limit // 2:  # one huge block: cut it at a space
+        space = article.text.rfind(" ", 0, limit)
+        cut = space if space > limit // 2 else limit
+        first = [s for s in article.segments if s.start < cut]
+        fits = [s for s in first if s.end <= cut] + [
+            dataclasses.replace(s, end=cut, text=article.text[s.start : cut])
+            for s in first
+            if s.end > cut
+        ]
+    return dataclasses.replace(article, text=article.text[:cut], segments=tuple(fits))
+
+
 def analyze(
     store: Store,
     *,
@@ -264,6 +288,16 @@ def analyze(
             arts = store.pending(versions, batch_size)
             if not arts:
                 break
+            bounded = [bound_for_analysis(a) for a in arts]
+            over = [
+                IngestProblem(a.source, "W502", f"article of {len(a.text):,} characters is longer "
+                              f"than the analysis limit of {ANALYSIS_LIMIT:,}: analyzed its first "
+                              f"{len(b.text):,} characters")
+                for a, b in zip(arts, bounded, strict=True) if b is not a
+            ]
+            if over:
+                store.add_ingested([], [], over)
+            arts = bounded
             stored = store.stage_versions([a.id for a in arts])
             groups: dict[tuple[str, ...], list[Article]] = {}
             for art in arts:
