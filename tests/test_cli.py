@@ -103,15 +103,11 @@ def test_cli_user_errors_are_coded_one_liners(tmp_path: Path, seed_db: str) -> N
         ),
         (["timex", "-i", str(tmp_path)], "E003"),
         (["events", "--db", seed_db, "--since", "garbage"], "E002"),
+        (["events", "--db", seed_db, "--since", "2023-13-45"], "E002"),
+        (["events", "--db", seed_db, "--until", "2023-02-30"], "E002"),
         (["events", "--db", seed_db, "--status", "maybe"], "E002"),
         (["events", "--db", seed_db, "-f", "xml"], "E001"),
     ]
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "a", "text": "Troops left.", "verb": {"start": 0, "end": 6}}\n')
-    cases.append((["locate", "-i", str(bad)], "E105"))
-    latin = tmp_path / "latin.jsonl"
-    latin.write_bytes(b'{"doc_id": "a", "dct": "2023-01-01", "text": "caf\xe9"}\n')
-    cases.append((["timex", "-i", str(latin)], "E103"))
     for args, code in cases:
         res = runner.invoke(app, args)
         assert res.exit_code == 1 and f"Error {code}" in res.output, (args, res.output)
@@ -133,7 +129,7 @@ def test_cli_run_fails_when_no_input_could_be_read(tmp_path: Path) -> None:
     res = runner.invoke(
         app, ["run", str(tmp_path / "nothing-here"), "--db", f"sqlite:///{tmp_path / 'n.db'}"]
     )
-    assert res.exit_code == 1 and "eventwire errors" in res.output
+    assert res.exit_code == 2 and "eventwire errors" in res.output
 
 
 def test_cli_events_actor_filter_runs_through_event_actors(seed_db: str) -> None:
@@ -151,3 +147,65 @@ def test_cli_events_actor_filter_runs_through_event_actors(seed_db: str) -> None
     assert sorted(r["id"] for r in rows) == want
     assert all(actor in r["source_actor_ids"] + r["target_actor_ids"] for r in rows)
     assert _ok("events", "--db", seed_db, "-f", "jsonl", "--actor", "zz%").strip() == ""
+
+
+def test_cli_ingest_exit_codes_and_problems_resolved_by_a_later_read(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    good = tmp_path / "good.txt"
+    good.write_text("Talks in Hanoi\n\nVietnam and Japan held talks in Hanoi on Monday.\n")
+    bad = tmp_path / "story.json"
+    bad.write_text('{"text": "Kenya and Uganda agreed on a border post.", ')  # cut short
+    assert runner.invoke(app, ["ingest", str(bad), "--db", db]).exit_code == 2  # none read
+    res = runner.invoke(app, ["ingest", str(good), str(bad), "--db", db])
+    assert res.exit_code == 1 and "could not be read" in res.output  # some read
+    rows = [json.loads(x) for x in _ok("errors", "--db", db, "-f", "jsonl").splitlines()]
+    assert [(Path(r["source"]).name, r["code"]) for r in rows] == [("story.json", "E105")]
+    assert rows[0]["source"] == str(bad)  # whole, not cut
+    bad.write_text('{"text": "Kenya and Uganda agreed on a border post."}')  # fixed
+    assert runner.invoke(app, ["ingest", str(bad), "--db", db]).exit_code == 0
+    assert _ok("errors", "--db", db, "-f", "jsonl") == ""
+    [r] = [json.loads(x) for x in _ok("errors", "--db", db, "-f", "jsonl", "--all").splitlines()]
+    assert r["resolved_at"]
+    csv_rows = list(csv.DictReader(io.StringIO(_ok("errors", "--db", db, "-f", "csv", "--all"))))
+    assert csv_rows[0]["source"] == str(bad) and csv_rows[0]["code"] == "E105"
+
+
+def test_cli_tables_wrap_instead_of_cutting_at_80_columns(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    deep = tmp_path / "a-rather-long-folder-name" / "and-another-long-one" / "inputs"
+    deep.mkdir(parents=True)
+    (deep / "empty-file-with-a-long-name.txt").write_text("")
+    runner.invoke(app, ["ingest", str(deep), "--db", db])
+    res = runner.invoke(app, ["errors", "--db", db], env={"COLUMNS": "80"})
+    assert res.exit_code == 0
+    assert "…" not in res.stdout
+    assert max(len(x) for x in res.stdout.splitlines()) <= 80
+    joined = "".join(x.strip("│┃ ").split("│")[0].strip() for x in res.stdout.splitlines())
+    assert "empty-file-with-a-long-name.txt" in joined.replace(" ", "")
+
+
+def test_cli_standalone_bad_lines_become_error_lines_in_order(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b'{"doc_id": "a", "dct": "2023-12-07", "text": "They met yesterday."}\n'
+        b"{not json\n"
+        b"\n"
+        b'{"doc_id": "c", "dct": "2023-12-07"}\n'
+        b'{"doc_id": "d", "dct": "2023-01-01", "text": "caf\xe9"}\n'
+        b'{"doc_id": "e", "dct": "2023-12-07", "text": "We leave next Monday."}\n'
+    )
+    res = runner.invoke(app, ["timex", "-i", str(src)])
+    assert res.exit_code == 1  # some lines read, some not
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [x.get("doc_id") for x in lines] == ["a", None, "c", None, "e"]
+    assert lines[0]["timexes"][0]["value"] == "2023-12-06"
+    assert [(x["line"], x["error"]) for x in lines if "error" in x] == [
+        (2, "E105"), (4, "E105"), (5, "E103")
+    ]
+    assert lines[4]["timexes"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Troops left.", "verb": {"start": 0, "end": 6}}\n')
+    res = runner.invoke(app, ["locate", "-i", str(bad)])
+    assert res.exit_code == 2  # nothing read
+    [line] = [json.loads(x) for x in res.stdout.splitlines()]
+    assert line["id"] == "a" and line["error"] == "E105" and "verb" in line["reason"]

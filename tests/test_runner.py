@@ -119,6 +119,14 @@ def test_runner_bad_inputs_are_recorded_and_never_stop_the_batch(tmp_path: Path)
 def test_runner_cli_errors_are_one_line_with_code(tmp_path: Path) -> None:
     exe = Path(sys.executable).parent / "eventwire"
     r = subprocess.run(
+        [str(exe), "show", "nope", "--db", f"sqlite:///{tmp_path / 'missing.db'}"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 1 and "E202" in r.stderr and "no database" in r.stderr
+    assert not (tmp_path / "missing.db").exists()  # a read-only command creates nothing
+    open_store(f"sqlite:///{tmp_path / 'e.db'}").close()
+    r = subprocess.run(
         [str(exe), "show", "nope", "--db", f"sqlite:///{tmp_path / 'e.db'}"],
         capture_output=True,
         text=True,

@@ -182,7 +182,7 @@ def test_store_sqlite_allows_reader_while_writer_holds_transaction(tmp_path: Pat
     url = f"sqlite:///{tmp_path / 'w.db'}"
     writer, reader = open_store(url), open_store(url)
     with writer.engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO problems VALUES ('x', 'E101', 'r', 'now')"))
+        conn.execute(sa.text("INSERT INTO problems (source, code, reason, seen_at) VALUES ('x', 'E101', 'r', 'now')"))
         assert reader.count("problems") == 0  # WAL: the reader is not blocked
     assert reader.count("problems") == 1
 

@@ -75,7 +75,7 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
     out: dict[str, Any] = {
         "articles": [],
         "duplicates": copies,
-        "problems": list(store.records("problems")),
+        "problems": [p for p in store.records("problems") if not p.get("resolved_at")],
     }
     for a in arts:
         segs = list(store.records("segments", article_id=a["id"]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from eventwire._jsonl import read_jsonl, write_jsonl
-from eventwire.errors import EventwireError, InputError, UsageError
+from eventwire._jsonl import write_jsonl
+from eventwire.errors import EventwireError, UsageError
 
 __all__ = ["app", "main"]
 
@@ -26,6 +27,33 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
+
+
+# columns never cut below these widths (dates, codes and ids stay whole at 80 columns)
+_MIN_WIDTH = {"date": 10, "published": 10, "seen": 10, "code": 4, "id": 10, "article": 10,
+              "cameo": 5, "type": 8, "status": 7}
+
+
+def _table(*cols: str, **kw: Any) -> Any:
+    """A table whose cells wrap (fold) instead of being cut with an ellipsis."""
+    from rich.table import Table
+
+    t = Table(**kw)
+    for col in cols:
+        t.add_column(col, overflow="fold", min_width=_MIN_WIDTH.get(col))
+    return t
+
+
+@contextlib.contextmanager
+def _quiet_pipe() -> Iterator[None]:
+    """`eventwire export … | head`: when the reader goes away, stop quietly with exit 0."""
+    try:
+        yield
+    except BrokenPipeError:
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 def _add_row(table: Any, *values: Any) -> None:
@@ -54,17 +82,28 @@ def _output(path: Path | None) -> Iterator[TextIO]:
 
 
 def _standalone(module: str, func: str, input: Path, output: Path | None, **kw: Any) -> None:
-    """Run a standalone JSONL command: one output line per input line, in input order."""
+    """Run a standalone JSONL command: one output line per input line, in input order; a
+    bad line becomes an error line and the run goes on. Exit 0 when every line was read,
+    1 when some were not, 2 when none was."""
+    from eventwire._jsonl import LineCounts, run_tolerant
+
+    command = func.split("_", 1)[0]
+    counts = LineCounts()
     try:
         fn: Callable[..., Any] = getattr(importlib.import_module(module), func)
-        with _output(output) as out:
-            n = write_jsonl(fn(read_jsonl(input), **kw), out)
+        with _quiet_pipe(), _output(output) as out:
+            n = write_jsonl(run_tolerant(command, lambda recs: fn(recs, **kw), input, counts), out)
         if output is not None:
             console.print(f"wrote {n} lines to {output}", highlight=False, markup=False)
     except EventwireError as e:
         _fail(e)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
-        _fail(InputError(f"malformed input record in {input}: {type(e).__name__}: {e}", "E105"))
+    if counts.bad:
+        console.print(
+            f"{counts.bad} input line(s) could not be read (error lines in the output)",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(1 if counts.ok else 2)
 
 
 InputOpt = typer.Option(..., "--input", "-i", help="JSON Lines input file ('-' for stdin).")
@@ -134,10 +173,22 @@ DbOpt = typer.Option(
 )
 
 
-def _store(db: str | None) -> Any:
+def _store(db: str | None, *, read_only: bool = False) -> Any:
+    """Open the store; a read-only command refuses a SQLite file that does not exist
+    instead of creating an empty database there."""
     from eventwire.store import open_store
+    from eventwire.store.sql import default_url
 
     try:
+        url = db or default_url()
+        if read_only and "://" not in url or url.startswith("sqlite:///"):
+            path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+            if read_only and path and path != ":memory:" and not Path(path).exists():
+                from eventwire.errors import StoreError
+
+                raise StoreError(
+                    f"no database at {path} (create one with `eventwire run` or `ingest`)", "E202"
+                )
         return open_store(db)
     except EventwireError as e:
         _fail(e)
@@ -171,9 +222,23 @@ def _print_ingest(s: Any) -> None:
     console.print(
         f"read {s.inputs_read} input(s): {s.new_articles} new article(s), "
         f"{s.exact_duplicates} exact and {s.near_duplicates} near duplicate(s), "
-        f"{s.already_stored} already stored, {s.problems} problem(s)",
+        f"{s.already_stored} already stored, {s.problems} problem(s)"
+        + (f", {s.warnings} warning(s)" if s.warnings else ""),
         highlight=False,
     )
+
+
+def _ingest_exit(s: Any) -> None:
+    """The exit code every reading command shares: 0 when every input was read, 1 when
+    some could not be, 2 when none could be (see `eventwire errors`)."""
+    if not s.problems:
+        return
+    read = s.new_articles or s.already_stored or s.exact_duplicates or s.near_duplicates
+    if not read:
+        console.print("no input could be read: see `eventwire errors`")
+        raise typer.Exit(2)
+    console.print(f"{s.problems} input(s) could not be read: see `eventwire errors`")
+    raise typer.Exit(1)
 
 
 @app.command()
@@ -207,12 +272,7 @@ def run(
         )
         if not quiet and res.ingest.article_ids:
             _print_summary(api.summary(store, res.ingest.article_ids))
-        ing = res.ingest
-        if ing.problems and not (
-            ing.new_articles or ing.already_stored or ing.exact_duplicates or ing.near_duplicates
-        ):
-            console.print("no input could be read: see `eventwire errors`")
-            raise typer.Exit(1)
+        _ingest_exit(res.ingest)
     except EventwireError as e:
         _fail(e)
     finally:
@@ -236,6 +296,7 @@ def ingest(
                 store, inputs, allow_private=allow_private, workers=workers, progress=prog
             )
         _print_ingest(s)
+        _ingest_exit(s)
     except EventwireError as e:
         _fail(e)
     finally:
@@ -270,7 +331,7 @@ def _print_summary(summ: dict[str, Any]) -> None:
 
     from eventwire.show import language_label
 
-    out = Console(width=max(140, Console().width))
+    out = Console()
     out.print(f"[bold]Articles: {len(summ['articles'])}[/bold]")
     for a in summ["articles"]:
         out.print(f"\n[bold]{escape(a['title'] or '(no title)')}[/bold]  [dim]{a['id']}[/dim]")
@@ -314,7 +375,7 @@ def _print_summary(summ: dict[str, Any]) -> None:
                 "trigger",
                 "sentence",
             ):
-                et.add_column(col, overflow="fold")
+                et.add_column(col, overflow="fold", min_width=_MIN_WIDTH.get(col))
             for e in a["events"]:
                 dates = e["date_begin"] or "?"
                 if e["date_end"] and e["date_end"] != e["date_begin"]:
@@ -345,7 +406,7 @@ def summary(db: str | None = DbOpt) -> None:
     """Print a readable summary of the store: articles, duplicates, actors, events."""
     from eventwire import api
 
-    store = _store(db)
+    store = _store(db, read_only=True)
     try:
         _print_summary(api.summary(store))
     finally:
@@ -359,20 +420,15 @@ def articles(
     limit: int = typer.Option(50, help="At most this many rows."),
 ) -> None:
     """List stored articles (or search them)."""
-    from rich.table import Table
 
-    store = _store(db)
+    store = _store(db, read_only=True)
     try:
         rows = (
             store.search(search, limit)
             if search
             else list(store.records("articles", include_text=False, limit=limit))
         )
-        t = Table()
-        for col in ("id", "title", "outlet", "published"):
-            t.add_column(col)
-        if search:
-            t.add_column("match")
+        t = _table("id", "title", "outlet", "published", *(("match",) if search else ()))
         for r in rows:
             vals = [
                 r["id"],
@@ -404,7 +460,7 @@ def show(
     from eventwire.errors import StoreError
     from eventwire.show import article_view, render_article
 
-    store = _store(db)
+    store = _store(db, read_only=True)
     try:
         view = article_view(store, article_id)
         if view is None:
@@ -436,9 +492,10 @@ def export(
     """Export every record of KIND in an open format."""
     from eventwire.export import export as do_export
 
-    store = _store(db)
+    store = _store(db, read_only=True)
     try:
-        n = do_export(store, kind, fmt, output)
+        with _quiet_pipe():
+            n = do_export(store, kind, fmt, output)
         if output is not None:
             console.print(f"wrote {n} {kind} to {output}", highlight=False)
     except EventwireError as e:
@@ -448,20 +505,45 @@ def export(
 
 
 @app.command()
-def errors(db: str | None = DbOpt) -> None:
-    """List inputs that failed and why."""
-    from rich.table import Table
+def errors(
+    db: str | None = DbOpt,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    include_resolved: bool = typer.Option(
+        False, "--all", help="Also list problems a later successful read resolved."
+    ),
+) -> None:
+    """List inputs that failed (E-codes) or were read with a warning (W-codes), and why.
 
-    store = _store(db)
+    Sources are printed whole in a terminal and in a pipe; --format jsonl/csv give one
+    record per problem.
+    """
+    import csv
+    import json
+
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(UsageError(f"unknown format {fmt!r}; choose table, jsonl or csv", "E001"))
+    store = _store(db, read_only=True)
     try:
-        t = Table()
-        for col in ("source", "code", "reason", "seen"):
-            t.add_column(col)
-        n = 0
-        for r in store.records("problems"):
-            _add_row(t, r["source"], r["code"], r["reason"], r["seen_at"])
-            n += 1
-        Console().print(t if n else "no problems recorded")
+        rows = [
+            r for r in store.records("problems")
+            if include_resolved or not r.get("resolved_at")
+        ]
+        if fmt == "jsonl":
+            with _quiet_pipe():
+                for r in rows:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            cols = list(rows[0]) if rows else ["source", "code", "reason", "seen_at"]
+            w = csv.DictWriter(sys.stdout, fieldnames=cols, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        elif not rows:
+            Console().print("no problems recorded")
+        else:
+            t = _table("source", "code", "reason", "seen")
+            for r in rows:
+                _add_row(t, r["source"], r["code"], r["reason"], r["seen_at"])
+            Console().print(t)
     finally:
         store.close()
 
@@ -482,23 +564,20 @@ def events(
     """List coded events with filters."""
     import json
 
-    from rich.table import Table
-
     from eventwire.query import event_filters
 
-    store = _store(db)
+    store = _store(db, read_only=True)
     try:
         filters = event_filters(country, type, status, since, until, actor)
         rows = list(store.records("events", filters=filters))
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         if fmt == "jsonl":
-            for r in rows:
-                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            with _quiet_pipe():
+                for r in rows:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        t = Table()
-        for col in ("article", "type", "cameo", "source→target", "date", "status", "text"):
-            t.add_column(col)
+        t = _table("article", "type", "cameo", "source→target", "date", "status", "text")
         for e in rows:
             dates = (e["date_begin"] or "?") + (
                 ".." + e["date_end"] if e["date_end"] and e["date_end"] != e["date_begin"] else ""
@@ -523,6 +602,11 @@ def events(
 def main() -> None:
     try:
         app()
+    except BrokenPipeError:  # `eventwire export … | head`: the reader has what it wanted
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except EventwireError as e:  # commands catch their own; this is the backstop
         console.print(f"Error {e.code}: {e.message}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(1)

@@ -14,8 +14,20 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check_date(name: str, value: str) -> str:
-    if not _DATE.match(value):
-        raise UsageError(f"--{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", "E002")
+    """A real calendar date (or year, or month): 2023-13-45 and 2023-02-30 are refused."""
+    import datetime as dt
+
+    ok = bool(_DATE.match(value))
+    if ok:
+        parts = [int(x) for x in value.split("-")] + [1, 1]
+        try:
+            dt.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            ok = False
+    if not ok:
+        raise UsageError(
+            f"--{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", "E002"
+        )
     return value
 
 

@@ -95,7 +95,7 @@ def render_article(view: dict[str, Any], console: Any) -> None:
             continue
         t = Table(title=kind)
         for c in cols:
-            t.add_column(c)
+            t.add_column(c, overflow="fold", min_width=10 if c in ("date", "value", "published") else None)
         for r in view[kind]:
             t.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in cols])
         console.print(t)

@@ -88,5 +88,7 @@ def export(
         return write_rows(
             _rows(store, kind, fmt, filters), fmt, out if out is not None else sys.stdout
         )
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the CLI exits quietly
     except OSError as e:
-        raise UsageError(f"cannot write {out}: {e.strerror}", "E004") from None
+        raise UsageError(f"cannot write {out or 'standard output'}: {e.strerror}", "E004") from None

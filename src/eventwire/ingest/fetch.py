@@ -74,7 +74,7 @@ def check_host(url: str, allow_private: bool = False) -> None:
         if _blocked(ip):
             raise FetchRefused(
                 "E401",
-                f"host {host!r} resolves to non-public address {ip} (use allow_private to permit)",
+                f"host {host!r} resolves to non-public address {ip} (pass --allow-private, or allow_private=True in Python, to permit)",
             )
 
 

@@ -32,7 +32,8 @@ class IngestSummary:
     exact_duplicates: int = 0
     near_duplicates: int = 0
     already_stored: int = 0
-    problems: int = 0
+    problems: int = 0  # inputs that could not be read (E-codes)
+    warnings: int = 0  # read, with a warning recorded (W-codes)
     article_ids: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -140,6 +141,7 @@ def ingest(
     known = store.known_sources()
     reader = _Reader(allow_private, tuple(sorted((json_fields or {}).items())))
     units = _units(inputs)
+    recorded: set[tuple[str, str]] = set()
     pool = None
     if workers > 1 and len(units) > 1:
         pool = make_pool(workers)
@@ -178,7 +180,10 @@ def ingest(
                     summary.new_articles += 1
                     summary.article_ids.append(art.id)
                 known[item.source] = art.content_hash
-            summary.problems += len(problems)
+            n_warn = sum(1 for p in problems if p.code.startswith("W"))
+            summary.warnings += n_warn
+            summary.problems += len(problems) - n_warn
+            recorded.update((p.source, p.code) for p in problems)
             store.add_ingested(new, copies, problems)
             if progress:
                 progress("ingest", len(batch), None)
@@ -186,6 +191,8 @@ def ingest(
         if pool is not None:
             pool.close()
             pool.join()
+    # problems of these inputs from earlier reads that this read did not meet again
+    store.resolve_problems(sorted(set(units) | {str(i) for i in inputs}), recorded)
     return summary
 
 

@@ -79,6 +79,7 @@ problems = Table(
     Column("code", String(8), primary_key=True),
     Column("reason", Text, nullable=False),
     Column("seen_at", String(32), nullable=False),
+    Column("resolved_at", String(32)),  # set when a later read of the source succeeded
 )
 
 segments = Table("segments", metadata, *_span_cols("segments"), Column("kind", String(16), nullable=False))

@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from eventwire._util import batched
 from eventwire.errors import StoreError
 from eventwire.model import Article, Copy, IngestProblem, Segment
 from eventwire.store import schema
@@ -176,12 +177,45 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
             segrows.extend(_row(s, schema.segments) for s in art.segments)
         for c in copies:
             srows.append({**_row(c, schema.sources), "ingested_at": now})
-        prow = [{**_row(p, schema.problems), "seen_at": now} for p in problems]
+        prow = [
+            {**_row(p, schema.problems), "seen_at": now, "resolved_at": None} for p in problems
+        ]
         with self.engine.begin() as conn:
             self._insert_ignore(conn, schema.articles, arows)
             self._insert_ignore(conn, schema.segments, segrows)
             self._insert_ignore(conn, schema.sources, srows)
             self._upsert(conn, schema.problems, prow)
+
+    def resolve_problems(
+        self, units: Sequence[str], keep: set[tuple[str, str]], codes: str = "E1W1E4"
+    ) -> int:
+        """Mark resolved the unresolved problems of ``units`` (an input, or a record
+        ``unit#n`` of it) whose (source, code) is not in ``keep`` (those recorded again by
+        this read), for codes starting with one of the 2-character prefixes in ``codes``.
+        Returns how many were resolved."""
+        t = schema.problems
+        prefixes = [codes[i : i + 2] for i in range(0, len(codes), 2)]
+        now = _now()
+        n = 0
+        with self.engine.begin() as conn:
+            for part in batched(units, 200):
+                cond = sa.or_(
+                    *(sa.or_(t.c.source == u, t.c.source.startswith(u + "#", autoescape=True))
+                      for u in part)
+                )
+                rows = conn.execute(
+                    sa.select(t.c.source, t.c.code).where(cond, t.c.resolved_at.is_(None))
+                ).all()
+                for src, code in rows:
+                    if (src, code) in keep or code[:2] not in prefixes:
+                        continue
+                    conn.execute(
+                        t.update()
+                        .where(t.c.source == src, t.c.code == code)
+                        .values(resolved_at=now)
+                    )
+                    n += 1
+        return n
 
     # -- reads -----------------------------------------------------------------------
     def known_sources(self) -> dict[str, str]:
