@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "E202": "cannot connect to database",
     "E203": "article not found",
     "E301": "spaCy model not installed",
+    "E302": "an analysis stage module is missing (broken installation)",
     "E401": "URL refused (private or loopback address)",
     "E402": "URL fetch failed",
     "E403": "URL response too large",

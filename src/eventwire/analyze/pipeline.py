@@ -14,7 +14,16 @@ from typing import Protocol, runtime_checkable
 
 from eventwire.model import AnalyzedDoc, Article
 
-__all__ = ["Stage", "MapStage", "Pipeline", "default_pipeline"]
+__all__ = ["Stage", "MapStage", "Pipeline", "StageFailed", "default_pipeline"]
+
+
+class StageFailed(RuntimeError):
+    """A stage raised: carries the stage's name, so the per-article problem says which."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
+        self.stage = stage
+        self.error = error
 
 
 @runtime_checkable
@@ -107,7 +116,10 @@ class Pipeline:
             if not docs:
                 break
             t0 = time.perf_counter()
-            docs = s(docs)
+            try:
+                docs = s(docs)
+            except Exception as e:  # any bug in any stage: recorded per article by the runner
+                raise StageFailed(s.name, e) from e
             if timings is not None:
                 timings[s.name] = timings.get(s.name, 0.0) + time.perf_counter() - t0
         if len(docs) == len(articles):

@@ -163,7 +163,7 @@ class Deduper:
             return None
         try:
             text = self.text_lookup(article_id)
-        except Exception:
+        except LookupError:  # the article is gone: estimate from the signature instead
             return None
         if not text:
             return None

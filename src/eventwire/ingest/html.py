@@ -86,10 +86,11 @@ def html_fragment_text(fragment: str) -> str:
     """Text of an HTML snippet (feed entry content): trafilatura if it finds an article,
     else lxml's text with one paragraph per block element."""
     import trafilatura
+    from lxml.etree import LxmlError
 
     try:
         text = trafilatura.extract(fragment, include_comments=False, favor_recall=True)
-    except Exception:
+    except (LxmlError, ValueError):  # a fragment lxml cannot parse: plain text below
         text = None
     if text and len(text) >= 0.5 * len(_plain(fragment)):
         return text.strip()
@@ -101,10 +102,11 @@ _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquo
 
 def _plain(fragment: str) -> str:
     import lxml.html
+    from lxml.etree import LxmlError
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:
+    except (LxmlError, ValueError):  # ParserError on an empty document, ValueError on NULs
         return re.sub(r"<[^>]+>", " ", fragment).strip()
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()

@@ -22,6 +22,9 @@ import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXException
+
+from lxml.etree import LxmlError
 
 from eventwire.ingest.dates import iso_from_metadata
 from eventwire.ingest.decode import (
@@ -131,10 +134,10 @@ def iter_inputs(
                 assert path is not None
                 try:
                     yield from _read_file(path, fields, explicit, max_bytes)
-                except Exception as e:  # a reader bug must not stop the batch
-                    yield _problem(str(path), "E110", f"unexpected {type(e).__name__}: {e}")
-        except Exception as e:
-            yield _problem(inp, "E110", f"unexpected {type(e).__name__}: {e}")
+                except Exception as e:  # noqa: BLE001 - backstop: a reader bug is recorded
+                    yield _problem(str(path), "E999", f"reader bug: {type(e).__name__}: {e}")
+        except Exception as e:  # noqa: BLE001 - backstop, as above
+            yield _problem(inp, "E999", f"reader bug: {type(e).__name__}: {e}")
 
 
 def _expand(inp: str) -> Iterator[tuple[Path | None, IngestProblem | None]]:
@@ -342,7 +345,7 @@ def _normalize_newlines(text: str) -> str:
 def _html_doc(source: str, html: str, *, url: str | None, fmt: str) -> Item:
     try:
         ex = extract_html(html, url=url)
-    except Exception as e:  # lxml/trafilatura failure on a broken page
+    except (LxmlError, ValueError) as e:  # lxml (via trafilatura) refusing a broken page
         return _problem(source, "E108", f"HTML could not be parsed: {type(e).__name__}: {e}")
     if ex is None:
         return _problem(source, "E108", "no main text found in the HTML page")
@@ -410,7 +413,7 @@ def _record_doc(
         ex = None
         try:
             ex = extract_html(text, url=url) if "<html" in text[:2000].lower() else None
-        except Exception:
+        except (LxmlError, ValueError):  # not a parsable page: read it as a fragment
             ex = None
         if ex is not None:
             text = _normalize_newlines(ex.text)
@@ -584,9 +587,11 @@ def _read_jsonl_file(
 def _read_feed(source: str, data: bytes, fmt: str | None) -> Iterator[Item]:
     import feedparser
 
+    # feedparser reports a malformed feed through ``bozo`` and does not raise; the SAX
+    # layer can still raise on some byte sequences
     try:
         parsed: Any = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
-    except Exception as e:
+    except (SAXException, ValueError, LookupError) as e:
         yield _problem(source, "E106", f"feed could not be parsed: {type(e).__name__}: {e}")
         return
     entries = list(parsed.get("entries") or [])
@@ -688,9 +693,11 @@ def _read_warc(stream: Any, source: str, max_bytes: int) -> Iterator[Item]:
             yield from doc
             if doc_truncated(doc):
                 break
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, IndexError) as e:
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, IndexError,
+            AttributeError, TypeError) as e:
         # warcio documents ArchiveLoadFailed; a damaged gzip member or header line
-        # surfaces as zlib/EOF/OSError or a ValueError/IndexError from header parsing
+        # surfaces as zlib/EOF/OSError or a ValueError/IndexError from header parsing, and
+        # a response record without WARC-Target-URI as an AttributeError (warcio 1.7/1.8)
         where = f" after {n} records" if n else ""
         yield _problem(source, "E107", f"malformed WARC archive{where}: {type(e).__name__}: {e}")
         return

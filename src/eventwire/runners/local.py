@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire._pool import make_pool
 from eventwire._util import batched
-from eventwire.analyze.pipeline import Pipeline, default_pipeline
+from eventwire.analyze.pipeline import Pipeline, StageFailed, default_pipeline
 from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
 from eventwire.ingest.language import is_supported, unsupported_language_problem
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
@@ -218,13 +218,13 @@ def _run_chunk(pipe: Pipeline, arts: list[Article]) -> _ChunkResult:
     failures: list[tuple[Article, str]] = []
     try:
         docs = pipe(arts, timings)
-    except Exception:
+    except StageFailed:
         docs = []
         for art in arts:
             try:
                 docs.extend(pipe([art]))
-            except Exception as e:
-                failures.append((art, f"{type(e).__name__}: {e}"[:500]))
+            except StageFailed as e:
+                failures.append((art, str(e)[:500]))
     return _ChunkResult([dataclasses.replace(d, tokens=()) for d in docs], failures, timings)
 
 
