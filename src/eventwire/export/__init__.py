@@ -26,8 +26,13 @@ def _flat(v: Any) -> Any:
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | Path) -> int:
     """Write dict rows as jsonl/csv (to a text stream or path) or parquet (to a path)."""
     if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise UsageError(
+                "parquet export needs pyarrow: pip install 'eventwire[parquet]'", "E005"
+            ) from None
 
         if not isinstance(out, Path):
             raise UsageError("parquet export needs an output file (-o FILE)", "E002")

@@ -407,6 +407,13 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
     """Open (creating and migrating) the store at ``url`` (default: EVENTWIRE_DB or ./eventwire.db)."""
     raw = url or default_url()
     norm = _normalize_url(raw)
+    if norm.startswith("postgresql"):
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise StoreError(
+                "PostgreSQL needs psycopg: pip install 'eventwire[postgres]'", "E204"
+            ) from None
     try:
         if norm.startswith("sqlite"):
             path = norm[len("sqlite:///") :]
