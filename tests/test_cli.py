@@ -209,3 +209,17 @@ def test_cli_standalone_bad_lines_become_error_lines_in_order(tmp_path: Path) ->
     assert res.exit_code == 2  # nothing read
     [line] = [json.loads(x) for x in res.stdout.splitlines()]
     assert line["id"] == "a" and line["error"] == "E105" and "verb" in line["reason"]
+
+
+def test_cli_codes_legend_explains_every_code_the_resources_use() -> None:
+    from importlib import resources
+
+    res = resources.files("eventwire") / "resources"
+    legend = json.loads((res / "codes" / "legend.json").read_text("utf-8"))
+    mapping = json.loads((res / "events" / "cameo_to_plover.json").read_text("utf-8"))
+    assert {v[0] for v in mapping.values() if v and v[0]} <= set(legend["plover"])
+    assert {k[:2] for k in mapping} <= set(legend["cameo_roots"])
+    agents = json.loads((res / "actors" / "phoenix_agents.json").read_text("utf-8"))
+    assert {str(v)[:3] for v in agents.values()} <= set(legend["roles"])
+    out = _ok("codes", "roles")
+    assert "GOV" in out and "government" in out and "CAMEO" not in out

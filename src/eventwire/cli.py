@@ -505,6 +505,31 @@ def export(
 
 
 @app.command()
+def codes(
+    kind: str = typer.Argument(
+        "all", help="roles, cameo, plover or all: which codes to explain."
+    ),
+) -> None:
+    """Explain the codes in event output: actor roles (GOV, MIL, …), CAMEO roots (01–20)
+    and PLOVER event types. A 3–4 digit CAMEO code starts with its root."""
+    import json
+    from importlib import resources
+
+    legend = json.loads(
+        (resources.files("eventwire") / "resources" / "codes" / "legend.json").read_text("utf-8")
+    )
+    parts = {"roles": "roles", "cameo": "cameo_roots", "plover": "plover"}
+    if kind != "all" and kind not in parts:
+        _fail(UsageError(f"unknown code kind {kind!r}; choose roles, cameo, plover or all", "E001"))
+    for name, key in parts.items():
+        if kind in ("all", name):
+            t = _table("code", "meaning", title=f"{name} codes")
+            for code_, meaning in legend[key].items():
+                _add_row(t, code_, meaning)
+            Console().print(t)
+
+
+@app.command()
 def errors(
     db: str | None = DbOpt,
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
@@ -561,7 +586,7 @@ def events(
     until: str | None = typer.Option(None, help="Event date on or before (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
 ) -> None:
-    """List coded events with filters."""
+    """List coded events with filters (`eventwire codes` explains role, CAMEO and PLOVER codes)."""
     import json
 
     from eventwire.query import event_filters
