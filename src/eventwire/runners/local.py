@@ -84,11 +84,13 @@ class _Reader:
             assert isinstance(item, RawDoc)
             try:
                 art = clean(item)
-            except Exception as e:  # a cleaning bug must not stop the batch
+            except Exception as e:  # noqa: BLE001 - backstop: a cleaning bug is recorded
                 out.append(
                     _Prepared(
                         item.source,
-                        problem=IngestProblem(item.source, "E110", f"could not clean: {e}"),
+                        problem=IngestProblem(
+                            item.source, "E999", f"cleaning bug: {type(e).__name__}: {e}"
+                        ),
                     )
                 )
                 continue
