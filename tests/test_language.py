@@ -114,3 +114,28 @@ def test_language_pipeline_keeps_order_and_skips_unsupported() -> None:
     docs = Pipeline([nlp_stage(parse=False)])(arts)
     assert [d.article.source for d in docs] == ["de", "en", "fr"]
     assert [bool(d.sentences) for d in docs] == [False, True, False]
+
+
+def test_language_model_loads_and_detects_without_network() -> None:
+    """The detector's model ships in the package: loading and detecting work with every
+    socket refused (a fresh process, so nothing is cached)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "class NoNetwork(socket.socket):\n"
+        "    def connect(self, *a, **k):\n"
+        "        raise OSError('network disabled for this test')\n"
+        "    connect_ex = connect\n"
+        "socket.socket = NoNetwork\n"
+        "def refuse(*a, **k):\n"
+        "    raise OSError('network disabled for this test')\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from eventwire.ingest.language import detect_language\n"
+        "print(detect_language('Le gouvernement a annoncé un nouveau plan pour les agriculteurs.')[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "fr"
