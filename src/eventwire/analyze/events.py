@@ -15,8 +15,11 @@ hand-written CAMEO trigger lexicon (:mod:`eventwire.analyze.events_lexicon`).
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import functools
 import importlib
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -24,15 +27,13 @@ from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
+from eventwire.analyze.events_filter import candidate_features, eventness_model, sanitize_arguments
 from eventwire.analyze.events_lexicon import REPORTING
-from eventwire.analyze.events_morph import coarse_pos, lemma
-from eventwire.model import AnalyzedDoc, Event, Token, make_id
+from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "1"
-# spaCy components the standalone coder does not need (POS and lemmas: events_morph)
-FAST_DISABLE = ("ner", "attribute_ruler", "lemmatizer")
+VERSION = "2"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -50,85 +51,74 @@ def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, in
     return out
 
 
-def _tokens_of(sdoc: Any, fast: bool = False) -> list[Token]:
-    """Token records of a spaCy doc; ``fast``: the doc was parsed without the attribute ruler
-    and lemmatizer, so coarse POS and lemmas come from :mod:`events_morph`."""
-    if not fast:
-        return [
-            Token(i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_, pos=t.pos_,
-                  tag=t.tag_, dep=t.dep_, head=t.head.i, ent_type=t.ent_type_, ent_iob=t.ent_iob_)
-            for t in sdoc
-        ]
-    out = []
-    for t in sdoc:
-        text, tag, dep = t.text, t.tag_, t.dep_
-        out.append(Token(i=t.i, start=t.idx, end=t.idx + len(text), text=text, lemma=lemma(text, tag),
-                         pos=coarse_pos(tag, dep, text.lower()), tag=tag, dep=dep, head=t.head.i))
-    return out
-
-
-def _event_dict(ev: CodedEvent, date: str | None) -> dict[str, Any]:
+def _event_dict(ev: Event, date: str | None) -> dict[str, Any]:
     return {
-        "source": ev.source_text,
-        "target": ev.target_text,
+        "source": ev.attrs.get("source_text"),
+        "target": ev.attrs.get("target_text"),
         "source_country": ev.source_country,
         "target_country": ev.target_country,
         "plover_type": ev.plover_type,
         "plover_mode": ev.plover_mode,
         "cameo": ev.cameo,
         "status": ev.status,
-        "date": (ev.date_hint.begin if ev.date_hint is not None and ev.date_hint.begin else date),
-        "date_end": (ev.date_hint.end if ev.date_hint is not None and ev.date_hint.begin else None),
-        "date_source": (ev.date_hint.source if ev.date_hint is not None and ev.date_hint.begin
-                        else ("input" if date else "none")),
+        "date": ev.date_begin or date,
+        "date_end": ev.date_end if ev.date_begin else None,
+        "date_source": ev.date_source if ev.date_begin else ("input" if date else "none"),
+        "confidence": ev.confidence,
     }
 
 
-def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None, n_process: int = 1,
-               batch_size: int = 64, include_negated: bool = False, fast: bool = True) -> list[list[CodedEvent]]:
-    """Code each text (all its sentences); returns the coded events per text."""
-    from eventwire.analyze.nlp import load_model
+def _valid_date(value: Any) -> str | None:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return value.strip()
 
-    nlp = load_model(FAST_DISABLE if fast else ("ner",))
+
+@functools.lru_cache(maxsize=1)
+def _code_pipeline() -> Any:
+    """The same per-article stages the store's pipeline runs (one process: the standalone
+    command parallelises over chunks itself)."""
+    from eventwire.analyze.pipeline import default_pipeline
+
+    return default_pipeline(n_process=1)
+
+
+def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None) -> list[list[Event]]:
+    """Code each text with the full pipeline (nlp, timex, actors, places, events): exactly
+    what ``eventwire run`` stores for an article with that text."""
     dates = list(dates) if dates is not None else [None] * len(texts)
-    out: list[list[CodedEvent]] = []
-    for sdoc, date in zip(nlp.pipe(texts, n_process=n_process, batch_size=batch_size), dates, strict=True):
-        toks = _tokens_of(sdoc, fast=fast)
-        g = TokenGraph(toks)
-        evs: list[CodedEvent] = []
-        txs = _tag_text(sdoc.text, date) if any(ch.isdigit() for ch in sdoc.text) or date else []
-        for s in sdoc.sents:
-            sent_tx = [t for t in txs if s.start_char <= t.start < s.end_char]
-            for ev in code_sentence(g, s.start, s.end, date):
-                if ev.negated and not include_negated:
-                    continue
-                if sent_tx:
-                    di = _date_of(ev, g, sent_tx, date, s.start, s.end)
-                    # a date relative to an unknown story date is not a date
-                    ev.date_hint = di if di.begin and di.begin[:4].isdigit() else None
-                evs.append(ev)
-        out.append(evs)
-    return out
+    arts = [
+        Article(id=make_id("code", i, t), text=t, source=f"input:{i}", fmt="text",
+                published=_valid_date(d), date_method="metadata" if _valid_date(d) else "unknown")
+        for i, (t, d) in enumerate(zip(texts, dates, strict=True))
+    ]
+    docs = _code_pipeline()(arts)
+    return [list(d.events) for d in docs]
 
 
-def _code_chunk(chunk: list[dict[str, Any]], batch_size: int = 64) -> list[dict[str, Any]]:
-    """Parse and code one chunk of records in this process (module level: picklable)."""
+def _code_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Analyze and code one chunk of records in this process (module level: picklable)."""
     texts = [str(r.get("text") or "") for r in chunk]
     dates = [r.get("date") for r in chunk]
-    coded = code_texts(texts, dates, n_process=1, batch_size=batch_size)
+    coded = code_texts(texts, dates)
     return [
-        {"id": r.get("id"), "events": [_event_dict(e, r.get("date")) for e in evs]}
+        {"id": r.get("id"), "events": [_event_dict(e, _valid_date(r.get("date"))) for e in evs]}
         for r, evs in zip(chunk, coded, strict=True)
     ]
 
 
-def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None, batch_size: int = 64,
-                 chunk: int = 256) -> Iterator[dict[str, Any]]:
+def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None,
+                 chunk: int = 128) -> Iterator[dict[str, Any]]:
     """The standalone coder: one output dict per input record, in order.
 
-    With ``n_process`` > 1 (default: 2 when the input has more than ``4 * chunk`` records)
-    worker processes each parse *and* code whole chunks, so only small result dicts cross
-    process boundaries.
+    Each record's text goes through the pipeline's own stages (the same code, model and
+    options as ``eventwire run``), so its figures describe what the store holds. With
+    ``n_process`` > 1 (default: 2 when the input has more than ``4 * chunk`` records) worker
+    processes each analyze whole chunks, so only small result dicts cross process boundaries.
     """
     it = iter(records)
     first: list[dict[str, Any]] = []
@@ -140,23 +130,19 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
     chunks = batched(itertools.chain(first, it), chunk)
     if procs <= 1:
         for c in chunks:
-            yield from _code_chunk(c, batch_size)
+            yield from _code_chunk(c)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from eventwire._pool import make_pool
 
-    from eventwire._pool import START_METHOD
-
-    ctx = mp.get_context(START_METHOD)
-    with ProcessPoolExecutor(max_workers=procs, mp_context=ctx) as ex:
+    with make_pool(procs) as pool:
         window: list[list[dict[str, Any]]] = []
         for c in chunks:  # bounded: a few chunks per worker in flight, output stays in order
             window.append(c)
             if len(window) >= 4 * procs:
-                yield from (row for rows in ex.map(_code_chunk, window) for row in rows)
+                yield from (row for rows in pool.map(_code_chunk, window) for row in rows)
                 window = []
         if window:
-            yield from (row for rows in ex.map(_code_chunk, window) for row in rows)
+            yield from (row for rows in pool.map(_code_chunk, window) for row in rows)
 
 
 # ---------------------------------------------------------------- pipeline stage
@@ -219,7 +205,19 @@ def _timexes(doc: AnalyzedDoc) -> list[Any]:
 
 
 def analyze_events(doc: AnalyzedDoc) -> list[Event]:
-    """All events of one analyzed document (pure function of its fields)."""
+    """All events of one analyzed document (pure function of its fields): the coder's
+    candidates that the event-ness model keeps, with its probability as confidence."""
+    model = eventness_model()
+    out = []
+    for ev, feats in candidate_events(doc):
+        keep, p = model.keep(feats)
+        if keep:
+            out.append(dataclasses.replace(ev, confidence=round(p, 3)))
+    return _stable_ids(_share_places(out))
+
+
+def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
+    """Every candidate event of the coder with its event-ness features (no filtering)."""
     art = doc.article
     if not doc.tokens or not doc.sentences:
         return []
@@ -243,10 +241,8 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
         sent_tx = [t for t in txs if ust <= t.start < uen]
         if not sent_tx and seg == "caption":
             sent_tx = _tag_piece(art.text, ust, uen, dct)
-        coded = [
-            c for c in code_sentence(g, lo, hi, dct, story=True)
-            if c.source_country is not None or c.target_country is not None or _actor_like(g, c.source_tok)
-        ]
+        # every candidate of the coder; the event-ness model decides which are events
+        coded = [sanitize_arguments(g, c) for c in code_sentence(g, lo, hi, dct, story=True)]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
@@ -261,9 +257,12 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
             if ev.nominal and key in seen_events and (dinfo.source != "own-timex" or dinfo.begin in seen_events[key]):
                 continue  # "this visit", "the talks": a later mention of an event already coded
             seen_events.setdefault(key, set()).add(dinfo.begin)
-            drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg)})
+            feats = candidate_features(g, ev, lo, hi, doc.actor_mentions)
+            if _actor_like(g, ev.source_tok):
+                feats["src_actor_like"] = 1.0
+            drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
-    out: list[Event] = []
+    out: list[tuple[Event, dict[str, float]]] = []
     for d in drafts:
         ev, dinfo, (ust, uen, seg) = d["ev"], d["date"], d["unit"]
         trig = toks[ev.trigger]
@@ -290,10 +289,10 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
                 tgt_c = tgt_c or m.country
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
-        conf = 0.75 - min(ev.score, 5.0) * 0.05 - (0.1 if ev.nominal else 0.0) - (0.2 if caption else 0.0)
-        if dinfo.source == "inherited":
-            conf -= 0.05
-        out.append(
+        feats = d["feats"]
+        if caption:
+            feats = {**feats, "caption": 1.0}
+        out.append((
             Event(
                 # from offsets and type only, so it survives re-analysis (see _stable_ids)
                 id=make_id(art.id, "event", trig.start, trig.end, ev.plover_type),
@@ -317,7 +316,7 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
                 date_source=dinfo.source,
                 timex_id=dinfo.timex_id,
                 place_id=place_id,
-                confidence=round(max(0.05, conf), 3),
+                confidence=0.5,
                 segment="caption" if caption else "body",
                 attrs={
                     "source_text": ev.source_text,
@@ -327,9 +326,10 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
                     "control": toks[ev.control].text if ev.control is not None else None,
                     "notes": list(ev.notes),
                 },
-            )
-        )
-    return _stable_ids(_share_places(out))
+            ),
+            feats,
+        ))
+    return out
 
 
 def _stable_ids(events: list[Event]) -> list[Event]:
@@ -355,14 +355,21 @@ def _stable_ids(events: list[Event]) -> list[Event]:
 def _share_places(events: list[Event]) -> list[Event]:
     """Talks held during a planned visit happen where the visit does: a planned event with no
     place takes the place of a planned visit by the same source over the same dates."""
-    visits = {(e.source_country, e.date_begin): e.place_id for e in events
-              if e.plover_mode == "visit" and e.status == "planned" and e.place_id and e.date_begin}
+    planned_visits = [e for e in events if e.plover_mode == "visit" and e.status == "planned" and e.place_id]
+    visits = {(e.source_country, e.date_begin): e for e in planned_visits if e.date_begin}
+    in_sentence = {e.sentence_start: e for e in planned_visits}
     out = []
     for e in events:
-        if e.place_id is None and e.status == "planned" and e.plover_type == "CONSULT" and e.date_begin:
-            pid = visits.get((e.source_country, e.date_begin))
-            if pid:
-                e = dataclasses.replace(e, place_id=pid, attrs={**e.attrs, "place_from": "visit"})
+        if e.place_id is None and e.status == "planned" and e.plover_type == "CONSULT":
+            # the same dates, or the same sentence ("will discuss ... during X's visit to Hanoi")
+            v = visits.get((e.source_country, e.date_begin)) if e.date_begin else in_sentence.get(e.sentence_start)
+            if v is not None and v is not e:
+                e = dataclasses.replace(
+                    e, place_id=v.place_id, date_begin=e.date_begin or v.date_begin,
+                    date_end=e.date_end or v.date_end, date_precision=e.date_precision or v.date_precision,
+                    date_source=e.date_source if e.date_begin else "visit",
+                    attrs={**e.attrs, "place_from": "visit"},
+                )
         out.append(e)
     return out
 

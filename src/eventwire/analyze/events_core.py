@@ -24,6 +24,8 @@ from typing import Any
 
 from eventwire.analyze import events_lexicon as lex
 from eventwire.analyze.events_actors import phrase_country, scan_countries
+from eventwire.analyze.events_morph import lemma as morph_lemma
+from eventwire.analyze.events_morph import lexicon_vocab
 from eventwire.model import Token
 
 __all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table", "country_of_token"]
@@ -82,6 +84,17 @@ class TokenGraph:
         self.toks = tokens
         self.base = tokens[0].i if tokens else 0
         self.children: list[list[int]] = [[] for _ in tokens]
+        # spaCy's lemma, or the lexicon-aware lemmatizer's where spaCy's is not a lexicon
+        # word and that one's is ("raped" -> spaCy "rap", lexicon "rape")
+        vocab = lexicon_vocab()
+        self.lemmas: list[str] = []
+        for t in tokens:
+            lem = t.lemma.lower()
+            if lem not in vocab and t.pos in ("VERB", "NOUN", "ADJ"):
+                alt = morph_lemma(t.text, t.tag)
+                if alt in vocab:
+                    lem = alt
+            self.lemmas.append(lem)
         for k, t in enumerate(tokens):
             h = t.head - self.base
             if h != k and 0 <= h < len(tokens):
@@ -105,7 +118,7 @@ class TokenGraph:
         return [c for c in self.children[k] if self.toks[c].dep in deps]
 
     def lemma(self, k: int) -> str:
-        return self.toks[k].lemma.lower()
+        return self.lemmas[k]
 
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -141,7 +154,7 @@ def _match(rules: list[lex.Rule], words: set[str]) -> str | None:
 def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
     """(CAMEO code, is_nominal) for token k as a trigger, or (None, False)."""
     t = g.toks[k]
-    lem = t.lemma.lower()
+    lem = g.lemma(k)
     if t.pos in ("VERB",) or (t.pos == "AUX" and lem in ("have",)):
         words = _arg_words(g, k)
         for c in g.children[k]:
@@ -174,8 +187,7 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
 
 
 def _noun_code(g: TokenGraph, k: int) -> str | None:
-    t = g.toks[k]
-    lem = t.lemma.lower()
+    lem = g.lemma(k)
     rules = lex.NOUNS.get(lem)
     if not rules:
         return None
@@ -550,8 +562,6 @@ def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_
             main = events[0]
             if ev.plover_type == main.plover_type or not _coordinated(g, main.trigger, ev.trigger):
                 continue
-        if story and ev.nominal and ev.source_country is None and ev.target_country is None:
-            continue
         events.append(ev)
     if story:
         events.extend(_announcements(g, events, lo, hi, date))

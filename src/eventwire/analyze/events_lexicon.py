@@ -323,6 +323,7 @@ VERBS: dict[str, list[Rule]] = {
     "assassinate": [("186", ())],
     "kill": [("190", ())],
     "murder": [("1823", ())],
+    "slay": [("1823", ())],
     "execute": [("1823", ())],
     "massacre": [("202", ())],
     "slaughter": [("202", ())],
@@ -465,6 +466,29 @@ NOUNS: dict[str, list[Rule]] = {
     "truce": [("0871", ())],
     "withdrawal": [("0874", ())],
     "deployment": [("154", ())],
+    # violence and legal nouns of the PLOVER manual's and the realnews protocol's mapping
+    # tables (killing 1823, non-fatal assault 182, shots 180, abduction 181, rape 1821,
+    # arson 1712, riots 145, arrests/sentences 173, charges 1121, convictions 116, bail 0841)
+    "killing": [("1823", ())],
+    "murder": [("1823", ())],
+    "slaying": [("1823", ())],
+    "homicide": [("1823", ())],
+    "shooting": [("180", ())],
+    "stabbing": [("182", ())],
+    "beating": [("182", ())],
+    "kidnapping": [("181", ())],
+    "abduction": [("181", ())],
+    "hijacking": [("181", ())],
+    "rape": [("1821", ())],
+    "arson": [("1712", ())],
+    "rampage": [("145", ())],
+    "detention": [("173", ())],
+    "sentence": [("173", ())],
+    "indictment": [("1121", ())],
+    "charge": [("1121", ("murder", "manslaughter", "assault", "robbery", "fraud", "corruption", "criminal", "count", "felony", "misdemeanor")), (None, ())],
+    "conviction": [("116", ())],
+    "bail": [("0841", ())],
+    "apology": [("055", ())],
 }
 
 # Event nouns that are events on their own (without a light verb): "Xi's visit to Hanoi".
@@ -474,6 +498,9 @@ EVENT_NOUNS = {
     "demonstration", "rally", "march", "strike", "boycott", "riot", "blockade", "raid", "attack",
     "assault", "offensive", "shelling", "airstrike", "bombing", "fighting", "assassination",
     "withdrawal", "deployment", "arrest", "ultimatum", "lawsuit", "sanction", "embargo", "ceasefire", "truce",
+    "killing", "murder", "slaying", "homicide", "shooting", "stabbing", "beating", "kidnapping", "abduction",
+    "hijacking", "rape", "arson", "rampage", "detention", "sentence", "indictment", "charge", "conviction",
+    "bail", "apology",
 }
 
 # Verbs that take their event from their object noun ("hold talks", "stage a protest").

@@ -12,7 +12,7 @@ import functools
 
 from eventwire.analyze import events_lexicon as lex
 
-__all__ = ["coarse_pos", "lemma"]
+__all__ = ["coarse_pos", "lemma", "lexicon_vocab"]
 
 _TAG_POS = {
     "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
@@ -56,7 +56,7 @@ _IRREGULAR = {
 
 
 @functools.lru_cache(maxsize=1)
-def _vocab() -> frozenset[str]:
+def lexicon_vocab() -> frozenset[str]:
     words: set[str] = set()
     for d in (lex.VERBS, lex.NOUNS):
         for key, rules in d.items():
@@ -133,7 +133,7 @@ def lemma(text: str, tag: str) -> str:
         cands = [w, *_verb_candidates(w)]
     else:
         return w if tag not in ("NNP", "NNPS") else text
-    vocab = _vocab()
+    vocab = lexicon_vocab()
     for x in cands:
         if x in vocab:
             return x

@@ -1,0 +1,293 @@
+"""Train the event-ness model shipped in src/eventwire/resources/events/eventness_model.json.
+
+    .venv/bin/python eval/train_events.py [--cache /tmp/events_cands.pkl] [--no-write]
+
+Every training sentence goes through the real pipeline (nlp, timex, actors, places) and the
+coder's candidates (:func:`eventwire.analyze.events.candidate_events`) are labelled: a
+candidate is positive when the sentence's gold events include its PLOVER type. A logistic
+regression over :func:`eventwire.analyze.events_filter.candidate_features` is fitted and
+written as JSON (weights, bias, threshold).
+
+Training data (none of it is reported on except by cross-validation):
+- ``realnews`` train split (``../shared/data/realnews/events-realnews-dev.jsonl``, split
+  "train": 303 ECB+ sentences coded per the PLOVER manual). The "dev" split (97 sentences,
+  other topics) is never read here: it is what ``eval/events_eval.py`` reports on.
+- ``cameo``: the CAMEO/PLOVER-style dev gold (``../shared/data/events/gold-dev.jsonl``),
+  reported only by 5-fold cross-validation (``--cv``: each fold scored by a model trained
+  without it).
+- ``synthetic``: ``eval/events_synthetic.jsonl``, sentences written for this project
+  (non-political sentences with conflict vocabulary, political events of every type, status
+  cases), following the realnews annotation protocol.
+- ``weak`` (off by default, ``EVENTWIRE_WEAK_PER_TOPIC=60`` turns it on): weak negatives,
+  sentences of ECB+ *train* documents of topics whose realnews train sample has no political
+  event, weight 0.3. Measured by the same CV they lowered realnews-train F1 (0.42 -> 0.35 at
+  C=1, threshold 0.4): those topics hold arrests and charges too.
+
+The decision threshold and the regularisation are chosen by grouped 5-fold cross-validation
+(groups = documents/topics) on the training data, maximising F1 of typed candidates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SHARED = ROOT.parent / "shared"
+REALNEWS = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
+CAMEO = SHARED / "data" / "events" / "gold-dev.jsonl"
+ECB_TRAIN = SHARED / "data" / "ecbplus" / "ecbplus-train.jsonl"
+SYNTH = ROOT / "eval" / "events_synthetic.jsonl"
+WEAK_PER_TOPIC = int(os.environ.get("EVENTWIRE_WEAK_PER_TOPIC", "0"))
+OUT = ROOT / "src" / "eventwire" / "resources" / "events" / "eventness_model.json"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def training_items() -> list[dict[str, Any]]:
+    """{"id", "text", "date", "types": set, "source", "group", "weight"} per sentence."""
+    items: list[dict[str, Any]] = []
+    rn = _load(REALNEWS)
+    for r in rn:
+        if r["split"] != "train":
+            continue
+        items.append({"id": r["id"], "text": r["text"], "date": r.get("date"), "source": "realnews",
+                      "types": {e["plover_type"] for e in r["events"]}, "group": f"rn-{r['topic']}",
+                      "weight": 1.0, "gold": r})
+    for r in _load(CAMEO):
+        items.append({"id": r["id"], "text": r["text"], "date": None, "source": "cameo",
+                      "types": {e["plover_type"] for e in r.get("events") or [] if e.get("plover_type")},
+                      "group": f"cameo-{len(items) % 5}", "weight": 1.0, "gold": r})
+    if SYNTH.exists():
+        for r in _load(SYNTH):
+            items.append({"id": r["id"], "text": r["text"], "date": None, "source": "synthetic",
+                          "types": {e["plover_type"] for e in r.get("events") or []},
+                          "group": f"syn-{r.get('group', '')}", "weight": 1.0, "gold": r})
+    # weak negatives: train topics whose sample holds no event
+    ev_by_topic: dict[int, int] = defaultdict(int)
+    for r in rn:
+        if r["split"] == "train":
+            ev_by_topic[r["topic"]] += len(r["events"])
+    quiet = {t for t, n in ev_by_topic.items() if n == 0}
+    sampled = {r["id"] for r in rn}
+    rng = random.Random(7)
+    by_topic: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for d in _load(ECB_TRAIN):
+        if d["topic"] not in quiet:
+            continue
+        for s in d["sentences"]:
+            text = d["text"][s["start"]:s["end"]]
+            sid = f"rnd-{d['doc_id']}-{s['sent_id']}"
+            if sid in sampled or len(text.split()) < 6:
+                continue
+            by_topic[d["topic"]].append({"id": "weak-" + sid, "text": text, "date": None, "source": "weak",
+                                         "types": set(), "group": f"rn-{d['topic']}", "weight": 0.3})
+    for _t, rows in sorted(by_topic.items()):
+        rng.shuffle(rows)
+        items.extend(rows[:WEAK_PER_TOPIC])
+    return items
+
+
+def candidates(items: list[dict[str, Any]], cache: Path | None) -> dict[str, list[dict[str, Any]]]:
+    """Per item id: the coder's candidates ({"feats", "event"}), from the real pipeline."""
+    done: dict[str, list[dict[str, Any]]] = {}
+    if cache and cache.exists():
+        done = pickle.loads(cache.read_bytes())
+    todo = [it for it in items if it["id"] not in done]
+    if todo:
+        from eventwire.analyze.events import _code_pipeline, _event_dict, candidate_events
+        from eventwire.model import Article, make_id
+
+        pipe = _code_pipeline()
+        upstream = [s for s in pipe.stages if s.name != "events"]
+        from eventwire.analyze.pipeline import Pipeline
+
+        pre = Pipeline(upstream)
+        for i in range(0, len(todo), 64):
+            chunk = todo[i:i + 64]
+            arts = [Article(id=make_id("train", it["id"]), text=it["text"], source=it["id"], fmt="text",
+                            published=it["date"], date_method="metadata" if it["date"] else "unknown")
+                    for it in chunk]
+            for it, doc in zip(chunk, pre(arts), strict=True):
+                done[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])} for e, f in candidate_events(doc)]
+        if cache:
+            cache.write_bytes(pickle.dumps(done))
+    return done
+
+
+def positive(event: dict[str, Any], item: dict[str, Any]) -> bool:
+    """A candidate is right when the sentence's gold has its PLOVER type, or (the PLOVER
+    convention for announced cooperation, AGREE) a planned event with its CAMEO root:
+    the pipeline keeps "will visit" as CONSULT, status planned."""
+    if event["plover_type"] in item["types"]:
+        return True
+    gold = item.get("gold") or {}
+    roots = {INTENT_TO_ACT.get(str(e.get("event_code") or "")[:3]) for e in gold.get("events") or []
+             if e.get("plover_type") == "AGREE" and e.get("event_code")}
+    return event.get("status") == "planned" and str(event.get("cameo") or "")[:2] in roots
+
+
+# CAMEO 03x "express intent to ..." -> the root of the act intended (031 material cooperation
+# -> 06, 032 diplomatic cooperation -> 05, 033 aid -> 07, 035 yield -> 08, 036-039 meet,
+# mediate, settle -> 04)
+INTENT_TO_ACT = {"031": "06", "032": "05", "033": "07", "035": "08", "036": "04", "037": "04",
+                 "038": "04", "039": "04"}
+
+
+def rows_of(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]]) -> list[tuple[dict[str, float], int, float, str, int]]:
+    """(features, label, weight, group, item index) per candidate."""
+    rows = []
+    for n, it in enumerate(items):
+        for c in cands.get(it["id"], []):
+            rows.append((c["feats"], int(positive(c["event"], it)), it["weight"], it["group"], n))
+    return rows
+
+
+def fit(rows: list[tuple[dict[str, float], int, float, str, int]], c: float) -> tuple[Any, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([r[0] for r in rows])
+    y = [r[1] for r in rows]
+    w = [r[2] for r in rows]
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit(x, y, sample_weight=w)
+    return vec, clf
+
+
+def sentence_f1(items: list[dict[str, Any]], preds: dict[int, set[str]], sources: set[str]) -> tuple[float, float, float]:
+    """Type-level P/R/F1 over sentences (as the shared scorer counts them)."""
+    tp = npred = ngold = 0
+    for n, it in enumerate(items):
+        if it["source"] not in sources:
+            continue
+        p = preds.get(n, set())
+        tp += len(p & it["types"])
+        npred += len(p)
+        ngold += len(it["types"])
+    pr = tp / npred if npred else 0.0
+    rc = tp / ngold if ngold else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+
+def cv_probs(rows: list[tuple[dict[str, float], int, float, str, int]], c: float, k: int = 5) -> list[float]:
+    """Out-of-fold probabilities, folds by group."""
+    groups = sorted({r[3] for r in rows})
+    rng = random.Random(11)
+    rng.shuffle(groups)
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    probs = [0.0] * len(rows)
+    for f in range(k):
+        tr = [r for r in rows if fold_of[r[3]] != f]
+        te = [i for i, r in enumerate(rows) if fold_of[r[3]] == f]
+        vec, clf = fit(tr, c)
+        p = clf.predict_proba(vec.transform([rows[i][0] for i in te]))[:, 1]
+        for i, pi in zip(te, p, strict=True):
+            probs[i] = float(pi)
+    return probs
+
+
+def choose(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
+           rows: list[tuple[dict[str, float], int, float, str, int]]) -> tuple[float, float, list[str]]:
+    """Regularisation and threshold by grouped CV (folds by topic): the best F0.5 of typed
+    events on the realnews train sentences (the kind of text users give us) among settings
+    whose false-event rate on their no-event sentences is at most 5%."""
+    report = []
+    best = (-1.0, 1.0, 0.5)
+    for c in (0.1, 0.3, 1.0, 3.0):
+        probs = cv_probs(rows, c)
+        for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            preds: dict[int, set[str]] = defaultdict(set)
+            idx = 0
+            for n, it in enumerate(items):
+                for cd in cands.get(it["id"], []):
+                    if probs[idx] >= th:
+                        preds[n].add(cd["event"]["plover_type"])
+                    idx += 1
+            p, r, f = sentence_f1(items, preds, {"realnews", "synthetic", "cameo", "weak"})
+            p2, r2, f2 = sentence_f1(items, preds, {"realnews", "weak"})
+            quiet = [n for n, it in enumerate(items) if it["source"] == "realnews" and not it["types"]]
+            fe = sum(1 for n in quiet if preds.get(n)) / max(1, len(quiet))
+            fb = (1.25 * p * r / (0.25 * p + r)) if p + r else 0.0
+            report.append(f"C={c} th={th}: all P {p:.3f} R {r:.3f} F1 {f:.3f} | realnews-train P {p2:.3f} R {r2:.3f} F1 {f2:.3f} false-event rate {fe:.3f}")
+            fb2 = (1.25 * p2 * r2 / (0.25 * p2 + r2)) if p2 + r2 else 0.0
+            if fe <= 0.05 and fb2 > best[0]:
+                best = (fb2, c, th)
+    return best[1], best[2], report
+
+
+def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
+              rows: list[tuple[dict[str, float], int, float, str, int]], c: float, th: float) -> None:
+    """Out-of-fold figures of the chosen setting, scored by the shared scorer: the CAMEO-style
+    dev gold and the realnews train sentences (each fold by a model that never saw it)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("events_score", SHARED / "eval" / "events_score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    probs = cv_probs(rows, c)
+    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    idx = 0
+    for it in items:
+        for cd in cands.get(it["id"], []):
+            if probs[idx] >= th:
+                preds[it["id"]].append(cd["event"])
+            idx += 1
+    for src in ("cameo", "realnews"):
+        gold = [it["gold"] for it in items if it["source"] == src]
+        pred = [{"id": g["id"], "events": preds.get(g["id"], [])} for g in gold]
+        sc = scorer.score(gold, pred)
+        print(f"CV {src}: type {sc['type']} dyad {sc['dyad']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/eventwire_events_cands.pkl"))
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    items = training_items()
+    cands = candidates(items, args.cache)
+    rows = rows_of(items, cands)
+    by_src: dict[str, int] = defaultdict(int)
+    for it in items:
+        by_src[it["source"]] += 1
+    print("sentences:", dict(by_src), "candidates:", len(rows), "positive:", sum(r[1] for r in rows))
+    c, th, report = choose(items, cands, rows)
+    print("\n".join(report))
+    print(f"chosen: C={c} threshold={th}")
+    cv_report(items, cands, rows, c, th)
+    vec, clf = fit(rows, c)
+    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+               if abs(w) >= 1e-4}
+    model = {
+        "meta": {
+            "model": f"logistic regression (scikit-learn), L2, C={c}, balanced classes",
+            "trained_on": {k: v for k, v in by_src.items()},
+            "n_candidates": len(rows),
+            "threshold_by": "grouped 5-fold CV by topic: best F0.5 on realnews-train with false-event rate <= 5%",
+            "script": "eval/train_events.py",
+            "licences": "realnews + ECB+ sentences: CC BY 3.0 (Cybulska & Vossen 2014); PLOVER GSR: CC BY-SA 4.0 (Open Event Data Alliance); synthetic: written for eventwire",
+        },
+        "bias": round(float(clf.intercept_[0]), 5),
+        "threshold": th,
+        "weights": dict(sorted(weights.items())),
+    }
+    if not args.no_write:
+        OUT.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+        print("wrote", OUT, len(weights), "weights")
+
+
+if __name__ == "__main__":
+    main()

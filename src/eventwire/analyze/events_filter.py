@@ -1,0 +1,174 @@
+"""Event-ness: a learned decision over the coder's candidate events.
+
+The dependency-pattern coder (:mod:`eventwire.analyze.events_core`) proposes candidates
+from a trigger lexicon; on real news most keyword hits are not political events ("a quake
+struck", "AMD has long battled Intel", "dismissed for 12 runs"). This module turns each
+candidate into sparse features that spaCy's analysis already gives (trigger lemma and
+type, what kind of thing the source and target are and their roles, the sentence's named
+entities) and scores it with a logistic regression trained by ``eval/train_events.py`` on
+data the reported figures never see. The weights ship as JSON in
+``resources/events/eventness_model.json`` (no pickles, no scikit-learn at run time); the
+decision threshold was chosen by cross-validation on the training data.
+
+The probability is the event's ``confidence``; candidates under the threshold are dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from eventwire.analyze.events_core import CodedEvent, TokenGraph
+from eventwire.errors import ModelError
+
+__all__ = ["EventnessModel", "candidate_features", "eventness_model", "sanitize_arguments", "MODEL_FILE"]
+
+MODEL_FILE = "eventness_model.json"
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "this", "these", "those"}
+_SCORE_RE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+
+
+@dataclass(frozen=True)
+class EventnessModel:
+    """Logistic-regression weights per feature name, a bias and a decision threshold."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def prob(self, feats: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def keep(self, feats: Mapping[str, float]) -> tuple[bool, float]:
+        p = self.prob(feats)
+        return p >= self.threshold, p
+
+
+@functools.lru_cache(maxsize=1)
+def eventness_model() -> EventnessModel:
+    """The shipped model (loaded once per process)."""
+    p = resources.files("eventwire.resources") / "events" / MODEL_FILE
+    try:
+        data = json.loads(p.read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"event-ness model {MODEL_FILE} is missing or unreadable: {e}", "E302") from e
+    return EventnessModel(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+        meta=data.get("meta", {}),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _agent_nouns() -> dict[str, str]:
+    """One-word role nouns of the Phoenix agents dictionary (MIT, shipped with the actors
+    stage): "police" -> COP, "troops" -> MIL, "protesters" -> OPP ..."""
+    p = resources.files("eventwire.resources") / "actors" / "phoenix_agents.json"
+    data = json.loads(p.read_text("utf-8"))
+    return {k.lower(): str(v) for k, v in data.items() if " " not in k and k.isalpha()}
+
+
+def _kind(g: TokenGraph, k: int | None) -> str:
+    """What kind of thing an argument is: none / pronoun / an entity label / a role noun
+    ("agent") / another noun ("quake", "the company's shares")."""
+    if k is None:
+        return "none"
+    t = g.toks[k]
+    low = t.text.lower()
+    if t.pos == "PRON" or low in _PRONOUNS:
+        return "pron"
+    if t.ent_type:
+        return t.ent_type
+    if t.pos == "NUM":
+        return "num"
+    agents = _agent_nouns()
+    if low in agents or g.lemma(k) in agents:
+        return "agent"
+    return "noun"
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "num"}
+
+
+def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
+    """Arguments that cannot be actors: a date, time or number is no source or target
+    ("... on Sunday" -> target "Sunday"), and a source that is a common noun but no role noun
+    ("a massive quake", "shares") takes no country from elsewhere in the sentence (a target
+    may be a country's thing: "closed the border")."""
+    for side in ("source", "target"):
+        k = getattr(ev, f"{side}_tok")
+        kind = _kind(g, k)
+        if kind in _NOT_ACTORS:
+            setattr(ev, f"{side}_tok", None)
+            setattr(ev, f"{side}_text", None)
+            setattr(ev, f"{side}_country", None)
+        elif side == "source" and kind == "noun" and not any(g.toks[c].ent_type in ("GPE", "NORP") for c in g.subtree(k)[:12]):
+            setattr(ev, f"{side}_country", None)
+    return ev
+
+
+def _role_at(mentions: Sequence[Any], start: int, end: int) -> tuple[str | None, str | None]:
+    best = None
+    for m in mentions:
+        if m.start < end and start < m.end and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
+    if best is None:
+        return None, None
+    return best.role, best.country
+
+
+def candidate_features(g: TokenGraph, ev: CodedEvent, lo: int, hi: int,
+                       mentions: Sequence[Any] = ()) -> dict[str, float]:
+    """Sparse features of one candidate event in tokens [lo, hi) of ``g``."""
+    toks = g.toks
+    trig = toks[ev.trigger]
+    lem = trig.lemma.lower()
+    f: dict[str, float] = {
+        f"type={ev.plover_type}": 1.0,
+        f"root={ev.cameo[:2]}": 1.0,
+        f"lemma={lem}": 1.0,
+        f"type|lemma={ev.plover_type}|{lem}": 1.0,
+        f"dep={trig.dep}": 1.0,
+        f"status={ev.status}": 1.0,
+        "nominal": 1.0 if ev.nominal else 0.0,
+        "depth": min(ev.score, 6.0) / 6.0,
+    }
+    for n in ev.notes:
+        f[f"note={n.split(':')[0]}"] = 1.0
+    if ev.control is not None:
+        f[f"control={g.lemma(ev.control)}"] = 1.0
+    for side, k, country in (("src", ev.source_tok, ev.source_country), ("tgt", ev.target_tok, ev.target_country)):
+        role = mcountry = None
+        if k is not None:
+            role, mcountry = _role_at(mentions, toks[k].start, toks[k].end)
+        kind = _kind(g, k)
+        f[f"{side}_kind={kind}"] = 1.0
+        f[f"{side}_country"] = 1.0 if (country or mcountry) else 0.0
+        if role:
+            f[f"{side}_role={role}"] = 1.0
+        f[f"type|{side}_kind={ev.plover_type}|{kind}"] = 1.0
+    # the sentence's named entities say what domain it is about (its vocabulary and the
+    # arguments' lemmas were tried too: by topic-grouped CV they overfit the few topics)
+    ents: set[str] = set()
+    for k in range(lo, hi):
+        if toks[k].ent_type:
+            ents.add(toks[k].ent_type)
+    for e in ents:
+        f[f"ent={e}"] = 1.0
+    text = " ".join(toks[k].text for k in range(lo, hi))
+    if _SCORE_RE.search(text):
+        f["score_like"] = 1.0
+    f["long"] = 1.0 if hi - lo > 35 else 0.0
+    return {k: v for k, v in f.items() if v}
