@@ -219,7 +219,6 @@ def choose(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
             p2, r2, f2 = sentence_f1(items, preds, {"realnews", "weak"})
             quiet = [n for n, it in enumerate(items) if it["source"] == "realnews" and not it["types"]]
             fe = sum(1 for n in quiet if preds.get(n)) / max(1, len(quiet))
-            fb = (1.25 * p * r / (0.25 * p + r)) if p + r else 0.0
             report.append(f"C={c} th={th}: all P {p:.3f} R {r:.3f} F1 {f:.3f} | realnews-train P {p2:.3f} R {r2:.3f} F1 {f2:.3f} false-event rate {fe:.3f}")
             fb2 = (1.25 * p2 * r2 / (0.25 * p2 + r2)) if p2 + r2 else 0.0
             if fe <= 0.05 and fb2 > best[0]:
