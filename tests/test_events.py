@@ -177,6 +177,14 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("The opposition claimed that government troops shelled the village.", "shelled", "reported-claim"),
         ("Japan offered emergency aid to Turkey on Monday.", "offered", "happened"),
         ("Japan said it would send aid to Turkey.", "send", "planned"),
+        # factuality cues of events_status
+        ("The prime minister's trip to Ottawa was cancelled on Friday.", "trip", "cancelled"),
+        ("The negotiations between the two governments were called off.", "negotiations", "cancelled"),
+        ("The union postponed the strike until after the holidays.", "strike", "cancelled"),
+        ("Officials said no arrests have been made so far.", "made", "negated"),
+        ("Demonstrations continued in Tirana for a fourth day.", "Demonstrations", "ongoing"),
+        ("A criminal investigation is under way, the prosecutor said.", "investigation", "ongoing"),
+        ("The two guards could face murder charges, the district attorney said.", "charges", "hypothetical"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

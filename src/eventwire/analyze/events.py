@@ -29,6 +29,7 @@ from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planne
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
 from eventwire.analyze.events_filter import candidate_features, eventness_model, sanitize_arguments
 from eventwire.analyze.events_lexicon import REPORTING
+from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
@@ -242,7 +243,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         if not sent_tx and seg == "caption":
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         # every candidate of the coder; the event-ness model decides which are events
-        coded = [sanitize_arguments(g, c) for c in code_sentence(g, lo, hi, dct, story=True)]
+        coded = [refine_status(g, sanitize_arguments(g, c)) for c in code_sentence(g, lo, hi, dct, story=True)]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
