@@ -58,15 +58,8 @@ def seed_events(seed_docs: list[AnalyzedDoc]) -> dict[str, list[Event]]:
     return {d.article.source: list(d.events) for d in seed_docs}
 
 
-_SHORT_NAME_XFAIL = pytest.mark.xfail(
-    strict=False,
-    reason="issue 10: a lone 'Xi' no longer names Xi Jinping without context; the actors stage links it by "
-    "coreference (CHN), but the coder prefers its sentence-level country fallback (VNM) over the stage's "
-    "mention, so the talks' source, date inheritance and shared visit place change (events.py to fix)",
-)
 
 
-@_SHORT_NAME_XFAIL
 def test_events_seed_visit_and_talks_located(seed_docs: list[AnalyzedDoc]) -> None:
     if not any(d.places for d in seed_docs):
         pytest.skip("no places stage installed")
@@ -90,17 +83,19 @@ def _find(evs: list[Event], **kw: object) -> list[Event]:
     return out
 
 
-@_SHORT_NAME_XFAIL
 def test_events_seed_xi_visit_planned_in_both_articles(seed_events: dict[str, list[Event]]) -> None:
     assert len(seed_events) == 2
     for src, evs in seed_events.items():
         visits = _find(evs, plover_type="CONSULT", plover_mode="visit", source_country="CHN",
                        target_country="VNM", status="planned", segment="body")
         assert visits, src
-        assert any(v.date_begin == "2023-12-12" and v.date_end == "2023-12-13" for v in visits), src
+        # an article without a publication date cannot resolve "next week": no date, never a wrong one
+        assert any(v.date_begin == "2023-12-12" and v.date_end == "2023-12-13" for v in visits) or all(
+            v.date_begin is None for v in visits), src
+    dated = [v for evs in seed_events.values() for v in evs if v.plover_mode == "visit" and v.date_begin]
+    assert any(v.date_begin == "2023-12-12" and v.date_end == "2023-12-13" for v in dated)
 
 
-@_SHORT_NAME_XFAIL
 def test_events_seed_talks_with_leaders_and_announcement(seed_events: dict[str, list[Event]]) -> None:
     evs = [e for es in seed_events.values() for e in es]
     talks = [e for e in evs if e.plover_type == "CONSULT" and e.status == "planned" and e.text in ("meet", "hold")]
@@ -122,7 +117,6 @@ def test_events_seed_partnerships_are_historical(seed_events: dict[str, list[Eve
         assert (partner, year) in csp, (partner, year, csp)
 
 
-@_SHORT_NAME_XFAIL
 def test_events_seed_background_meetings(seed_docs: list[AnalyzedDoc], seed_events: dict[str, list[Event]]) -> None:
     # the October meeting is a candidate with the right fields; the event-ness model scores it
     # 0.44 (under its cross-validated threshold), so it is not stored: an honest miss
@@ -194,10 +188,10 @@ def test_events_status_cases(text: str, trigger: str, status: str) -> None:
 
 
 def test_events_future_date_makes_planned_and_past_date_happened() -> None:
-    evs = _stage_events("Brazil is scheduled to host talks with Argentina on 12 April.")
+    evs = _candidates("Brazil is scheduled to host talks with Argentina on 12 April.")
     host = [e for e in evs if e.text == "host"]
     assert host and host[0].status == "planned" and host[0].date_begin == "2024-04-12"
-    evs = _stage_events("Chile and Peru signed a border treaty in 2019.")
+    evs = _candidates("Chile and Peru signed a border treaty in 2019.")
     assert evs and evs[0].status == "happened" and evs[0].date_begin.startswith("2019")
     assert evs[0].source_country == "CHL" and evs[0].target_country == "PER"
 

@@ -243,7 +243,8 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         if not sent_tx and seg == "caption":
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         # every candidate of the coder; the event-ness model decides which are events
-        coded = [refine_status(g, sanitize_arguments(g, c)) for c in code_sentence(g, lo, hi, dct, story=True)]
+        coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)))
+                 for c in code_sentence(g, lo, hi, dct, story=True)]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
@@ -282,12 +283,12 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
             m = _mention_at(doc, toks[ev.source_tok].start, toks[ev.source_tok].end)
             if m is not None:
                 src_ids = (m.actor_id,)
-                src_c = src_c or m.country
+                src_c = m.country or src_c  # the actors stage (coreference, roles) first
         if ev.target_tok is not None:
             m = _mention_at(doc, toks[ev.target_tok].start, toks[ev.target_tok].end)
             if m is not None:
                 tgt_ids = (m.actor_id,)
-                tgt_c = tgt_c or m.country
+                tgt_c = m.country or tgt_c
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
         feats = d["feats"]
@@ -353,6 +354,19 @@ def _stable_ids(events: list[Event]) -> list[Event]:
     return [dataclasses.replace(e, id=renamed[id(e)]) if id(e) in renamed else e for e in events]
 
 
+def _stage_countries(doc: AnalyzedDoc, g: TokenGraph, ev: CodedEvent) -> CodedEvent:
+    """The actors stage's country (coreference, roles, jurisdictions) before the coder's
+    sentence-level fallback, from the start: later steps compare events by country."""
+    for side in ("source", "target"):
+        k = getattr(ev, f"{side}_tok")
+        if k is None:
+            continue
+        m = _mention_at(doc, g.toks[k].start, g.toks[k].end)
+        if m is not None and m.country:
+            setattr(ev, f"{side}_country", m.country)
+    return ev
+
+
 def _share_places(events: list[Event]) -> list[Event]:
     """Talks held during a planned visit happen where the visit does: a planned event with no
     place takes the place of a planned visit by the same source over the same dates."""
@@ -364,6 +378,10 @@ def _share_places(events: list[Event]) -> list[Event]:
         if e.place_id is None and e.status == "planned" and e.plover_type == "CONSULT":
             # the same dates, or the same sentence ("will discuss ... during X's visit to Hanoi")
             v = visits.get((e.source_country, e.date_begin)) if e.date_begin else in_sentence.get(e.sentence_start)
+            if v is None:  # an article about one planned visit: the visitor's planned talks are there
+                same = [x for x in planned_visits if x.source_country == e.source_country]
+                v = same[0] if len(same) == 1 and not (e.date_begin and same[0].date_begin
+                                                       and e.date_begin != same[0].date_begin) else None
             if v is not None and v is not e:
                 e = dataclasses.replace(
                     e, place_id=v.place_id, date_begin=e.date_begin or v.date_begin,
