@@ -21,9 +21,9 @@ DCT = "2023-12-07"
 # Dev figures reached when this gate was set (eval/events_eval.py): type F1 0.893, dyad F1 0.758;
 # gate = reached - 0.03.
 # fitted figures (the event-ness model is trained on gold-dev; its 5-fold CV figures, which
-# the README reports, are type F1 0.74, dyad F1 0.52): a regression guard, not a claim
-DEV_TYPE_F1_GATE = 0.79
-DEV_DYAD_F1_GATE = 0.54
+# the README reports, are type F1 0.70, dyad F1 0.51): a regression guard, not a claim
+DEV_TYPE_F1_GATE = 0.84
+DEV_DYAD_F1_GATE = 0.57
 
 
 def _article(path: Path) -> Article:
@@ -260,3 +260,20 @@ def test_events_dev_regression_gate() -> None:
     s = _scorer().score(gold, pred)
     assert s["type"]["f1"] >= DEV_TYPE_F1_GATE, s["type"]
     assert s["dyad"]["f1"] >= DEV_DYAD_F1_GATE, s["dyad"]
+
+
+REALNEWS = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
+
+
+@pytest.mark.skipif(not REALNEWS.exists(), reason="shared realnews data absent")
+def test_events_realnews_heldout_regression_gate() -> None:
+    # the realnews dev split is never trained on (eval/train_events.py reads split "train"):
+    # reached typed precision 0.58, false-event rate 0.053 (README); gates with a margin
+    gold = [json.loads(x) for x in REALNEWS.open(encoding="utf-8") if json.loads(x)["split"] == "dev"]
+    pred = list(code_command({"id": g["id"], "text": g["text"], "date": g.get("date")} for g in gold))
+    s = _scorer().score(gold, pred)
+    assert s["type"]["precision"] >= 0.50, s["type"]
+    assert s["type"]["recall"] >= 0.20, s["type"]
+    by_id = {p["id"]: p["events"] for p in pred}
+    quiet = [g for g in gold if g["no_events"]]
+    assert sum(1 for g in quiet if by_id[g["id"]]) / len(quiet) <= 0.08

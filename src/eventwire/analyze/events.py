@@ -27,7 +27,7 @@ from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
-from eventwire.analyze.events_filter import candidate_features, eventness_model, sanitize_arguments
+from eventwire.analyze.events_filter import argument_kind, candidate_features, eventness_model, sanitize_arguments
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
@@ -243,7 +243,8 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         if not sent_tx and seg == "caption":
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         # every candidate of the coder; the event-ness model decides which are events
-        coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)))
+        local = _sentence_country(doc, ust, uen)
+        coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True)]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
         if coded:
@@ -354,9 +355,17 @@ def _stable_ids(events: list[Event]) -> list[Event]:
     return [dataclasses.replace(e, id=renamed[id(e)]) if id(e) in renamed else e for e in events]
 
 
-def _stage_countries(doc: AnalyzedDoc, g: TokenGraph, ev: CodedEvent) -> CodedEvent:
+def _sentence_country(doc: AnalyzedDoc, st: int, en: int) -> str | None:
+    """The one country the sentence's places name ("police in Modesto"), else None."""
+    found = {p.country for p in doc.places if st <= p.start < en and p.country}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stage_countries(doc: AnalyzedDoc, g: TokenGraph, ev: CodedEvent, local: str | None = None) -> CodedEvent:
     """The actors stage's country (coreference, roles, jurisdictions) before the coder's
-    sentence-level fallback, from the start: later steps compare events by country."""
+    sentence-level fallback, from the start: later steps compare events by country. A role
+    noun or named person or organisation that resolves to no country takes the one country
+    the sentence's places name ("police in Atlanta arrested ..." -> USA)."""
     for side in ("source", "target"):
         k = getattr(ev, f"{side}_tok")
         if k is None:
@@ -364,6 +373,8 @@ def _stage_countries(doc: AnalyzedDoc, g: TokenGraph, ev: CodedEvent) -> CodedEv
         m = _mention_at(doc, g.toks[k].start, g.toks[k].end)
         if m is not None and m.country:
             setattr(ev, f"{side}_country", m.country)
+        elif local and getattr(ev, f"{side}_country") is None and argument_kind(g, k) in ("agent", "PERSON", "ORG"):
+            setattr(ev, f"{side}_country", local)
     return ev
 
 

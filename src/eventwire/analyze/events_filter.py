@@ -27,7 +27,7 @@ from typing import Any
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 from eventwire.errors import ModelError
 
-__all__ = ["EventnessModel", "candidate_features", "eventness_model", "sanitize_arguments", "MODEL_FILE"]
+__all__ = ["EventnessModel", "argument_kind", "candidate_features", "eventness_model", "sanitize_arguments", "MODEL_FILE"]
 
 MODEL_FILE = "eventness_model.json"
 
@@ -80,7 +80,7 @@ def _agent_nouns() -> dict[str, str]:
     return {k.lower(): str(v) for k, v in data.items() if " " not in k and k.isalpha()}
 
 
-def _kind(g: TokenGraph, k: int | None) -> str:
+def argument_kind(g: TokenGraph, k: int | None) -> str:
     """What kind of thing an argument is: none / pronoun / an entity label / a role noun
     ("agent") / another noun ("quake", "the company's shares")."""
     if k is None:
@@ -109,7 +109,7 @@ def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     may be a country's thing: "closed the border")."""
     for side in ("source", "target"):
         k = getattr(ev, f"{side}_tok")
-        kind = _kind(g, k)
+        kind = argument_kind(g, k)
         if kind in _NOT_ACTORS:
             setattr(ev, f"{side}_tok", None)
             setattr(ev, f"{side}_text", None)
@@ -153,7 +153,7 @@ def candidate_features(g: TokenGraph, ev: CodedEvent, lo: int, hi: int,
         role = mcountry = None
         if k is not None:
             role, mcountry = _role_at(mentions, toks[k].start, toks[k].end)
-        kind = _kind(g, k)
+        kind = argument_kind(g, k)
         f[f"{side}_kind={kind}"] = 1.0
         f[f"{side}_country"] = 1.0 if (country or mcountry) else 0.0
         if role:
