@@ -27,7 +27,12 @@ from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_dates import event_dates as event_dates_fallback
-from eventwire.analyze.events_filter import argument_kind, candidate_features, eventness_model, sanitize_arguments
+from eventwire.analyze.events_filter import (
+    argument_kind,
+    candidate_features,
+    eventness_model,
+    sanitize_arguments,
+)
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
