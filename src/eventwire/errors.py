@@ -50,6 +50,7 @@ CODES: dict[str, str] = {
     "E204": "an optional extra is needed (pip install 'eventwire[postgres]')",
     "E301": "spaCy model not installed",
     "E302": "an analysis stage module is missing (broken installation)",
+    "E303": "a model file shipped with eventwire is missing or unreadable (broken installation)",
     "E401": "URL refused (private or loopback address)",
     "E402": "URL fetch failed",
     "E403": "URL response too large",

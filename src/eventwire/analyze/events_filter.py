@@ -62,7 +62,7 @@ def eventness_model() -> EventnessModel:
     try:
         data = json.loads(p.read_text("utf-8"))
     except (OSError, ValueError) as e:
-        raise ModelError(f"event-ness model {MODEL_FILE} is missing or unreadable: {e}", "E302") from e
+        raise ModelError(f"event-ness model {MODEL_FILE} is missing or unreadable: {e}", "E303") from e
     return EventnessModel(
         weights={str(k): float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
