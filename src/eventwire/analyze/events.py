@@ -26,7 +26,6 @@ from typing import Any
 from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
-from eventwire.analyze.events_dates import event_dates as event_dates_fallback
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
@@ -200,14 +199,9 @@ def _timexes(doc: AnalyzedDoc) -> list[Any]:
     """The doc's timexes; when no timex stage ran, tag the article here (same tagger)."""
     if doc.timexes:
         return list(doc.timexes)
-    try:
-        from eventwire.analyze.timex import tag
-    except ImportError:  # pragma: no cover - the timex module is part of the package
-        return []
-    try:
-        return list(tag(doc.article.text, doc.article.published))
-    except Exception:  # noqa: BLE001 - a tagger failure must not lose the events
-        return []
+    from eventwire.analyze.timex import tag
+
+    return list(tag(doc.article.text, doc.article.published))
 
 
 def analyze_events(doc: AnalyzedDoc) -> list[Event]:
@@ -428,22 +422,10 @@ def _actor_like(g: TokenGraph, k: int | None) -> bool:
     return lem not in _ABSTRACT and lem not in NOUNS and lem not in EVENT_NOUNS
 
 
-def _tag_text(text: str, dct: str | None) -> list[Any]:
-    try:
-        from eventwire.analyze.timex import tag
-
-        return [t for t in tag(text, dct) if t.type in ("DATE", "TIME")]
-    except Exception:  # noqa: BLE001 - dates are optional in the standalone coder
-        return []
-
-
 def _tag_piece(text: str, st: int, en: int, dct: str | None) -> list[Any]:
-    try:
-        from eventwire.analyze.timex import tag
+    from eventwire.analyze.timex import tag
 
-        return [dataclasses.replace(t, start=t.start + st, end=t.end + st) for t in tag(text[st:en], dct)]
-    except Exception:  # noqa: BLE001
-        return []
+    return [dataclasses.replace(t, start=t.start + st, end=t.end + st) for t in tag(text[st:en], dct)]
 
 
 def _date_of(ev: CodedEvent, g: TokenGraph, sent_tx: Sequence[Any], dct: str | None, lo: int, hi: int) -> DateInfo:
@@ -453,12 +435,9 @@ def _date_of(ev: CodedEvent, g: TokenGraph, sent_tx: Sequence[Any], dct: str | N
         return DateInfo()
     toks = g.toks
     k = ev.control if ev.control is not None and "announcement" not in ev.notes else ev.trigger
-    try:
-        from eventwire.analyze.timex import event_date
+    from eventwire.analyze.timex import event_date
 
-        ed = event_date(sent_tx, toks[k].start, toks[k].end, dct, tokens=list(toks[lo:hi]))
-    except Exception:  # noqa: BLE001 - fall back to the local attachment rules
-        return event_dates_fallback(sent_tx, g, ev, lo, hi)
+    ed = event_date(sent_tx, toks[k].start, toks[k].end, dct, tokens=list(toks[lo:hi]))
     if ed.source == "none" or not ed.begin:
         return DateInfo()
     tid = None
@@ -541,14 +520,10 @@ def _place_for(doc: AnalyzedDoc, ev: CodedEvent, st: int, en: int, toks: Sequenc
     if not doc.places:
         return None
     trig = toks[ev.trigger]
-    try:
-        from eventwire.analyze.places import event_location
+    from eventwire.analyze.places import event_location
 
-        p = event_location(doc.tokens, doc.places, trig.start, trig.end, st, en)
-        return p.id if p is not None else None
-    except Exception:  # noqa: BLE001 - the places helper may be absent or mid-development
-        in_sent = [p for p in doc.places if st <= p.start < en]
-        return in_sent[0].id if in_sent else None
+    p = event_location(doc.tokens, doc.places, trig.start, trig.end, st, en)
+    return p.id if p is not None else None
 
 
 _OPTIONAL_INPUTS = (

@@ -12,9 +12,8 @@ import functools
 import gzip
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
-from typing import Any
 
 __all__ = ["phrase_country", "country_in_words", "scan_countries", "is_country_alias"]
 
@@ -108,78 +107,39 @@ def country_in_words(words: Sequence[str]) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _helpers() -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
-    code_actor = resolve = None
-    try:
-        from eventwire.analyze import actors as _actors
-
-        code_actor = getattr(_actors, "code_actor_phrase", None)
-    except Exception:  # noqa: BLE001 - optional sibling module, may be mid-development
-        code_actor = None
-    try:
-        from eventwire.analyze import countries as _countries
-
-        resolve = getattr(_countries, "resolve_country", None)
-    except Exception:  # noqa: BLE001
-        resolve = None
-    return code_actor, resolve
-
-
 @functools.lru_cache(maxsize=65536)
 def phrase_country(text: str, date: str | None = None) -> tuple[str | None, str | None, str | None]:
-    """(country, role, actor_id) for an actor phrase, or Nones."""
+    """(country, role, actor_id) for an actor phrase, or Nones: the actors stage's phrase
+    coder, then the country resolver, then the shipped alias table."""
+    from eventwire.analyze.actors import code_actor_phrase
+    from eventwire.analyze.countries import resolve_country
+
     text = text.strip()
     if not text:
         return None, None, None
-    code_actor, resolve = _helpers()
-    if code_actor is not None:
-        try:
-            ac = code_actor(text, date=date)
-        except Exception:  # noqa: BLE001 - a sibling bug must not break event coding
-            ac = None
-        if ac is not None and getattr(ac, "country", None):
-            return ac.country, getattr(ac, "role", None), getattr(ac, "actor_id", None)
-    if resolve is not None:
-        try:
-            c = resolve(text)
-        except Exception:  # noqa: BLE001
-            c = None
-        if c:
-            return c, None, None
+    ac = code_actor_phrase(text, date=date)
+    if ac is not None and getattr(ac, "country", None):
+        return ac.country, getattr(ac, "role", None), getattr(ac, "actor_id", None)
+    c = resolve_country(text)
+    if c:
+        return c, None, None
     c = country_in_words(_WORD.findall(text))
     return c, None, None
 
 
 def is_country_alias(text: str) -> bool:
     """True when the whole phrase is a country/IGO name or alias (not a person)."""
+    from eventwire.analyze.countries import resolve_country
+
     countries, _ = _tables()
     key = " ".join(_norm_words(_WORD.findall(text)))
-    if key in countries:
-        return True
-    _, resolve = _helpers()
-    if resolve is not None:
-        try:
-            return resolve(text) is not None
-        except Exception:  # noqa: BLE001
-            return False
-    return False
+    return key in countries or resolve_country(text) is not None
 
 
 @functools.lru_cache(maxsize=65536)
 def scan_countries(text: str) -> str | None:
     """The leftmost country/IGO named in ``text`` (names, demonyms, capitals; not people)."""
-    try:
-        from eventwire.analyze.countries import find_countries
+    from eventwire.analyze.countries import find_countries
 
-        hits = find_countries(text)
-        return hits[0][2] if hits else None
-    except Exception:  # noqa: BLE001 - fall back to the shipped alias table
-        countries, _ = _tables()
-        ws = _norm_words(_WORD.findall(text))
-        for i in range(len(ws)):
-            for k in range(min(_MAXN, len(ws) - i), 0, -1):
-                c = countries.get(" ".join(ws[i : i + k]))
-                if c:
-                    return c
-        return None
+    hits = find_countries(text)
+    return hits[0][2] if hits else None

@@ -8,14 +8,13 @@ silently: an event with no expression gets ``date_source="none"``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from eventwire.analyze.events_core import CodedEvent, TokenGraph
+    from eventwire.analyze.events_core import TokenGraph
 
-__all__ = ["DateInfo", "event_dates", "timex_range"]
+__all__ = ["DateInfo", "partner_date", "refine_planned_dates", "timex_range"]
 
 
 @dataclass(frozen=True)
@@ -45,72 +44,6 @@ def timex_range(tx: Any) -> tuple[str | None, str | None, str | None]:
         b, e = b[:4], e[:4]
         prec = "year" if prec != "quarter" else "quarter"
     return b, e, prec
-
-
-def _token_of(tokens: Sequence[Any], start: int, end: int, lo: int, hi: int) -> list[int]:
-    return [k for k in range(lo, hi) if tokens[k].start < end and start < tokens[k].end]
-
-
-def event_dates(timexes: Sequence[Any], g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> DateInfo:
-    """Local fallback: own timex (attached to the trigger or its control verb), else governing."""
-    tokens = g.toks
-    txs = [t for t in timexes if t.type in ("DATE", "TIME")]
-    if not txs:
-        return DateInfo()
-    trig = ev.trigger
-    heads = {trig}
-    if ev.control is not None:
-        heads.add(ev.control)
-    own: list[tuple[int, Any]] = []
-    gov: list[tuple[int, Any]] = []
-    anc = set()
-    cur = ev.control if ev.control is not None else trig
-    for _ in range(12):
-        h = g.head(cur)
-        if h == cur:
-            break
-        anc.add(h)
-        cur = h
-    for tx in txs:
-        b, _, _ = timex_range(tx)
-        if b is None:
-            continue
-        ks = _token_of(tokens, tx.start, tx.end, lo, hi)
-        if not ks:
-            continue
-        # the first event-ish ancestor (verb or the trigger itself) of the timex
-        k = ks[-1]
-        first_verb = None
-        path = []
-        for _ in range(12):
-            path.append(k)
-            if k in heads:
-                first_verb = k
-                break
-            h = g.head(k)
-            if h == k:
-                break
-            k = h
-            if tokens[k].pos in ("VERB", "AUX") or k in heads:
-                first_verb = k
-                if k in heads:
-                    break
-                break
-        if first_verb in heads:
-            own.append((abs(ks[0] - trig), tx))
-        elif first_verb in anc:
-            gov.append((abs(ks[0] - trig), tx))
-    if own:
-        own.sort(key=lambda x: x[0])
-        tx = own[0][1]
-        b, e, p = timex_range(tx)
-        return DateInfo(b, e, p, "own-timex", getattr(tx, "id", None))
-    if gov:
-        gov.sort(key=lambda x: x[0])
-        tx = gov[0][1]
-        b, e, p = timex_range(tx)
-        return DateInfo(b, e, p, "governing-timex", getattr(tx, "id", None))
-    return DateInfo()
 
 
 def partner_date(g: TokenGraph, k: int, lo: int, hi: int, dct: str | None = None) -> DateInfo | None:
