@@ -166,6 +166,31 @@ def cluster(input: Path = InputOpt, output: Path | None = OutputOpt) -> None:
         _fail(e)
 
 
+@app.command()
+def facts(
+    input: Path | None = typer.Option(None, "--input", "-i", help="JSON Lines input file: the standalone command."),
+    output: Path | None = OutputOpt,
+) -> None:
+    """Fact statements and their agreement across the articles of each story.
+
+    With --input: input lines {"doc_id", "text", "date"?, "story"?}; output one line per story
+    {"story", "statements": [...], "groups": [{"key", "label", "members"}]}. Malformed input
+    lines give {"line", "error"} lines at the end and the run goes on.
+    """
+    from eventwire.corpus.facts.command import facts_command, read_lines
+
+    if input is None:
+        _fail(UsageError("give --input FILE (JSON Lines of articles)", "E002"))
+        return
+    try:
+        with _output(output) as out:
+            n = write_jsonl(facts_command(read_lines(input)), out)
+        if output is not None:
+            console.print(f"wrote {n} lines to {output}", highlight=False, markup=False)
+    except EventwireError as e:
+        _fail(e)
+
+
 DbOpt = typer.Option(
     None,
     "--db",

@@ -1,0 +1,163 @@
+"""Fact extraction for one article, per story reconciliation, and the ``eventwire facts``
+standalone command (JSON Lines in, one line per story out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from eventwire.analyze import timex as timex_mod
+from eventwire.corpus.facts.document import FactDoc
+from eventwire.corpus.facts.extract import quantity_statements
+from eventwire.corpus.facts.reconcile import reconcile
+from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.relations import relation_statements
+from eventwire.corpus.facts.stories import group_stories
+from eventwire.corpus.facts.when_where import date_statements, place_statements
+from eventwire.errors import UsageError
+from eventwire.model import Entity, Sentence, Token
+
+__all__ = ["fact_doc", "extract_statements", "story_facts", "facts_command", "read_lines", "OWN_KINDS"]
+
+# blocks whose text counts as the article's own claims (captions, repeats, bylines do not)
+OWN_KINDS = ("title", "body")
+# an undated article's date inferred from its text is used from this confidence on
+INFERRED_DATE_CONFIDENCE = 0.6
+
+
+def _own_spans(text: str) -> tuple[list[tuple[int, int, str]], str | None]:
+    from eventwire.ingest.clean import classify_blocks, split_blocks
+
+    blocks, dateline = classify_blocks(text, split_blocks(text))
+    dct = None
+    y = dateline.date[0] if dateline is not None and dateline.date is not None else None
+    if dateline is not None and dateline.date is not None and y is not None:
+        _, m, d = dateline.date
+        try:
+            dct = dt.date(y, m, d).isoformat()
+        except ValueError:
+            dct = None
+    return [(s, e, k) for s, e, k in blocks if k in OWN_KINDS], dct
+
+
+def fact_doc(
+    doc_id: str,
+    text: str,
+    date: str | None,
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token],
+    entities: Sequence[Entity],
+    own_spans: Sequence[tuple[int, int, str]] | None = None,
+) -> FactDoc:
+    """A FactDoc over a parsed article. Without ``own_spans`` the text is split into blocks
+    and captions/repeats/bylines are left out; without ``date`` a dateline date is used."""
+    dct = date[:10] if date else None
+    if own_spans is None:
+        own_spans, dl_date = _own_spans(text)
+        dct = dct or dl_date
+    if dct is None:
+        inferred = timex_mod.infer_publication_date(text)
+        if inferred is not None and inferred[1] >= INFERRED_DATE_CONFIDENCE:
+            dct = inferred[0]
+    spans = timex_mod.tag(text, dct)
+    return FactDoc(doc_id, text, tokens, sentences, entities, spans, list(own_spans), dct)
+
+
+def extract_statements(doc: FactDoc) -> list[Statement]:
+    """All fact statements of one article, in text order, without duplicates."""
+    found = quantity_statements(doc) + date_statements(doc) + place_statements(doc) + relation_statements(doc)
+    found.sort(key=lambda s: (s.start, s.end, s.key))
+    out: list[Statement] = []
+    seen: set[tuple[int, int, str]] = set()
+    for s in found:
+        k = (s.start, s.end, s.key)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(s)
+    return out
+
+
+def story_facts(story: str, statements: Sequence[Statement]) -> dict[str, Any]:
+    """The output record of one story: its statements and their labelled groups."""
+    groups = reconcile(statements)
+    recs = []
+    for s in statements:
+        r = s.to_json()
+        if r.get("unit") is None:
+            r.pop("unit", None)
+        recs.append(r)
+    return {"story": story, "statements": recs, "groups": [g.to_json() for g in groups]}
+
+
+def _parse(texts: list[str]) -> list[tuple[list[Sentence], list[Token], list[Entity]]]:
+    from eventwire.analyze.nlp import doc_records, parse_texts
+
+    return [doc_records("doc", d) for d in parse_texts(texts, batch_size=16)]
+
+
+def read_lines(path: str | Path | None) -> Iterator[dict[str, Any]]:
+    """JSON Lines records; a line that is not a JSON object becomes ``{"_error": reason}``
+    (so ``facts_command`` records it and goes on)."""
+    fh: TextIO
+    if path is None or str(path) == "-":
+        fh = sys.stdin
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise UsageError(f"input file {p} does not exist or is not a file", "E003")
+        fh = p.open(encoding="utf-8", errors="replace")
+    try:
+        for line in fh:
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield {"_error": f"E105 not valid JSON ({e.msg})"}
+                continue
+            yield obj if isinstance(obj, dict) else {"_error": "E105 a line must be a JSON object"}
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The ``eventwire facts`` command.
+
+    Input lines ``{"doc_id", "text", "date"?, "story"?}``; documents sharing ``story`` are one
+    story, documents without it are grouped by ``stories.group_stories``. Output: one line
+    per story ``{"story", "statements": [...], "groups": [...]}`` in order of first
+    appearance; a malformed input line gives ``{"line", "error"}`` and the run goes on.
+    """
+    docs: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for n, rec in enumerate(records, 1):
+        if "_error" in rec:
+            errors.append({"line": n, "error": rec["_error"]})
+            continue
+        text = rec.get("text")
+        doc_id = rec.get("doc_id")
+        if not isinstance(text, str) or doc_id is None or (rec.get("date") is not None and not isinstance(rec.get("date"), str)):
+            errors.append({"line": n, "doc_id": doc_id, "error": "E105 a line needs a string 'doc_id' and 'text' (and a string 'date' if any)"})
+            continue
+        docs.append({"doc_id": str(doc_id), "text": text, "date": rec.get("date"), "story": rec.get("story")})
+    parsed = _parse([d["text"] for d in docs])
+    statements: dict[str, list[Statement]] = {}
+    for d, (sents, toks, ents) in zip(docs, parsed, strict=True):
+        fd = fact_doc(d["doc_id"], d["text"], d["date"], sents, toks, ents)
+        statements[d["doc_id"]] = extract_statements(fd)
+    unassigned = [d for d in docs if d["story"] is None]
+    if unassigned:
+        for d, sid in zip(unassigned, group_stories([(d["doc_id"], d["text"]) for d in unassigned]), strict=True):
+            d["story"] = sid
+    order: dict[str, list[str]] = {}
+    for d in docs:
+        order.setdefault(str(d["story"]), []).append(d["doc_id"])
+    for story, ids in order.items():
+        yield story_facts(story, [s for i in ids for s in statements[i]])
+    yield from errors

@@ -1,0 +1,74 @@
+"""The context of a statement: whom the article cites for it ("according to Vietnamese customs
+data", "Wang said"), whether it is hedged ("reportedly", "expected to"), and the period a
+figure covers ("in 2022", "year to November 20", "this year")."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.analyze.timex import value_bounds
+from eventwire.corpus.facts.document import FactDoc, cue_kind
+
+__all__ = ["attribution", "hedge_word", "period_of"]
+
+_ACCORDING = re.compile(r"\baccording to\s+([^,.;]+)", re.I)
+_SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:showed|show|shows)\b", re.I)
+
+
+def attribution(doc: FactDoc, offset: int) -> str | None:
+    """The source the sentence around ``offset`` cites, as written."""
+    s, e = doc.sentence(offset)
+    sent = doc.text[s:e]
+    m = _ACCORDING.search(sent) or _SHOWED.search(sent)
+    if m:
+        return m.group(1).strip()
+    for k in doc.span_tokens(s, e):
+        t = doc.tok(k)
+        if t.pos == "VERB" and cue_kind(t.lemma) == "say":
+            subj = doc.child(k, "nsubj")
+            if subj is not None:
+                a, b = doc.subtree_span(subj)
+                if b - a <= 80:
+                    return doc.text[a:b]
+    return None
+
+
+def hedge_word(doc: FactDoc, offset: int) -> str | None:
+    """A hedging word in the clause of ``offset`` ("reportedly", "expected"), or None."""
+    s, e = doc.sentence(offset)
+    for k in doc.span_tokens(s, e):
+        t = doc.tok(k)
+        if cue_kind(t.text) == "hedge" or (t.tag in ("VBN", "MD") and cue_kind(t.lemma) == "hedge"):
+            return t.text.lower()
+    return None
+
+
+def period_of(doc: FactDoc, start: int, end: int, head: int) -> tuple[str, str, str] | None:
+    """(begin, end, value) of the date expression a figure belongs to: the nearest DATE
+    timex in the same sentence, after the figure first ("$175.6 billion in 2022"), that is
+    no farther than 60 characters and not separated by another figure's clause."""
+    s, e = doc.sentence(start)
+    best = None
+    best_d = 10**9
+    for tx in doc.timexes:
+        if tx.type != "DATE" or not (s <= tx.start and tx.end <= e):
+            continue
+        if tx.start >= end:
+            gap = doc.text[end : tx.start]
+            d = len(gap)
+        else:
+            gap = doc.text[tx.end : start]
+            d = len(gap) + 15
+        if d > 60 or ";" in gap or re.search(r"\$|\d", gap):
+            continue
+        if d < best_d:
+            best, best_d = tx, d
+    if best is None:
+        return None
+    b, en = best.begin, best.end_value
+    if b is None or en is None:
+        vb = value_bounds(best.value)
+        if vb is None:
+            return None
+        b, en = vb[0], vb[1]
+    return b, en, best.value

@@ -1,0 +1,255 @@
+"""Figures as fact statements: what each figure measures, whose it is, the period it covers.
+
+For every figure ``numbers.find_quantities`` finds in the article's own text, the dependency
+parse decides what it measures:
+
+* ages: "Williams, 91", "51-year-old Capt. Tom Tennant", "died at 91", "aged 91", "She was 91",
+  "X and Y, both 51" -> key ``age:<surname>`` (one statement per person);
+* counts: the counted noun (its class: officers/people/victims -> people) and the happening
+  it belongs to (the first classed word up the tree: killed -> death, hurt -> injury) ->
+  ``count:<happening>:<noun>``;
+* money, durations, percentages, distances, magnitudes: the noun the figure modifies or
+  belongs to ("a $35,000 reward", "an eight-year offer", "FDI of $3.96 billion"), else the
+  subject of a linking verb ("trade reached $175.6 billion"), else the verb's happening
+  ("importing $117.87 billion") -> ``<kind>:<anchor>``.
+
+The period comes from a date expression in the same clause ("in 2022", "year to November
+20"); the attribution and hedging from the sentence (``context``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.corpus.facts.context import attribution, hedge_word, period_of
+from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
+from eventwire.corpus.facts.numbers import Quantity, find_quantities
+from eventwire.corpus.facts.records import Statement
+
+__all__ = ["quantity_statements"]
+
+_LINKING = frozenset(
+    "be reach total hit amount stand top exceed rise fall climb grow jump drop surge increase "
+    "decrease value estimate put become remain double triple".split()
+)
+_PRONOUNS = frozenset("he she him her his they them".split())
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged|age of|age)\s+|\b(?:dies|died|dead|die|death|passed away|passes away)\s+(?:\w+\s+)?at\s+)$", re.I)
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in re.split(r"[\s]+", name.strip()) if p and p[0].isalpha()]
+    while parts and parts[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
+        parts.pop()
+    last = parts[-1] if parts else name
+    return re.sub(r"['’]s?$", "", last).lower()
+
+
+def _main_person(doc: FactDoc) -> str | None:
+    counts: dict[str, int] = {}
+    for e in doc.entities:
+        if e.label == "PERSON" and doc.own(e.start, e.end):
+            s = _surname(e.text)
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+def _persons_before(doc: FactDoc, pos: int, sent_start: int) -> list[str]:
+    """PERSON names ending right before ``pos`` ("X, 51"; "X and Y, both 51")."""
+    before = doc.text[sent_start:pos]
+    m = re.search(r",\s*(?:both\s+|each\s+)?$", before)
+    if not m:
+        return []
+    end = sent_start + m.start()
+    ents = [e for e in doc.entities if e.label == "PERSON" and sent_start <= e.start and e.end <= end]
+    if not ents or doc.text[ents[-1].end : end].strip():
+        # a name the NER missed: a proper noun right before the comma, the figure closed by
+        # punctuation ("Teixeira, 28, ...")
+        k = doc.at(end - 1)
+        if k is not None and doc.tok(k).pos == "PROPN" and doc.tok(k).end == end and re.match(r"^\s*[,;.)]", doc.text[pos : pos + 6].lstrip("0123456789")):
+            return [_surname(doc.tok(k).text)]
+        return []
+    last = ents[-1]
+    if doc.text[last.end : end].strip():
+        return []
+    if "both" in before[m.start() :] and len(ents) >= 2:
+        return [_surname(e.text) for e in ents[-2:]]
+    return [_surname(last.text)]
+
+
+def _person_after(doc: FactDoc, pos: int, sent_end: int) -> str | None:
+    for e in doc.entities:
+        if e.label == "PERSON" and pos <= e.start <= pos + 45 and e.end <= sent_end:
+            return _surname(e.text)
+    return None
+
+
+def _age_people(doc: FactDoc, q: Quantity, sent: tuple[int, int]) -> list[str] | None:
+    """The people a figure is the age of, or None when it is no age."""
+    main = _main_person(doc)
+    if q.kind == "age":
+        p = _person_after(doc, q.end, sent[1])
+        if p is None:
+            k = doc.span_head(q.start, q.end)
+            if k is not None:
+                subj = doc.child(doc.head(k), "nsubj", "nsubjpass")
+                e = doc.entity_at(*doc.subtree_span(subj), ("PERSON",)) if subj is not None else None
+                p = _surname(e.text) if e else None
+        return [p or main or "?"]
+    if q.kind != "count" or q.qualifier or isinstance(q.value, tuple) or not 1 <= q.value <= 120:
+        return None
+    if int(q.value) != q.value:
+        return None
+    after = doc.text[q.end : q.end + 3]
+    if re.match(r"^\s*(?:[a-z%$]|-\w)", after):
+        return None
+    people = _persons_before(doc, q.start, sent[0])
+    if people:
+        return people
+    if _AGE_BEFORE.search(doc.text[max(sent[0], q.start - 40) : q.start]):
+        k = doc.span_head(q.start, q.end)
+        if k is not None:
+            for a in doc.ancestors(k, 4):
+                subj = doc.child(a, "nsubj", "nsubjpass")
+                if subj is not None:
+                    e = doc.entity_at(*doc.subtree_span(subj), ("PERSON",))
+                    if e is not None:
+                        return [_surname(e.text)]
+                    break
+        return [main or "?"]
+    # "She was 91."
+    m = re.search(r"\b(he|she)\s+(?:was|is)\s+$", doc.text[sent[0] : q.start], re.I)
+    if m and re.match(r"^\s*[.;]", doc.text[q.end : q.end + 2]):
+        return [main or "?"]
+    return None
+
+
+def _anchor(doc: FactDoc, k: int) -> str:
+    """What a money/duration/percent figure (head token k) measures."""
+    t = doc.tok(k)
+    h = doc.head(k)
+    ht = doc.tok(h)
+    # "$3.96 billion year to November 20": the period noun is no measure; look past it
+    for _ in range(2):
+        if ht.pos == "NOUN" and h != k and any(tx.start <= ht.start < tx.end for tx in doc.timexes):
+            k, t, h = h, ht, doc.head(h)
+            ht = doc.tok(h)
+    of = next((c for c in doc.children(k) if doc.tok(c).lemma in ("of", "worth") and doc.child(c, "pobj") is not None), None)
+    if of is not None:
+        obj = doc.child(of, "pobj")
+        if obj is not None:
+            return word_class(doc.tok(obj).lemma) or doc.tok(obj).lemma.lower()
+    if t.dep in ("compound", "nmod", "amod", "nummod", "poss", "quantmod", "npadvmod", "appos") and ht.pos in ("NOUN", "PROPN"):
+        return word_class(ht.lemma) or ht.lemma.lower()
+    if t.dep == "pobj" and ht.lemma in ("of", "worth", "at", "for") and h != doc.head(h):
+        g = doc.tok(doc.head(h))
+        if g.pos in ("NOUN", "PROPN"):
+            return word_class(g.lemma) or g.lemma.lower()
+        k, t, h, ht = h, ht, doc.head(h), g
+    if ht.pos in ("VERB", "AUX"):
+        if ht.lemma.lower() in _LINKING:
+            subj = doc.child(h, "nsubj", "nsubjpass")
+            if subj is not None:
+                st = doc.tok(subj)
+                return word_class(st.lemma) or st.lemma.lower()
+        return word_class(ht.lemma) or ht.lemma.lower()
+    c = doc.event_class(k)
+    return c or "?"
+
+
+def _anaphoric(doc: FactDoc, q: Quantity, unit: str) -> bool:
+    """"the two countries", "both nations": a reference back, not a figure."""
+    return unit == "-" or (bool(re.search(r"\b(?:the|these|those|both)\s+$", doc.text[max(0, q.start - 8) : q.start], re.I)) and unit in ("country", "nation", "side", "leader", "people", "party"))
+
+
+def _count_key(doc: FactDoc, q: Quantity, k: int) -> tuple[str, str]:
+    t = doc.tok(k)
+    noun = None
+    if t.dep in ("nummod", "quantmod", "amod", "compound") and doc.tok(doc.head(k)).pos in ("NOUN", "PROPN"):
+        noun = doc.head(k)
+    elif t.pos == "NUM":
+        of = next((c for c in doc.children(k) if doc.tok(c).lemma == "of"), None)
+        if of is not None and doc.child(of, "pobj") is not None:
+            noun = doc.child(of, "pobj")
+    unit = noun_class(doc.tok(noun).lemma) if noun is not None else ""
+    happening = doc.event_class(noun if noun is not None else k) or "?"
+    return f"count:{happening}:{unit or '?'}", unit
+
+
+_MAG_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bmeasuring|\bM)\s*$", re.I)
+_MAG_AFTER = re.compile(r"^\s*-?\s*(?:magnitude\b|on the richter|on the open-ended richter)", re.I)
+
+
+def _is_magnitude(doc: FactDoc, q: Quantity) -> bool:
+    if isinstance(q.value, tuple) or q.words or not 0 < q.value < 10:
+        return False
+    return bool(_MAG_BEFORE.search(doc.text[max(0, q.start - 15) : q.start]) or _MAG_AFTER.match(doc.text[q.end : q.end + 25]))
+
+
+def quantity_statements(doc: FactDoc) -> list[Statement]:
+    out: list[Statement] = []
+    skip = []
+    for tx in doc.timexes:
+        if tx.type in ("DATE", "TIME") and not re.search(r"\b(?:ago|later|earlier|old)\b", tx.text, re.I):
+            skip.append((tx.start, tx.end))
+    for bs, be, seg in doc.own_spans:
+        qs = find_quantities(doc.text[bs:be], skip=[(s - bs, e - bs) for s, e in skip if bs <= s < be])
+        prev: Statement | None = None
+        for q0 in qs:
+            q = Quantity(q0.start + bs, q0.end + bs, q0.text, q0.value, q0.kind, q0.unit, q0.qualifier, q0.compound, q0.words)
+            # "85 million euros ($108 million)": the bracketed figure is the same statement
+            if prev is not None and prev.kind == q.kind == "money" and re.fullmatch(r"\s*\(\s*", doc.text[prev.end : q.start]):
+                out[-1] = _with_alt(prev, q)
+                prev = None
+                continue
+            st = _statement(doc, q, seg)
+            out.extend(st)
+            prev = st[-1] if st else None
+    return out
+
+
+def _with_alt(s: Statement, q: Quantity) -> Statement:
+    from dataclasses import replace
+
+    return replace(s, alt_values=(*s.alt_values, q.value))
+
+
+def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
+    sent = doc.sentence(q.start)
+    k = doc.span_head(q.start, q.end)
+    if k is None:
+        return []
+    common = {
+        "doc_id": doc.doc_id,
+        "attribution": attribution(doc, q.start),
+        "hedge": hedge_word(doc, q.start),
+        "segment": seg,
+        "doc_date": doc.dct,
+    }
+    if q.kind == "count" and _is_magnitude(doc, q):
+        q = Quantity(q.start, q.end, q.text, q.value, "magnitude", "magnitude", q.qualifier, q.compound, q.words)
+    people = _age_people(doc, q, sent)
+    if people is not None:
+        return [
+            Statement(start=q.start, end=q.end, text=q.text, key=f"age:{p}", kind="age", value=q.value,
+                      unit="years", subject=p, **common)  # type: ignore[arg-type]
+            for p in people
+        ]
+    period = period_of(doc, q.start, q.end, k)
+    as_of = period[2] if period else None
+    per = (period[0], period[1]) if period else None
+    if q.kind == "count":
+        key, unit = _count_key(doc, q, k)
+        if _anaphoric(doc, q, unit):
+            return []
+        return [Statement(start=q.start, end=q.end, text=q.text, key=key, kind="count", value=q.value,
+                          unit=unit or None, qualifier=q.qualifier, as_of=as_of, period=per, **common)]  # type: ignore[arg-type]
+    if q.kind == "magnitude":
+        key = "magnitude"
+    else:
+        key = f"{q.kind}:{_anchor(doc, k)}"
+    if q.kind == "money":
+        key = f"money:{_anchor(doc, k)}"
+    return [Statement(start=q.start, end=q.end, text=q.text, key=key, kind=q.kind, value=q.value,
+                      unit=q.unit or None, qualifier=q.qualifier, as_of=as_of, period=per, **common)]  # type: ignore[arg-type]

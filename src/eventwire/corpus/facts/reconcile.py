@@ -1,0 +1,325 @@
+"""Reconciliation within a story: statements of one fact (one key) across its articles form a
+group, labelled by comparing every pair of values from different articles:
+
+* ``agree``: every value is the same (numbers within 0.5 %, strings after case folding);
+* ``complement``: the values are compatible and some are more specific (a weekday against a
+  full date on that weekday, a part of the day against a clock time in it, a bound or
+  range against a point it allows, one name or place against a fuller one, two different
+  lists of items);
+* ``conflict``: two values are incompatible and nothing places them at different times;
+* ``update``: the differing values line up in time as a developing figure: their articles'
+  dates (or as-of times) differ and the later article states the later value;
+* ``single-source``: every statement comes from one article.
+
+A group that mixes cases takes the strongest: conflict > update > complement > agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from eventwire.corpus.facts.records import Group, Statement, Value
+
+__all__ = ["compare", "reconcile", "group_label"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (20, 29)}
+# how far an approximate figure may be from the exact one and still be the same figure
+APPROX_TOLERANCE = 0.05
+# counts and durations from this value up are specific enough to join statements across keys
+DISTINCTIVE_MIN = 13.0
+
+
+def _num(v: Value) -> tuple[float, float] | None:
+    if isinstance(v, tuple):
+        return float(v[0]), float(v[1])
+    if isinstance(v, float | int):
+        return float(v), float(v)
+    return None
+
+
+def _close(a: float, b: float, rel: float = 0.005) -> bool:
+    return abs(a - b) <= rel * max(abs(a), abs(b), 1e-9)
+
+
+def _bounds(s: Statement) -> tuple[float, float] | None:
+    """The values a statement allows, from its qualifier."""
+    n = _num(s.value)
+    if n is None:
+        return None
+    lo, hi = n
+    q = s.qualifier
+    if q in ("at least",):
+        return lo, float("inf")
+    if q == "more than":
+        return lo * (1 + 1e-9), float("inf")
+    if q in ("at most",):
+        return float("-inf"), hi
+    if q == "less than":
+        return float("-inf"), hi * (1 - 1e-9)
+    if q in ("about", "nearly"):
+        return lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE if q == "about" else 1.0)
+    return lo, hi
+
+
+def _fold(v: str) -> str:
+    return re.sub(r"\s+", " ", v.strip(" .,;:'\"").lower())
+
+
+def _words(v: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", v.lower()) if w not in ("the", "of", "a", "in")}
+
+
+def _compare_dates(a: str, b: str) -> str:
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb:
+        return "same"
+    def day(x: str) -> dt.date | None:
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", x)
+        if not m:
+            return None
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    da, db = day(fa), day(fb)
+    if fa in _WEEKDAYS and db is not None:
+        return "compatible" if _WEEKDAYS[db.weekday()] == fa else "conflict"
+    if fb in _WEEKDAYS and da is not None:
+        return "compatible" if _WEEKDAYS[da.weekday()] == fb else "conflict"
+    if "/" in fa or "/" in fb:  # intervals: compatible when one lies in the other
+        ra, rb = fa.split("/"), fb.split("/")
+        if ra[0] <= rb[0] <= ra[-1] or rb[0] <= ra[0] <= rb[-1]:
+            return "compatible"
+        return "conflict"
+    if fa.startswith("--") and len(fb) == 10 and fb[4:] == fa[1:]:
+        return "compatible"
+    if fb.startswith("--") and len(fa) == 10 and fa[4:] == fb[1:]:
+        return "compatible"
+    if len(fa) == 4 and fb.startswith(fa) or len(fb) == 4 and fa.startswith(fb):
+        return "compatible"
+    return "conflict"
+
+
+def _hour(v: str) -> float | None:
+    m = re.fullmatch(r"(\d\d):(\d\d)", v)
+    return int(m.group(1)) + int(m.group(2)) / 60 if m else None
+
+
+def _compare_times(a: str, b: str) -> str:
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb:
+        return "same"
+    ha, hb = _hour(fa), _hour(fb)
+    if ha is not None and hb is not None:
+        return "same" if abs(ha - hb) < 0.01 else "conflict"
+    if ha is None and hb is None:
+        pa = next((p for p in _PARTS if p in fa), None)
+        pb = next((p for p in _PARTS if p in fb), None)
+        if pa == pb:
+            return "compatible"
+        return "conflict"
+    clock, part = (ha, fb) if ha is not None else (hb, fa)
+    p = next((x for x in _PARTS if x in part), None)
+    if p is None or clock is None:
+        return "compatible"
+    lo, hi = _PARTS[p]
+    return "compatible" if lo <= clock <= hi or lo <= clock + 24 <= hi else "conflict"
+
+
+def compare(a: Statement, b: Statement) -> str:
+    """same | compatible | conflict | unrelated (different currencies or units)."""
+    if a.kind == "date" and isinstance(a.value, str) and isinstance(b.value, str):
+        return _compare_dates(a.value, b.value)
+    if a.kind == "time" and isinstance(a.value, str) and isinstance(b.value, str):
+        return _compare_times(a.value, b.value)
+    na, nb = _num(a.value), _num(b.value)
+    if (a.kind == "list") != (b.kind == "list") and (na is not None or nb is not None):
+        # a list of items against a count of them: compatible when the list is not longer
+        items = a.value if isinstance(a.value, str) else b.value
+        n = na or nb
+        if isinstance(items, str) and n is not None:
+            return "compatible" if len(items.split(";")) <= n[1] else "conflict"
+    if na is not None and nb is not None:
+        if (a.unit or "") != (b.unit or "") and a.kind == "money":
+            alts = [x for x in (*a.alt_values, *b.alt_values) if _num(x) is not None]
+            if not alts:
+                return "unrelated"
+        exact_a = na[0] == na[1] and not a.qualifier
+        exact_b = nb[0] == nb[1] and not b.qualifier
+        if _close(na[0], nb[0]) and _close(na[1], nb[1]):
+            if (a.qualifier or "") == (b.qualifier or "") or a.kind in ("time", "age"):
+                return "same"
+            return "compatible"
+        if any(_close(x, y) for x in (na[0], *[_num(v)[0] for v in a.alt_values if _num(v)]) for y in (nb[0], *[_num(v)[0] for v in b.alt_values if _num(v)])):  # type: ignore[index]
+            return "same" if exact_a and exact_b else "compatible"
+        ba, bb = _bounds(a), _bounds(b)
+        if ba is None or bb is None:
+            return "conflict"
+        if exact_a and exact_b:
+            return "conflict"
+        # compatible when the sets of allowed values overlap
+        if ba[0] <= bb[1] and bb[0] <= ba[1]:
+            return "compatible"
+        return "conflict"
+    if isinstance(a.value, str) and isinstance(b.value, str):
+        fa, fb = _fold(a.value), _fold(b.value)
+        if fa == fb:
+            return "same"
+        if ";" in fa or ";" in fb:
+            return "compatible"
+        wa, wb = _words(fa), _words(fb)
+        if wa and wb and (wa <= wb or wb <= wa):
+            return "compatible"
+        if a.kind in ("place", "relation"):
+            return "compatible" if wa & wb else "conflict"
+        return "conflict"
+    return "unrelated"
+
+
+def _later(a: Statement, b: Statement) -> int:
+    """+1 when a's figure is stated for a later time than b's, -1 earlier, 0 unknown."""
+    ta = a.as_of if a.as_of and re.match(r"\d{4}-\d\d-\d\d", a.as_of) else a.doc_date
+    tb = b.as_of if b.as_of and re.match(r"\d{4}-\d\d-\d\d", b.as_of) else b.doc_date
+    if not ta or not tb or ta[:10] == tb[:10]:
+        return 0
+    return 1 if ta[:10] > tb[:10] else -1
+
+
+def group_label(members: Sequence[Statement]) -> tuple[str, str]:
+    """(label, reason) for the statements of one fact."""
+    docs = {s.doc_id for s in members}
+    worst = "same"
+    reason = "all state the same value"
+    updates = 0
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a.doc_id == b.doc_id:
+                continue
+            c = compare(a, b)
+            if c == "conflict":
+                order = _later(a, b)
+                na, nb = _num(a.value), _num(b.value)
+                if order and na is not None and nb is not None and a.kind in ("count", "money", "magnitude", "percent"):
+                    updates += 1
+                    if worst != "conflict":
+                        worst, reason = "update", f"{b.text!r} ({b.doc_id}) then {a.text!r} ({a.doc_id})" if order > 0 else f"{a.text!r} ({a.doc_id}) then {b.text!r} ({b.doc_id})"
+                    continue
+                worst, reason = "conflict", f"{a.text!r} ({a.doc_id}) against {b.text!r} ({b.doc_id})"
+            elif c == "compatible" and worst == "same":
+                worst, reason = "complement", f"{a.text!r} ({a.doc_id}) and {b.text!r} ({b.doc_id}) are compatible, one more specific"
+    if worst == "conflict":
+        return "conflict", reason
+    if len(docs) == 1:
+        return "single-source", f"only {next(iter(docs))}"
+    if worst == "update":
+        return "update", reason
+    if worst == "complement":
+        return "complement", reason
+    return "agree", reason
+
+
+def _clusters(statements: Sequence[Statement], idx: list[int]) -> list[list[int]]:
+    """Connected components of the statements whose values are the same or compatible
+    (values in different currencies or units never join)."""
+    parent = {i: i for i in idx}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, i in enumerate(idx):
+        for j in idx[n + 1 :]:
+            if find(i) == find(j):
+                continue
+            if compare(statements[i], statements[j]) in ("same", "compatible"):
+                parent[find(j)] = find(i)
+    out: dict[int, list[int]] = {}
+    for i in idx:
+        out.setdefault(find(i), []).append(i)
+    return list(out.values())
+
+
+def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
+    """Whether differing values under one key are different facts rather than a clash: one
+    article states two of them (it would not contradict itself), they are places, offices or
+    relations (a story has many), the key does not say what is measured, or they are in
+    different units."""
+    first = statements[clusters[0][0]]
+    if first.kind in ("place", "office", "relation", "list") or "?" in first.key.split(":"):
+        return True
+    units = {statements[c[0]].unit or "" for c in clusters}
+    if len(units) > 1:
+        return True
+    seen: dict[str, int] = {}
+    for n, c in enumerate(clusters):
+        for i in c:
+            d = statements[i].doc_id
+            if seen.setdefault(d, n) != n:
+                return True
+    return False
+
+
+def _distinctive(s: Statement) -> tuple[str, str, str] | None:
+    """A value specific enough that two statements of it in one story are one fact: money,
+    magnitudes, dates and clock times, fractional figures and counts from ``DISTINCTIVE_MIN`` up."""
+    v = s.value
+    if s.kind in ("money", "magnitude", "date") or (s.kind == "time" and isinstance(v, str) and ":" in v):
+        return s.kind, s.unit or "", repr(v)
+    if s.kind in ("count", "duration", "distance", "percent") and isinstance(v, float) and (v != int(v) or v >= DISTINCTIVE_MIN):
+        return s.kind, s.unit or "", repr(v)
+    return None
+
+
+def _shared_keys(statements: Sequence[Statement]) -> list[str]:
+    """Each statement's key, where statements of one distinctive value that the parse keyed
+    differently ("5.6" under ``magnitude`` and ``count:quake:?``) take the value's most
+    frequent key (dates and money: only when their qualifier does not differ)."""
+    votes: dict[tuple[str, str, str], dict[str, int]] = {}
+    for s in statements:
+        d = _distinctive(s)
+        if d is not None:
+            c = votes.setdefault(d, {})
+            c[s.key] = c.get(s.key, 0) + 1
+    out = []
+    for s in statements:
+        d = _distinctive(s)
+        if d is None or len(votes[d]) == 1:
+            out.append(s.key)
+            continue
+        c = votes[d]
+        out.append(max(c, key=lambda k: (c[k], "?" not in k)))
+    return out
+
+
+def reconcile(statements: Sequence[Statement]) -> list[Group]:
+    """Group a story's statements by key and label each group, in order of first statement.
+
+    Within a key, statements with the same or compatible values form one group; values that
+    differ are one ``conflict``/``update`` group unless ``_distinct_facts`` says they are
+    different facts, in which case each value cluster is its own group (keys ``key#2``, ...).
+    """
+    keys = _shared_keys(statements)
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    parts: list[tuple[str, list[int]]] = []
+    for key, idx in by_key.items():
+        clusters = _clusters(statements, idx)
+        if len(clusters) > 1 and _distinct_facts(statements, clusters):
+            clusters.sort(key=lambda c: c[0])
+            for n, c in enumerate(clusters):
+                parts.append((key if n == 0 else f"{key}#{n + 1}", c))
+        else:
+            parts.append((key, idx))
+    parts.sort(key=lambda p: p[1][0])
+    groups = []
+    for key, idx in parts:
+        label, reason = group_label([statements[i] for i in idx])
+        docs = tuple(dict.fromkeys(statements[i].doc_id for i in idx))
+        groups.append(Group(key, label, tuple(idx), reason, docs))
+    return groups

