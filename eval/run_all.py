@@ -5,7 +5,7 @@
 1. ``../shared/eval/dev_scores.sh``: the standalone commands (timex, code, locate) on the
    shared dev data, scored by the shared scorers exactly as held-out scoring does;
 2. each evaluation in this folder (timex peers and speed, events, places, actors, dedup,
-   publication dates).
+   publication dates, facts).
 
 Outputs go to eval/results/<name>.txt; the README's figures come from these files.
 """
@@ -32,8 +32,9 @@ JOBS = {
     "dedup": [PY, str(HERE / "dedup_eval.py")],
     "pubdate": [PY, str(HERE / "pubdate_eval.py")],
     "language": [PY, str(HERE / "language_eval.py")],
+    "facts": [PY, str(HERE / "facts_eval.py")],
 }
-QUICK = {"timex": ["--systems", "eventwire", "--speed"]}
+QUICK = {"timex": ["--systems", "eventwire", "--speed"], "facts": ["--no-parsers"]}
 
 
 def main() -> None:

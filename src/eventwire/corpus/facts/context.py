@@ -18,6 +18,13 @@ _SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:sho
 def attribution(doc: FactDoc, offset: int) -> str | None:
     """The source the sentence around ``offset`` cites, as written."""
     s, e = doc.sentence(offset)
+    key = ("attribution", s)
+    if key not in doc.memo:
+        doc.memo[key] = _attribution(doc, s, e)
+    return doc.memo[key]
+
+
+def _attribution(doc: FactDoc, s: int, e: int) -> str | None:
     sent = doc.text[s:e]
     m = _ACCORDING.search(sent) or _SHOWED.search(sent)
     if m:
@@ -34,8 +41,15 @@ def attribution(doc: FactDoc, offset: int) -> str | None:
 
 
 def hedge_word(doc: FactDoc, offset: int) -> str | None:
-    """A hedging word in the clause of ``offset`` ("reportedly", "expected"), or None."""
+    """A hedging word in the sentence of ``offset`` ("reportedly", "expected"), or None."""
     s, e = doc.sentence(offset)
+    key = ("hedge", s)
+    if key not in doc.memo:
+        doc.memo[key] = _hedge(doc, s, e)
+    return doc.memo[key]
+
+
+def _hedge(doc: FactDoc, s: int, e: int) -> str | None:
     for k in doc.span_tokens(s, e):
         t = doc.tok(k)
         if cue_kind(t.text) == "hedge" or (t.tag in ("VBN", "MD") and cue_kind(t.lemma) == "hedge"):

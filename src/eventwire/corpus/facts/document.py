@@ -10,6 +10,7 @@ import csv
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from eventwire.analyze.timex import TimexSpan
 from eventwire.corpus.facts.numbers import RESOURCE_DIR
@@ -67,6 +68,7 @@ class FactDoc:
     _starts: list[int] = field(default_factory=list)
     _children: dict[int, list[int]] = field(default_factory=dict)
     _sent_starts: list[int] = field(default_factory=list)
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]

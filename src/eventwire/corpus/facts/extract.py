@@ -45,6 +45,12 @@ def _surname(name: str) -> str:
 
 
 def _main_person(doc: FactDoc) -> str | None:
+    if ("main_person", 0) not in doc.memo:
+        doc.memo[("main_person", 0)] = _main_person_uncached(doc)
+    return doc.memo[("main_person", 0)]  # type: ignore[no-any-return]
+
+
+def _main_person_uncached(doc: FactDoc) -> str | None:
     counts: dict[str, int] = {}
     for e in doc.entities:
         if e.label == "PERSON" and doc.own(e.start, e.end):

@@ -27,9 +27,9 @@ __all__ = ["compare", "reconcile", "group_label"]
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (20, 29)}
 # how far an approximate figure may be from the exact one and still be the same figure
-APPROX_TOLERANCE = 0.05
+APPROX_TOLERANCE = 0.02
 # counts and durations from this value up are specific enough to join statements across keys
-DISTINCTIVE_MIN = 13.0
+DISTINCTIVE_MIN = 5.0
 
 
 def _num(v: Value) -> tuple[float, float] | None:
