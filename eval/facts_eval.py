@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import io
 import itertools
@@ -39,13 +40,11 @@ ECB = SHARED / "data" / "ecbplus"
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.analyze.nlp import doc_records, load_model  # noqa: E402
-import importlib  # noqa: E402
-
-rec_mod = importlib.import_module("eventwire.corpus.facts.reconcile")
 from eventwire.corpus.facts.command import extract_statements, fact_doc, story_facts  # noqa: E402
 from eventwire.corpus.facts.numbers import find_quantities  # noqa: E402
 from eventwire.corpus.facts.records import Statement  # noqa: E402
 
+rec_mod = importlib.import_module("eventwire.corpus.facts.reconcile")
 GRID = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12]}
 
 
