@@ -239,8 +239,7 @@ def _range(text: str, q: Quantity, raw: float, nxt: tuple[int, int, float, bool]
     q2 = _extend(text, s2, e2, v2, w2)
     if q2 is None or q2.kind not in (q.kind, "count") and q.kind != "count":
         return None
-    if q.kind != "count" and q2.kind == "count" and q2.unit == "":
-        return None
+    kind, unit = (q.kind, q.unit) if q2.kind == "count" and q2.unit == "" else (q2.kind, q2.unit)
     lo = q.value if isinstance(q.value, float) else q.value[0]
     hi = q2.value if isinstance(q2.value, float) else q2.value[1]
     if lo == raw and v2 and hi / v2 > 1 and not isinstance(q2.value, tuple):
@@ -250,7 +249,7 @@ def _range(text: str, q: Quantity, raw: float, nxt: tuple[int, int, float, bool]
     start = q.start
     if between:
         start = max(0, q.start - 12) + between.start()
-    return Quantity(start, q2.end, text[start : q2.end], (lo, hi), q2.kind, q2.unit, "range", False, q.words and q2.words)
+    return Quantity(start, q2.end, text[start : q2.end], (lo, hi), kind, unit, "range", False, q.words and q2.words)
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
