@@ -25,8 +25,8 @@ __all__ = ["fact_doc", "extract_statements", "story_facts", "facts_command", "re
 
 # blocks whose text counts as the article's own claims (captions, repeats, bylines do not)
 OWN_KINDS = ("title", "body")
-# an undated article's date inferred from its text is used from this confidence on
-INFERRED_DATE_CONFIDENCE = 0.6
+# dated articles of one story within this many days of each other give the story a date
+STORY_DATE_SPAN_DAYS = 7
 
 
 def _own_spans(text: str) -> tuple[list[tuple[int, int, str]], str | None]:
@@ -60,11 +60,30 @@ def fact_doc(
         own_spans, dl_date = _own_spans(text)
         dct = dct or dl_date
     if dct is None:
-        inferred = timex_mod.infer_publication_date(text)
-        if inferred is not None and inferred[1] >= INFERRED_DATE_CONFIDENCE:
+        from eventwire.ingest.pubdate_infer import infer_publication_date
+
+        inferred = infer_publication_date(text)
+        if inferred is not None:
             dct = inferred[0]
     spans = timex_mod.tag(text, dct)
     return FactDoc(doc_id, text, tokens, sentences, entities, spans, list(own_spans), dct)
+
+
+def anchor_to_story(docs: Sequence[FactDoc]) -> None:
+    """Give the undated articles of one story a reference date for the periods of their
+    figures ("this year", "year to November 20"): the latest date of the story's dated
+    articles, when those lie within ``STORY_DATE_SPAN_DAYS`` of each other. Dates the
+    articles state keep the form they are written in ("December 12-13" stays year-less)."""
+    dates = sorted(d.dct for d in docs if d.dct)
+    if not dates:
+        return
+    lo, hi = dt.date.fromisoformat(dates[0][:10]), dt.date.fromisoformat(dates[-1][:10])
+    if (hi - lo).days > STORY_DATE_SPAN_DAYS:
+        return
+    for d in docs:
+        if d.dct is None:
+            d.anchored = timex_mod.tag(d.text, hi.isoformat())
+            d.anchor_date = hi.isoformat()
 
 
 def extract_statements(doc: FactDoc) -> list[Statement]:
@@ -147,17 +166,15 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
             continue
         docs.append({"doc_id": str(doc_id), "text": text, "date": rec.get("date"), "story": rec.get("story")})
     parsed = _parse([d["text"] for d in docs])
-    statements: dict[str, list[Statement]] = {}
-    for d, (sents, toks, ents) in zip(docs, parsed, strict=True):
-        fd = fact_doc(d["doc_id"], d["text"], d["date"], sents, toks, ents)
-        statements[d["doc_id"]] = extract_statements(fd)
     unassigned = [d for d in docs if d["story"] is None]
     if unassigned:
         for d, sid in zip(unassigned, group_stories([(d["doc_id"], d["text"]) for d in unassigned]), strict=True):
             d["story"] = sid
-    order: dict[str, list[str]] = {}
-    for d in docs:
-        order.setdefault(str(d["story"]), []).append(d["doc_id"])
-    for story, ids in order.items():
-        yield story_facts(story, [s for i in ids for s in statements[i]])
+    order: dict[str, list[int]] = {}
+    for n, d in enumerate(docs):
+        order.setdefault(str(d["story"]), []).append(n)
+    for story, idx in order.items():
+        fds = [fact_doc(docs[n]["doc_id"], docs[n]["text"], docs[n]["date"], *parsed[n]) for n in idx]
+        anchor_to_story(fds)
+        yield story_facts(story, [s for fd in fds for s in extract_statements(fd)])
     yield from errors

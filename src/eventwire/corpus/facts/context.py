@@ -64,7 +64,7 @@ def period_of(doc: FactDoc, start: int, end: int, head: int) -> tuple[str, str, 
     s, e = doc.sentence(start)
     best = None
     best_d = 10**9
-    for tx in doc.timexes:
+    for tx in doc.anchored:
         if tx.type != "DATE" or not (s <= tx.start and tx.end <= e):
             continue
         if tx.start >= end:

@@ -65,6 +65,10 @@ class FactDoc:
     timexes: Sequence[TimexSpan]
     own_spans: Sequence[tuple[int, int, str]]  # (start, end, kind) of body/title blocks
     dct: str | None = None
+    # timexes resolved against the article's date, or (undated article) its story's date:
+    # used for the periods of figures and the years of relations, never as stated dates
+    anchored: Sequence[TimexSpan] = ()
+    anchor_date: str | None = None
     _starts: list[int] = field(default_factory=list)
     _children: dict[int, list[int]] = field(default_factory=dict)
     _sent_starts: list[int] = field(default_factory=list)
@@ -78,6 +82,9 @@ class FactDoc:
             if t.head != t.i:
                 self._children.setdefault(t.head - base, []).append(t.i - base)
         self._sent_starts = [s.start for s in self.sentences]
+        if not self.anchored:
+            self.anchored = self.timexes
+            self.anchor_date = self.dct
 
     # --- tokens ----------------------------------------------------------------------
     def tok(self, k: int) -> Token:

@@ -138,7 +138,7 @@ def _anchor(doc: FactDoc, k: int) -> str:
     ht = doc.tok(h)
     # "$3.96 billion year to November 20": the period noun is no measure; look past it
     for _ in range(2):
-        if ht.pos == "NOUN" and h != k and any(tx.start <= ht.start < tx.end for tx in doc.timexes):
+        if ht.pos == "NOUN" and h != k and any(tx.start <= ht.start < tx.end for tx in doc.anchored):
             k, t, h = h, ht, doc.head(h)
             ht = doc.tok(h)
     of = next((c for c in doc.children(k) if doc.tok(c).lemma in ("of", "worth") and doc.child(c, "pobj") is not None), None)

@@ -71,7 +71,7 @@ def _country_before(doc: FactDoc, k: int, not_this: str | None) -> str | None:
 
 def _year_near(doc: FactDoc, start: int, end: int) -> str | None:
     best = None
-    for tx in doc.timexes:
+    for tx in doc.anchored:
         if tx.type == "DATE" and start <= tx.start and tx.end <= end and re.fullmatch(r"\d{4}(-\d\d)?(-\d\d)?", tx.value):
             best = tx.value
             break
@@ -174,8 +174,8 @@ def _levels(doc: FactDoc) -> list[Statement]:
                 nxt = doc.text[ent.end : ent.end + 40]
                 year = re.match(r"^\s+in\s+(\d{4})\b", nxt)
                 yr = year.group(1) if year else None
-                if yr is None and re.match(r"^(?:\s+as well as\s+[A-Z]\w+)?\s+this year", nxt) and doc.dct:
-                    yr = doc.dct[:4]
+                if yr is None and re.match(r"^(?:\s+as well as\s+[A-Z]\w+)?\s+this year", nxt) and doc.anchor_date:
+                    yr = doc.anchor_date[:4]
                 pair = "-".join(sorted((subj, other)))
                 out.append(Statement(
                     start=ent.start, end=ent.end, text=ent.text, key=f"relation:level:{pair}", kind="relation",
@@ -212,8 +212,8 @@ def _levels(doc: FactDoc) -> list[Statement]:
                 continue
             pair = "-".join(sorted((subj, other)))
             yr = _year_near(doc, s, e)
-            if yr is None and doc.dct and re.search(r"\b(?:recently|this year)\b", doc.text[s:e]):
-                yr = doc.dct[:4]
+            if yr is None and doc.anchor_date and re.search(r"\b(?:recently|this year)\b", doc.text[s:e]):
+                yr = doc.anchor_date[:4]
             out.append(Statement(
                 start=a, end=b, text=doc.text[a:b], key=f"relation:level:{pair}", kind="relation", value=level,
                 subject=subj, obj=other, as_of=yr, **_common(doc, a, seg),  # type: ignore[arg-type]

@@ -94,6 +94,10 @@ def date_statements(doc: FactDoc) -> list[Statement]:
             if dv is not None:
                 if tx.end_value and tx.begin and tx.begin != tx.end_value and re.match(r"\d{4}-\d\d-\d\d", tx.value):
                     dv = f"{tx.begin}/{tx.end_value}"
+                elif dv.startswith("--"):
+                    rng = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(\d{1,2})(?:st|nd|rd|th)?\b", tx.text)
+                    if rng and int(rng.group(2)) > int(dv[-2:]):
+                        dv = f"{dv}/{dv[:4]}-{int(rng.group(2)):02d}"
                 out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
         tv = time_value(tx.value, tx.text, before) if (tx.type == "TIME" or _PART_RE.search(tx.text)) else None
         if tv is not None:
