@@ -179,18 +179,77 @@ def _scorer() -> Any:
 
 @pytest.mark.skipif(not (FACTS / "facts-dev.jsonl").exists(), reason="shared facts dev data (../shared) absent")
 def test_facts_dev_regression_gate() -> None:
+    from eventwire.analyze.nlp import doc_records, parse_texts
+    from eventwire.corpus.facts import extract_statements, fact_doc, story_facts
+
     gold = [json.loads(x) for x in (FACTS / "facts-dev.jsonl").open(encoding="utf-8")]
     texts = {}
     for f in ("ecbplus-train.jsonl", "ecbplus-dev.jsonl"):
         for line in (SHARED / "data" / "ecbplus" / f).open(encoding="utf-8"):
             d = json.loads(line)
             texts[d["doc_id"]] = d["text"]
-    real = [{"doc_id": i, "text": texts[i], "story": g["subtopic"]} for g in gold for i in g["doc_ids"]]
-    var = real + [{"doc_id": v["doc_id"], "text": v["text"], "story": g["subtopic"]} for g in gold for v in g["variants"]]
+    docs = [(i, texts[i], g["subtopic"], False) for g in gold for i in g["doc_ids"]]
+    docs += [(v["doc_id"], v["text"], g["subtopic"], True) for g in gold for v in g["variants"]]
+    statements = {}
+    for (did, text, _, _), parsed in zip(docs, parse_texts([d[1] for d in docs]), strict=True):
+        statements[did] = extract_statements(fact_doc(did, text, None, *doc_records(did, parsed)))
+
+    def lines(variants: bool) -> list[dict[str, Any]]:
+        return [story_facts(g["subtopic"], [s for d in docs if d[2] == g["subtopic"] and (variants or not d[3])
+                                            for s in statements[d[0]]]) for g in gold]
+
     fs = _scorer()
     with redirect_stdout(io.StringIO()):
-        r_real = fs.score(gold, list(facts_command(real)))
-        r_var = fs.score(gold, list(facts_command(var)), with_variants=True)
+        r_real = fs.score(gold, lines(False))
+        r_var = fs.score(gold, lines(True), with_variants=True)
     assert r_real["statements"]["f1"] >= DEV_STATEMENT_F1_GATE, r_real["statements"]
     assert r_real["group_label"]["accuracy"] >= DEV_LABEL_ACCURACY_GATE, r_real["group_label"]
     assert r_var["conflict_detection"]["f1"] >= DEV_VARIANT_CONFLICT_F1_GATE, r_var["conflict_detection"]
+
+
+def test_fact_groups_stage_stores_seed_story(seed_db: str) -> None:
+    from eventwire.store import open_store
+
+    with open_store(seed_db) as store:
+        arts = {a["id"]: a for a in store.records("articles")}
+        facts = {f["id"]: f for f in store.records("facts")}
+        groups = list(store.records("fact_groups"))
+        segs = list(store.records("segments"))
+    assert facts and groups
+    for f in facts.values():
+        assert arts[f["article_id"]]["text"][f["start"] : f["end"]] == f["text"]
+        kinds = {s["kind"] for s in segs if s["article_id"] == f["article_id"] and s["start"] <= f["start"] < s["end"]}
+        assert kinds <= {"body", "title"}, (f, kinds)
+    assert len({g["story_id"] for g in groups}) == 1
+    partner = [g for g in groups if g["key"] == "relation:trade partner:CHN>VNM"]
+    assert len(partner) == 1 and partner[0]["label"] == "agree" and partner[0]["n_articles"] == 2
+    visit = [g for g in groups if g["key"].startswith("date:") and g["n_articles"] == 2]
+    assert visit and all(g["label"] == "agree" for g in visit)
+    for g in groups:
+        assert all(i in facts for i in g["statement_ids"])
+
+
+def test_cli_facts_lists_stored_groups_with_filters(seed_db: str) -> None:
+    runner = CliRunner()
+    res = runner.invoke(app, ["facts", "--db", seed_db, "--label", "complement", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert rows and all(r["label"] == "complement" for r in rows)
+    assert any(s["kind"] == "list" for r in rows for s in r["statements"])
+    bad = runner.invoke(app, ["facts", "--db", seed_db, "--label", "maybe"])
+    assert bad.exit_code == 1 and "E002" in bad.output
+
+
+def test_timeline_seed_relation_levels_and_events(seed_db: str) -> None:
+    from eventwire.corpus.facts.timeline import relation_timelines
+    from eventwire.store import open_store
+
+    with open_store(seed_db) as store:
+        tl = relation_timelines(store, "VNM")
+    chn = tl["CHN-VNM"]
+    assert chn[0]["kind"] == "level" and chn[0]["when"] == "2008" and "strategic partnership" in chn[0]["what"]
+    dated = [x for x in chn if x["when"]]
+    assert dated == sorted(dated, key=lambda x: x["when"])
+    assert any(x["kind"] == "event" and (x["when"] or "").startswith("2023-12") for x in chn)
+    assert not any((x["when"] or "").startswith("2017") for x in chn)  # the photo caption
+    assert any(x["kind"] == "level" for x in tl["USA-VNM"])

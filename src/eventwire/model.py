@@ -24,6 +24,7 @@ __all__ = [
     "Actor",
     "Place",
     "Event",
+    "Fact",
     "IngestProblem",
     "AnalyzedDoc",
     "RawDoc",
@@ -240,6 +241,32 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One fact statement of an article (``eventwire.corpus.facts``): a figure, date, place,
+    relation or office with the key of the fact it states and its normalized value
+    (a number, a [low, high] range or a canonical string, stored as JSON)."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    value: Any
+    unit: str | None = None
+    qualifier: str | None = None
+    as_of: str | None = None
+    period_begin: str | None = None
+    period_end: str | None = None
+    subject: str | None = None
+    obj: str | None = None
+    attribution: str | None = None
+    hedge: str | None = None
+    segment: str = "body"
+
+
+@dataclass(frozen=True)
 class AnalyzedDoc:
     """An article plus everything the per-article stages derived from it.
 
@@ -256,4 +283,5 @@ class AnalyzedDoc:
     actor_mentions: tuple[ActorMention, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    facts: tuple[Fact, ...] = ()
     stage_versions: tuple[tuple[str, str], ...] = ()

@@ -28,6 +28,7 @@ STAGE_MODULES = [
     "eventwire.analyze.actors",
     "eventwire.analyze.places",
     "eventwire.analyze.events",
+    "eventwire.analyze.facts_stage",
 ]
 
 

@@ -13,7 +13,7 @@ from eventwire.corpus.stage import CorpusStage
 
 __all__ = ["CORPUS_STAGE_MODULES", "build_corpus_stages"]
 
-CORPUS_STAGE_MODULES: list[str] = []
+CORPUS_STAGE_MODULES: list[str] = ["eventwire.corpus.fact_groups"]
 
 
 def build_corpus_stages(**options: Any) -> list[CorpusStage]:

@@ -50,6 +50,7 @@ PER_ARTICLE_KINDS = (
     "places",
     "events",
     "event_actors",
+    "facts",
     "article_stages",
 )
 

@@ -28,7 +28,7 @@ __all__ = ["AnalysisStoreMixin", "FAILED_PREFIX", "ANALYSIS_KINDS", "parse_versi
 
 FAILED_PREFIX = "failed:"
 # record kinds written by per-article analysis, in parent -> child order
-ANALYSIS_KINDS = ("sentences", "entities", "timexes", "places", "actors", "actor_mentions", "events")
+ANALYSIS_KINDS = ("sentences", "entities", "timexes", "places", "actors", "actor_mentions", "events", "facts")
 _CHUNK = 500
 
 

@@ -223,6 +223,40 @@ event_actors = Table(
     Column("article_id", String(32), _article_fk("event_actors"), nullable=False, index=True),
 )
 
+# Fact statements (eventwire.corpus.facts), per article; their groups across the articles
+# of a story, with the agreement label, are written by the ``facts`` corpus stage.
+facts = Table(
+    "facts",
+    metadata,
+    *_span_cols("facts"),
+    Column("key", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("value", JSON),
+    Column("unit", String(32)),
+    Column("qualifier", String(16)),
+    Column("as_of", String(32)),
+    Column("period_begin", String(32)),
+    Column("period_end", String(32)),
+    Column("subject", Text),
+    Column("obj", Text),
+    Column("attribution", Text),
+    Column("hedge", String(32)),
+    Column("segment", String(16), nullable=False),
+)
+
+fact_groups = Table(
+    "fact_groups",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+    Column("key", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("reason", Text),
+    Column("n_articles", Integer, nullable=False),
+    Column("statement_ids", JSON, nullable=False),
+    Column("article_ids", JSON, nullable=False),
+)
+
 # -- the corpus layer -------------------------------------------------------------------
 # The version of every per-article stage that produced an article's stored records.
 article_stages = Table(
@@ -275,4 +309,5 @@ SPAN_TABLES = {
     "actor_mentions": actor_mentions,
     "places": places,
     "events": events,
+    "facts": facts,
 }

@@ -45,6 +45,8 @@ RECORD_KINDS = (
     "events",
     "event_actors",
     "article_stages",
+    "facts",
+    "fact_groups",
 )
 
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.analyze.timex import TimexSpan
 from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.model import Entity, Sentence, Token
 
@@ -62,12 +61,12 @@ class FactDoc:
     tokens: Sequence[Token]
     sentences: Sequence[Sentence]
     entities: Sequence[Entity]
-    timexes: Sequence[TimexSpan]
+    timexes: Sequence[Any]  # TimexSpan or stored Timex records (same fields)
     own_spans: Sequence[tuple[int, int, str]]  # (start, end, kind) of body/title blocks
     dct: str | None = None
     # timexes resolved against the article's date, or (undated article) its story's date:
     # used for the periods of figures and the years of relations, never as stated dates
-    anchored: Sequence[TimexSpan] = ()
+    anchored: Sequence[Any] = ()
     anchor_date: str | None = None
     _starts: list[int] = field(default_factory=list)
     _children: dict[int, list[int]] = field(default_factory=dict)

@@ -100,6 +100,8 @@ def date_statements(doc: FactDoc) -> list[Statement]:
                         dv = f"{dv}/{dv[:4]}-{int(rng.group(2)):02d}"
                 out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
         tv = time_value(tx.value, tx.text, before) if (tx.type == "TIME" or _PART_RE.search(tx.text)) else None
+        if tv is None and re.match(r"^early\s+(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", tx.text, re.I):
+            tv = "early morning"  # "died early Thursday": in the first hours of the day
         if tv is not None:
             qual = "about" if tx.mod == "APPROX" else None
             out.append(Statement(key=f"time:{happening}", kind="time", value=tv, qualifier=qual, **common))  # type: ignore[arg-type]
@@ -153,9 +155,18 @@ def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
 
 def place_statements(doc: FactDoc) -> list[Statement]:
     out: list[Statement] = []
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    people = {e.text for e in doc.entities if e.label == "PERSON"} | {
+        e.text.split()[-1] for e in doc.entities if e.label == "PERSON"}
     for ent in doc.entities:
         if ent.label not in ("GPE", "LOC", "FAC"):
-            continue
+            # the tagger calls some towns organisations ("Woodburn"): a one-word name that is
+            # a city of the gazetteer (exactly, 20,000+ people) and no one's name counts
+            if ent.label != "ORG" or " " in ent.text.strip() or ent.text in people:
+                continue
+            if not any(e.kind == "city" and e.name == ent.text and e.population >= 20000 for e in gazetteer().lookup(ent.text)):
+                continue
         seg = doc.own(ent.start, ent.end)
         if seg is None:
             continue

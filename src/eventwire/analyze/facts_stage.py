@@ -1,0 +1,55 @@
+"""The per-article ``facts`` stage: fact statements (figures, dates, places, relations,
+offices; see :mod:`eventwire.corpus.facts`) of an article's body and title, from the parse,
+entities and timexes the earlier stages produced. Their reconciliation across the articles
+of a story is the ``facts`` corpus stage (:mod:`eventwire.corpus.fact_groups`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from eventwire.analyze.pipeline import MapStage
+from eventwire.corpus.facts.command import OWN_KINDS, extract_statements
+from eventwire.corpus.facts.document import FactDoc
+from eventwire.corpus.facts.records import Statement
+from eventwire.model import AnalyzedDoc, Fact, make_id
+
+__all__ = ["facts_doc", "make_stage", "to_fact", "VERSION"]
+
+VERSION = "1"
+
+
+def to_fact(article_id: str, s: Statement) -> Fact:
+    period = s.period or (None, None)
+    return Fact(
+        id=make_id(article_id, "fact", s.start, s.end, s.key, VERSION),
+        article_id=article_id, start=s.start, end=s.end, text=s.text, key=s.key, kind=s.kind,
+        value=list(s.value) if isinstance(s.value, tuple) else s.value, unit=s.unit,
+        qualifier=s.qualifier, as_of=s.as_of, period_begin=period[0], period_end=period[1],
+        subject=s.subject, obj=s.obj, attribution=s.attribution, hedge=s.hedge, segment=s.segment,
+    )
+
+
+def facts_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
+    """The fact statements of one analyzed document (a pure function)."""
+    art = doc.article
+    own = [(s.start, s.end, s.kind) for s in art.segments if s.kind in OWN_KINDS]
+    if not art.segments:
+        own = [(0, len(art.text), "body")]
+    dct = art.published
+    if dct is None:  # the timex stage's inferred anchor, when it had one
+        dct = next((t.anchor.split(":", 1)[1] for t in doc.timexes if t.anchor and t.anchor.startswith("inferred:")), None)
+    fd = FactDoc(art.id, art.text, doc.tokens, doc.sentences, doc.entities, doc.timexes, own, dct)
+    facts = tuple(to_fact(art.id, s) for s in extract_statements(fd) if art.text[s.start : s.end] == s.text)
+    return dataclasses.replace(doc, facts=facts)
+
+
+def make_stage(**_: Any) -> MapStage:
+    """The ``facts`` stage of the default pipeline (options are accepted and ignored)."""
+    return MapStage(
+        name="facts",
+        version=VERSION,
+        reads=("article", "sentences", "tokens", "entities", "timexes"),
+        writes=("facts",),
+        fn=facts_doc,
+    )

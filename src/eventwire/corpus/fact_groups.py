@@ -1,0 +1,113 @@
+"""The ``facts`` corpus stage: fact statements of the articles of one story, grouped by fact
+and labelled agree / complement / conflict / update / single-source
+(:func:`eventwire.corpus.facts.reconcile`), stored in ``fact_groups``.
+
+Stories: when the store holds story assignments (a ``story_articles`` table with
+``story_id``/``article_id``, written by the stories stage), those are used; otherwise the
+articles are grouped by :func:`eventwire.corpus.facts.stories.group_stories` (TF-IDF over
+their words), recomputed over the stored articles each time (fine for small stores; the
+stories stage is the scalable way). Only the stories that hold a changed article are
+relabelled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from eventwire.corpus.facts.reconcile import reconcile
+from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.stories import group_stories
+from eventwire.corpus.stage import ChangeBatch, CorpusWrite
+from eventwire.model import make_id
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
+
+__all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
+
+VERSION = "1"
+
+
+def _stored_stories(store: Store) -> dict[str, str] | None:
+    import sqlalchemy as sa
+
+    if "story_articles" not in sa.inspect(store.engine).get_table_names():
+        return None
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT article_id, story_id FROM story_articles"))
+        return {r[0]: str(r[1]) for r in rows}
+
+
+def story_assignments(store: Store) -> dict[str, str]:
+    """article id -> story id for every analyzed article."""
+    stored = _stored_stories(store)
+    if stored is not None:
+        return stored
+    arts = [(a["id"], a["text"]) for a in store.records("articles") if a.get("analyzed_version")]
+    return dict(zip([a for a, _ in arts], group_stories(arts), strict=True))
+
+
+def _statement(row: dict[str, Any]) -> Statement:
+    v = row["value"]
+    value = (float(v[0]), float(v[1])) if isinstance(v, list) else v
+    period = (row["period_begin"], row["period_end"]) if row.get("period_begin") else None
+    return Statement(
+        doc_id=row["article_id"], start=row["start"], end=row["end"], text=row["text"], key=row["key"],
+        kind=row["kind"], value=value, unit=row.get("unit"), qualifier=row.get("qualifier"),
+        as_of=row.get("as_of"), period=period, subject=row.get("subject"), obj=row.get("obj"),
+        attribution=row.get("attribution"), hedge=row.get("hedge"), segment=row.get("segment") or "body",
+        doc_date=row.get("_published"),
+    )
+
+
+def group_rows(story_id: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fact_groups rows of one story from its stored fact rows."""
+    rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
+    statements = [_statement(r) for r in rows]
+    out = []
+    for g in reconcile(statements):
+        ids = [rows[i]["id"] for i in g.members]
+        out.append({
+            "id": make_id(story_id, "fact_group", g.key, VERSION), "story_id": story_id, "key": g.key,
+            "label": g.label, "reason": g.reason, "n_articles": len(g.docs), "statement_ids": ids,
+            "article_ids": list(g.docs),
+        })
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class FactGroupsStage:
+    name: str = "facts"
+    version: str = VERSION
+    reads: tuple[str, ...] = ("articles", "facts")
+    writes: tuple[str, ...] = ("fact_groups",)
+
+    def update(self, store: Store, batch: ChangeBatch) -> CorpusWrite:
+        stories = story_assignments(store)
+        touched = sorted({stories[a] for a in batch.article_ids if a in stories})
+        if not touched:
+            return CorpusWrite()
+        members: dict[str, list[str]] = {}
+        for aid, sid in stories.items():
+            if sid in touched:
+                members.setdefault(sid, []).append(aid)
+        upserts: list[dict[str, Any]] = []
+        for sid in touched:
+            ids = members[sid]
+            arts = {a["id"]: a for a in store.records("articles", filters={"id__in": ids})}
+            order = {aid: n for n, aid in enumerate(sorted(ids, key=lambda a: (arts.get(a, {}).get("ingested_at") or "", a)))}
+            rows = []
+            for r in store.records("facts", filters={"article_id__in": ids}):
+                r = dict(r)
+                r["_order"] = order.get(r["article_id"], 0)
+                r["_published"] = (arts.get(r["article_id"]) or {}).get("published")
+                rows.append(r)
+            upserts.extend(group_rows(sid, rows))
+        return CorpusWrite(upserts={"fact_groups": upserts},
+                           deletes={"fact_groups": [{"story_id": s} for s in touched]})
+
+
+def make_stage(**_: Any) -> FactGroupsStage:
+    return FactGroupsStage()

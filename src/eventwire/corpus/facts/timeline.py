@@ -1,0 +1,55 @@
+"""Relation timelines per country pair: the relation levels stated as facts, with the year
+they were set ("comprehensive strategic partnership", 2008), and the coded events between
+the two countries (talks, visits, agreements, with their dates and status), in time order.
+
+VNM-CHN on the seeds: CSP 2008 -> talks on upgrading ties, December 2023 (planned).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
+
+__all__ = ["relation_timelines"]
+
+
+def relation_timelines(store: Store, country: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """pair "AAA-BBB" (sorted ISO3 codes) -> entries in time order (undated last); each entry
+    is {"when", "what", "kind": "level"|"event", "status"?, "article_id", "text"}."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[str, str, str | None]] = set()
+    for f in store.records("facts", filters={"kind": "relation"}):
+        if not f["key"].startswith("relation:level:"):
+            continue
+        pair = f["key"].split(":", 2)[2]
+        if country and country not in pair.split("-"):
+            continue
+        k = (pair, str(f["value"]), f["as_of"])
+        if k in seen:
+            continue
+        seen.add(k)
+        out.setdefault(pair, []).append({
+            "when": f["as_of"], "what": str(f["value"]), "kind": "level",
+            "article_id": f["article_id"], "text": f["text"],
+        })
+    pairs = set(out)
+    for e in store.records("events"):
+        a, b = e.get("source_country"), e.get("target_country")
+        if e.get("segment", "body") != "body":  # captions are not claims of the story
+            continue
+        if not a or not b or a == b:
+            continue
+        pair = "-".join(sorted((a, b)))
+        if country and country not in (a, b):
+            continue
+        if not country and pair not in pairs:
+            continue
+        out.setdefault(pair, []).append({
+            "when": e.get("date_begin"), "what": f"{e['plover_type']} ({e['text']})", "kind": "event",
+            "status": e.get("status"), "article_id": e["article_id"], "text": e["text"],
+        })
+    for entries in out.values():
+        entries.sort(key=lambda x: (x["when"] is None, x["when"] or ""))
+    return out
