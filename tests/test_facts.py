@@ -28,9 +28,9 @@ from .conftest import SEEDS, SHARED
 
 FACTS = SHARED / "data" / "facts"
 # reached on the dev gold (eval/facts_eval.py, real documents / with variants), minus 0.03
-DEV_STATEMENT_F1_GATE = 0.53
-DEV_LABEL_ACCURACY_GATE = 0.76
-DEV_VARIANT_CONFLICT_F1_GATE = 0.45
+DEV_STATEMENT_F1_GATE = 0.61
+DEV_LABEL_ACCURACY_GATE = 0.79
+DEV_VARIANT_CONFLICT_F1_GATE = 0.49
 
 
 def _q(text: str) -> list[tuple[str, Any, str, str, str | None]]:
@@ -253,3 +253,33 @@ def test_timeline_seed_relation_levels_and_events(seed_db: str) -> None:
     assert any(x["kind"] == "event" and (x["when"] or "").startswith("2023-12") for x in chn)
     assert not any((x["when"] or "").startswith("2017") for x in chn)  # the photo caption
     assert any(x["kind"] == "level" for x in tl["USA-VNM"])
+
+
+def _one(text: str) -> list[dict[str, Any]]:
+    out = list(facts_command([{"doc_id": "d", "text": text, "story": "s"}]))
+    return list(out[0]["statements"])
+
+
+def test_extract_tolls_manner_condition_and_names() -> None:
+    sts = _one(
+        "A bomb killed a police officer and a bomb technician on Friday. The chief was in stable but "
+        "critical condition. Police arrested Sharron Diane Crawford Smith. The suspect hanged himself "
+        "in his cell, an apparent suicide."
+    )
+    by_kind: dict[str, list[Any]] = {}
+    for s in sts:
+        by_kind.setdefault(s["kind"], []).append(s["value"])
+    assert 2.0 in by_kind["count"]
+    assert by_kind["condition"] == ["critical"]
+    assert by_kind["names"] == ["Sharron Diane Crawford Smith"]
+    assert sorted(by_kind["manner"]) == ["hanging", "suicide"]
+    assert by_kind["date"] == ["Friday"]
+
+
+def test_extract_ages_attribution_and_hedging() -> None:
+    sts = _one("Teixeira, 28, reportedly received an offer, according to team sources. "
+               "Esther Williams died at 91. She was 91.")
+    ages = [(s["key"], s["value"]) for s in sts if s["kind"] == "age"]
+    assert ("age:teixeira", 28.0) in ages and ages.count(("age:williams", 91.0)) == 2
+    t = next(s for s in sts if s["key"] == "age:teixeira")
+    assert t["hedge"] == "reportedly" and t["attribution"] == "team sources"

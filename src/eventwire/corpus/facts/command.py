@@ -12,7 +12,13 @@ from typing import Any, TextIO
 
 from eventwire.analyze import timex as timex_mod
 from eventwire.corpus.facts.document import FactDoc
-from eventwire.corpus.facts.extract import quantity_statements
+from eventwire.corpus.facts.extract import (
+    condition_statements,
+    coordination_statements,
+    manner_statements,
+    name_statements,
+    quantity_statements,
+)
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.relations import relation_statements
@@ -88,7 +94,8 @@ def anchor_to_story(docs: Sequence[FactDoc]) -> None:
 
 def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
-    found = quantity_statements(doc) + date_statements(doc) + place_statements(doc) + relation_statements(doc)
+    found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
+    found += condition_statements(doc) + date_statements(doc) + place_statements(doc) + relation_statements(doc)
     found.sort(key=lambda s: (s.start, s.end, s.key))
     out: list[Statement] = []
     seen: set[tuple[int, int, str]] = set()

@@ -144,9 +144,10 @@ class FactDoc:
                 return c
         return None
 
-    def subtree_span(self, k: int) -> tuple[int, int]:
+    def subtree_span(self, k: int, skip: tuple[str, ...] = ()) -> tuple[int, int]:
+        """Character span of k's subtree, without the branches of k whose dep is in ``skip``."""
         lo = hi = k
-        stack = [k]
+        stack = [c for c in self.children(k) if self.tokens[c].dep not in skip]
         while stack:
             x = stack.pop()
             lo, hi = min(lo, x), max(hi, x)

@@ -19,11 +19,13 @@ The period comes from a date expression in the same clause ("in 2022", "year to 
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 
 from eventwire.corpus.facts.context import attribution, hedge_word, period_of
 from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
-from eventwire.corpus.facts.numbers import Quantity, find_quantities
+from eventwire.corpus.facts.numbers import RESOURCE_DIR, Quantity, find_quantities
 from eventwire.corpus.facts.records import Statement
 
 __all__ = ["quantity_statements"]
@@ -259,3 +261,163 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
         key = f"money:{_anchor(doc, k)}"
     return [Statement(start=q.start, end=q.end, text=q.text, key=key, kind=q.kind, value=q.value,
                       unit=q.unit or None, qualifier=q.qualifier, as_of=as_of, period=per, **common)]  # type: ignore[arg-type]
+
+
+_MULTIPLES = {"double": 2.0, "twin": 2.0, "triple": 3.0, "quadruple": 4.0}
+_COUNTED_CLASSES = ("death", "injury", "arrest")
+
+
+def coordination_statements(doc: FactDoc) -> list[Statement]:
+    """Tolls stated without a figure: "killed a police officer and a bomb technician" (two
+    people killed: the coordinated objects of a death/injury/arrest verb, or subjects of its
+    passive), "a double murder" (two)."""
+    out: list[Statement] = []
+    for k, t in enumerate(doc.tokens):
+        seg = doc.own(t.start, t.end)
+        if seg is None:
+            continue
+        cls = word_class(t.lemma)
+        if t.text.lower() in _MULTIPLES and t.dep == "amod" and word_class(doc.tok(doc.head(k)).lemma) == "death":
+            h = doc.head(k)
+            a, b = t.start, doc.tok(h).end
+            out.append(_toll(doc, a, b, "death", _MULTIPLES[t.text.lower()], seg))
+            continue
+        if t.pos != "VERB" or cls not in _COUNTED_CLASSES:
+            continue
+        obj = doc.child(k, "dobj", "nsubjpass")
+        if obj is None or doc.tok(obj).pos != "NOUN":
+            continue
+        items = [obj] + [c for c in doc.children(obj) if doc.tok(c).dep == "conj" and doc.tok(c).pos == "NOUN"]
+        if len(items) < 2:
+            continue
+        if any(doc.tok(d).text.lower() not in ("a", "an") for i in items for d in doc.children(i) if doc.tok(d).dep == "det"):
+            continue  # "the officers and the technicians": not one person each
+        if any(doc.tok(i).tag in ("NNS", "NNPS") for i in items):
+            continue
+        oa, ob = doc.subtree_span(obj)
+        a, b = (min(t.start, oa), max(t.end, ob))
+        out.append(_toll(doc, a, b, cls, float(len(items)), seg))
+    return out
+
+
+def _toll(doc: FactDoc, a: int, b: int, cls: str, n: float, seg: str) -> Statement:
+    return Statement(
+        doc_id=doc.doc_id, start=a, end=b, text=doc.text[a:b], key=f"count:{cls}:people", kind="count",
+        value=n, unit="people", attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg,
+        doc_date=doc.dct,
+    )
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:Police|State|Senior|Sheriff'?s?|Deputy|Trooper|Officer|Capt\.?|Captain|Lt\.?|Lieutenant|Sgt\.?|"
+    r"Sergeant|Detective|Chief|Agent|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Gen\.?|Col\.?|Maj\.?|Cpl\.?|Pvt\.?)\s+)+"
+)
+_NAMED_CLASSES = ("death", "arrest", "charge", "conviction", "sentence")
+
+
+def name_statements(doc: FactDoc) -> list[Statement]:
+    """Who was killed, arrested, charged: the PERSON names that are the object of such a verb
+    (or the subject of its passive), titles dropped; several names are one "a; b" set."""
+    out: list[Statement] = []
+    persons = [e for e in doc.entities if e.label == "PERSON"]
+    for k, t in enumerate(doc.tokens):
+        if t.pos != "VERB":
+            continue
+        cls = word_class(t.lemma)
+        if cls not in _NAMED_CLASSES:
+            continue
+        seg = doc.own(t.start, t.end)
+        if seg is None:
+            continue
+        obj = doc.child(k, "dobj", "nsubjpass")
+        if obj is None:
+            continue
+        heads = [obj] + [c for c in doc.children(obj) if doc.tok(c).dep in ("conj", "appos")]
+        names = []
+        for h in heads:
+            a, b = doc.subtree_span(h, skip=("conj", "appos", "cc", "punct", "relcl", "prep"))
+            for e in persons:
+                if a <= e.start and e.end <= b and " " in e.text.strip():
+                    names.append(e)
+        if not names:
+            continue
+        values = sorted({_TITLE_WORDS.sub("", e.text).strip() for e in names})
+        values = [v for v in values if " " in v]
+        if not values:
+            continue
+        a, b = min(e.start for e in names), max(e.end for e in names)
+        out.append(Statement(
+            doc_id=doc.doc_id, start=a, end=b, text=doc.text[a:b], key=f"names:{cls}", kind="names",
+            value="; ".join(values), attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg,
+            doc_date=doc.dct,
+        ))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _manners() -> dict[tuple[str, str], str]:
+    text = (RESOURCE_DIR / "manners.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {(r["lemma"], r["form"]): r["manner"] for r in csv.DictReader(lines, delimiter="\t")}
+
+
+def manner_statements(doc: FactDoc) -> list[Statement]:
+    """How someone died: "hanged himself" -> hanging, "committed suicide" -> suicide."""
+    table = _manners()
+    out: list[Statement] = []
+    for k, t in enumerate(doc.tokens):
+        seg = doc.own(t.start, t.end)
+        if seg is None:
+            continue
+        lemma = t.lemma.lower()
+        manner = None
+        a, b = t.start, t.end
+        if t.pos == "NOUN" and (lemma, "noun") in table:
+            manner = table[(lemma, "noun")]
+            h = doc.head(k)
+            if doc.tok(h).pos == "VERB" and h < k:  # "committed suicide"
+                a = doc.tok(h).start
+        elif t.pos == "VERB":
+            refl = next((c for c in doc.children(k) if doc.tok(c).text.lower() in ("himself", "herself", "themselves")), None)
+            if refl is not None and (lemma, "reflexive") in table:
+                manner = table[(lemma, "reflexive")]
+                b = doc.tok(refl).end
+            elif t.tag == "VBG" and (lemma, "gerund") in table:
+                manner = table[(lemma, "gerund")]
+        if manner is None:
+            continue
+        out.append(Statement(
+            doc_id=doc.doc_id, start=a, end=b, text=doc.text[a:b], key="manner:death", kind="manner",
+            value=manner, attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg, doc_date=doc.dct,
+        ))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _conditions() -> list[tuple[str, str]]:
+    text = (RESOURCE_DIR / "conditions.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [(r["word"], r["condition"]) for r in csv.DictReader(lines, delimiter="\t")]
+
+
+def condition_statements(doc: FactDoc) -> list[Statement]:
+    """A casualty's condition: "in critical condition", "stable but critical condition",
+    "critically injured", "critical injuries" -> the most severe condition named."""
+    table = _conditions()
+    words = "|".join(re.escape(w) for w, _ in table)
+    pat = re.compile(rf"\b((?:{words})(?:\s+(?:but|and)\s+(?:{words}))?\s+condition|(?:{words})\s+(?:injur|wound|hurt)\w*)\b", re.I)
+    rank = {w: n for n, (w, _) in enumerate(table)}
+    out: list[Statement] = []
+    for bs, be, seg in doc.own_spans:
+        for m in pat.finditer(doc.text, bs, be):
+            found = [w.lower() for w in re.findall(rf"\b(?:{words})\b", m.group(1), re.I)]
+            if not found:
+                continue
+            worst = min(found, key=lambda w: rank[w])
+            cond = dict(table)[worst]
+            out.append(Statement(
+                doc_id=doc.doc_id, start=m.start(1), end=m.end(1), text=m.group(1), key="condition:injury",
+                kind="condition", value=cond, attribution=attribution(doc, m.start(1)),
+                hedge=hedge_word(doc, m.start(1)), segment=seg, doc_date=doc.dct,
+            ))
+    return out

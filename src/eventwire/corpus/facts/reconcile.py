@@ -179,6 +179,8 @@ def compare(a: Statement, b: Statement) -> str:
             return "compatible"
         if a.kind in ("place", "relation"):
             return "compatible" if wa & wb else "conflict"
+        if a.kind == "manner":  # "suicide" and "hanging" describe one death at two levels
+            return "compatible"
         return "conflict"
     return "unrelated"
 
@@ -225,47 +227,85 @@ def group_label(members: Sequence[Statement]) -> tuple[str, str]:
     return "agree", reason
 
 
+def _is_point(s: Statement) -> bool:
+    """An exact value: a number without qualifier or range, or any string."""
+    return isinstance(s.value, str) or (isinstance(s.value, float | int) and not s.qualifier)
+
+
 def _clusters(statements: Sequence[Statement], idx: list[int]) -> list[list[int]]:
-    """Connected components of the statements whose values are the same or compatible
-    (values in different currencies or units never join)."""
-    parent = {i: i for i in idx}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for n, i in enumerate(idx):
-        for j in idx[n + 1 :]:
-            if find(i) == find(j):
-                continue
-            if compare(statements[i], statements[j]) in ("same", "compatible"):
-                parent[find(j)] = find(i)
-    out: dict[int, list[int]] = {}
+    """Statements of equal exact values form a cluster; a bounded, approximate or ranged
+    figure joins the first cluster it is compatible with (it never bridges two values)."""
+    clusters: list[list[int]] = []
+    loose: list[int] = []
     for i in idx:
-        out.setdefault(find(i), []).append(i)
-    return list(out.values())
+        if not _is_point(statements[i]):
+            loose.append(i)
+            continue
+        for c in clusters:
+            if compare(statements[c[0]], statements[i]) == "same":
+                c.append(i)
+                break
+        else:
+            clusters.append([i])
+    for i in loose:
+        for c in clusters:
+            if compare(statements[c[0]], statements[i]) in ("same", "compatible"):
+                c.append(i)
+                break
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def _buckets(statements: Sequence[Statement], clusters: list[list[int]]) -> list[list[int]]:
+    """Clusters that do not clash, brought together when compatible (a weekday and the full
+    date it falls on): each bucket is one fact."""
+    buckets: list[list[list[int]]] = []
+    for c in sorted(clusters, key=len, reverse=True):
+        rep = statements[c[0]]
+        for b in buckets:
+            rels = [compare(statements[o[0]], rep) for o in b]
+            if "conflict" not in rels and any(r in ("same", "compatible") for r in rels):
+                b.append(c)
+                break
+        else:
+            buckets.append([c])
+    return [sorted(i for c in b for i in c) for b in buckets]
+
+
+def _clash(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
+    return any(compare(statements[a[0]], statements[b[0]]) == "conflict"
+               for n, a in enumerate(clusters) for b in clusters[n + 1 :])
 
 
 def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
-    """Whether differing values under one key are different facts rather than a clash: one
-    article states two of them (it would not contradict itself), they are places, offices or
-    relations (a story has many), the key does not say what is measured, or they are in
-    different units."""
+    """Whether clashing values under one key are different facts rather than a clash: one
+    article states two of them (it would not contradict itself), they are places, offices,
+    relations or lists (a story has many), the key does not say what is measured, or they
+    are in different units."""
     first = statements[clusters[0][0]]
-    if first.kind in ("place", "office", "relation", "list") or "?" in first.key.split(":"):
+    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson") or "?" in first.key.split(":"):
         return True
     units = {statements[c[0]].unit or "" for c in clusters}
     if len(units) > 1:
         return True
-    seen: dict[str, int] = {}
-    for n, c in enumerate(clusters):
-        for i in c:
-            d = statements[i].doc_id
-            if seen.setdefault(d, n) != n:
+    for n, a in enumerate(clusters):
+        for b in clusters[n + 1 :]:
+            sa, sb = statements[a[0]], statements[b[0]]
+            if compare(sa, sb) != "conflict":
+                continue
+            if {statements[i].doc_id for i in a} & {statements[i].doc_id for i in b}:
+                return True
+            # a bare year against a day ("in 1940" / "Thursday"): background, not the same date
+            if sa.kind == "date" and (_precision(str(sa.value)) != _precision(str(sb.value))):
                 return True
     return False
+
+
+def _precision(v: str) -> str:
+    if re.fullmatch(r"\d{4}", v):
+        return "year"
+    return "day"
 
 
 def _distinctive(s: Statement) -> tuple[str, str, str] | None:
@@ -314,9 +354,9 @@ def reconcile(statements: Sequence[Statement]) -> list[Group]:
     parts: list[tuple[str, list[int]]] = []
     for key, idx in by_key.items():
         clusters = _clusters(statements, idx)
-        if len(clusters) > 1 and _distinct_facts(statements, clusters):
-            clusters.sort(key=lambda c: c[0])
-            for n, c in enumerate(clusters):
+        if len(clusters) > 1 and _clash(statements, clusters) and _distinct_facts(statements, clusters):
+            buckets = sorted(_buckets(statements, clusters), key=lambda c: c[0])
+            for n, c in enumerate(buckets):
                 parts.append((key if n == 0 else f"{key}#{n + 1}", c))
         else:
             parts.append((key, idx))

@@ -139,7 +139,7 @@ def _roles(doc: FactDoc) -> list[Statement]:
             continue
         role = " ".join([*comp, t.lemma.lower()])
         s, e = doc.sentence(t.start)
-        a, b = doc.subtree_span(k)
+        a, b = doc.subtree_span(k, skip=("conj", "cc", "punct", "appos", "relcl"))
         out.append(Statement(
             start=a, end=b, text=doc.text[a:b], key=f"relation:{role}:{subj}>{obj}", kind="relation",
             value=float(rank), unit="rank", subject=subj, obj=obj, as_of=_year_near(doc, s, e),
@@ -206,7 +206,7 @@ def _levels(doc: FactDoc) -> list[Statement]:
             if doc.tok(c).lemma == "with":
                 others.append(_country(doc, doc.child(c, "pobj")))
         last_level = level
-        a, b = doc.subtree_span(k)
+        a, b = doc.subtree_span(k, skip=("conj", "cc", "punct", "appos", "relcl"))
         for other in others:
             if subj is None or other is None or other == subj:
                 continue
@@ -219,6 +219,9 @@ def _levels(doc: FactDoc) -> list[Statement]:
                 subject=subj, obj=other, as_of=yr, **_common(doc, a, seg),  # type: ignore[arg-type]
             ))
     return out
+
+
+_SPEAKERS = frozenset("spokesman spokeswoman spokesperson publicist representative".split())
 
 
 def _offices(doc: FactDoc) -> list[Statement]:
@@ -243,6 +246,13 @@ def _offices(doc: FactDoc) -> list[Statement]:
             start=a, end=ent.end, text=doc.text[a : ent.end], key=f"office:{surname}", kind="office",
             value=title, subject=ent.text, **_common(doc, a, seg),  # type: ignore[arg-type]
         ))
+        if title.split()[-1].lower() in _SPEAKERS:
+            # who speaks for the story's subject: "spokesman Harlan Boll", "publicist ..."
+            name = re.sub(r"['’]s?$", "", ent.text.strip())
+            out.append(Statement(
+                start=a, end=ent.end, text=doc.text[a : ent.end], key="spokesperson", kind="spokesperson",
+                value=name, subject=name, **_common(doc, a, seg),  # type: ignore[arg-type]
+            ))
     return out
 
 
