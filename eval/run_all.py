@@ -2,7 +2,7 @@
 
     .venv/bin/python eval/run_all.py [--quick]
 
-1. ``../shared/eval/dev_scores.sh``: the standalone commands (timex, code, locate) on the
+1. ``../shared/eval/dev_scores.sh``: the standalone commands (timex, code, locate, facts) on the
    shared dev data, scored by the shared scorers exactly as held-out scoring does;
 2. each evaluation in this folder (timex peers and speed, events, places, actors, dedup,
    publication dates, facts).
@@ -24,7 +24,7 @@ ROOT = HERE.parent
 PY = sys.executable
 
 JOBS = {
-    "dev_scores": ["bash", str(ROOT.parent / "shared" / "eval" / "dev_scores.sh"), "timex", "code", "locate"],
+    "dev_scores": ["bash", str(ROOT.parent / "shared" / "eval" / "dev_scores.sh"), "timex", "code", "locate", "facts"],
     "timex": [PY, str(HERE / "timex_eval.py")],
     "events": [PY, str(HERE / "events_eval.py")],
     "places": [PY, str(HERE / "geo_eval.py")],

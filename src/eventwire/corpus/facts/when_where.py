@@ -76,10 +76,15 @@ def time_value(value: str, text: str, context_before: str = "") -> str | None:
 
 def date_statements(doc: FactDoc) -> list[Statement]:
     out: list[Statement] = []
+    prev_end = -10
     for tx in doc.timexes:
         seg = doc.own(tx.start, tx.end)
         if seg is None or tx.type not in ("DATE", "TIME"):
             continue
+        if re.fullmatch(r"[^().;]{0,15}\(\s*", doc.text[max(0, prev_end) : tx.start]) and tx.type == "TIME":
+            prev_end = tx.end
+            continue  # "17:06 local time (13:36 GMT)": the same time in another zone
+        prev_end = tx.end
         k = doc.span_head(tx.start, tx.end)
         happening = (doc.event_class(k) if k is not None else None) or "?"
         before = doc.text[max(0, tx.start - 12) : tx.start]
@@ -184,6 +189,9 @@ def place_statements(doc: FactDoc) -> list[Statement]:
             continue
         # places of the abstract ("in Vietnam's diplomatic hierarchy") are no places of a happening
         happening = doc.event_class(anchor) or "?"
+        kinds = gazetteer().kinds(ent.text)
+        if kinds and kinds <= {"country", "admin1", "region"}:
+            continue  # a whole country or state is the setting, not a checkable place
         value, _ = _canonical_place(doc, ent.text, ent.end)
         out.append(Statement(
             doc_id=doc.doc_id, start=ent.start, end=ent.end, text=ent.text, key=f"place:{happening}",
