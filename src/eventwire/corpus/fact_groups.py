@@ -3,10 +3,10 @@ and labelled agree / complement / conflict / update / single-source
 (:func:`eventwire.corpus.facts.reconcile`), stored in ``fact_groups``.
 
 Stories: when the store holds story assignments (a ``story_articles`` table with
-``story_id``/``article_id``, written by the stories stage), those are used; otherwise the
-articles are grouped by :func:`eventwire.corpus.facts.stories.group_stories` (TF-IDF over
-their words), recomputed over the stored articles each time (fine for small stores; the
-stories stage is the scalable way). Only the stories that hold a changed article are
+``story_id``/``article_id``, written by a stories stage), those are used; otherwise the
+stored articles are clustered by the corpus layer's story clustering
+(:func:`eventwire.corpus.facts.stories.group_stories`), recomputed over all of them each
+time (fine for small stores; a stored stories stage is the scalable way). Only the stories that hold a changed article are
 relabelled.
 """
 
@@ -45,8 +45,8 @@ def story_assignments(store: Store) -> dict[str, str]:
     stored = _stored_stories(store)
     if stored is not None:
         return stored
-    arts = [(a["id"], a["text"]) for a in store.records("articles") if a.get("analyzed_version")]
-    return dict(zip([a for a, _ in arts], group_stories(arts), strict=True))
+    arts = [(a["id"], a["text"], a.get("published")) for a in store.records("articles") if a.get("analyzed_version")]
+    return dict(zip([a for a, _, _ in arts], group_stories(arts), strict=True))
 
 
 def _statement(row: dict[str, Any]) -> Statement:

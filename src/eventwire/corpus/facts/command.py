@@ -156,7 +156,7 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
     """The ``eventwire facts`` command.
 
     Input lines ``{"doc_id", "text", "date"?, "story"?}``; documents sharing ``story`` are one
-    story, documents without it are grouped by ``stories.group_stories``. Output: one line
+    story, documents without it are grouped by the corpus story clustering. Output: one line
     per story ``{"story", "statements": [...], "groups": [...]}`` in order of first
     appearance; a malformed input line gives ``{"line", "error"}`` and the run goes on.
     """
@@ -175,7 +175,7 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
     parsed = _parse([d["text"] for d in docs])
     unassigned = [d for d in docs if d["story"] is None]
     if unassigned:
-        for d, sid in zip(unassigned, group_stories([(d["doc_id"], d["text"]) for d in unassigned]), strict=True):
+        for d, sid in zip(unassigned, group_stories([(d["doc_id"], d["text"], d["date"]) for d in unassigned]), strict=True):
             d["story"] = sid
     order: dict[str, list[int]] = {}
     for n, d in enumerate(docs):
