@@ -1,14 +1,14 @@
 """Facts: per-article fact statements and their groups across the articles of a story.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -17,7 +17,12 @@ def upgrade() -> None:
     op.create_table(
         "facts",
         sa.Column("id", sa.String(32), primary_key=True),
-        sa.Column("article_id", sa.String(32), nullable=False),
+        sa.Column(
+            "article_id",
+            sa.String(32),
+            sa.ForeignKey("articles.id", ondelete="CASCADE", name="fk_facts_article"),
+            nullable=False,
+        ),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
