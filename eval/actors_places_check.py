@@ -15,7 +15,7 @@
      any mention of that person gave two name words ending in the person's surname, and
      before the full name appears in the article ("Blackmore" → a Dominican politician);
    * ``bad_country_code``: actor or place country codes that are neither ISO 3166-1
-     alpha-3 (plus XKX, Kosovo) nor a CAMEO/PLOVER non-state code (IGO, NGO, MNC);
+     alpha-3 (plus XKX, Kosovo) nor a CAMEO/PLOVER non-state code (IGO, NGO, MNC, IMG);
    * ``subnational_wrong_country``: a person mention whose phrase names a first-level
      subdivision (ISO 3166-2, two words or more, e.g. "British Columbia") but is coded with
      another country.
@@ -85,7 +85,7 @@ def _run(docs: list[Any]) -> list[Any]:
 def _valid_codes() -> frozenset[str]:
     import pycountry
 
-    return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX", "IGO", "NGO", "MNC"})
+    return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX", "IGO", "NGO", "MNC", "IMG"})
 
 
 def _subdivisions() -> dict[str, str]:

@@ -189,7 +189,7 @@ def test_actors_dict_short_alias_is_not_a_lookup_name(tmp_path: Path) -> None:
 
 def test_actors_short_name_links_only_after_full_name(tmp_path: Path) -> None:
     d = _extra(tmp_path)
-    alone = _doc("Mr. Hernandez told reporters the border would stay closed.", d)
+    alone = _doc("Hernandez told reporters on Monday that the border would stay closed.", d)
     hs = [m for m in alone.actor_mentions if "Hernandez" in m.text]
     assert hs and all(m.country is None for m in hs)
     assert "Alicia Hernandez Vega" not in {a.name for a in alone.actors}
@@ -241,3 +241,10 @@ def test_actors_dict_country_codes_are_iso_or_non_state() -> None:
     assert codes <= valid, sorted(codes - valid)[:10]
     assert valid_country_code("SUN") == "RUS" and valid_country_code("KSV") == "XKX"
     assert valid_country_code("MEA") is None and valid_country_code("IGO") == "IGO"
+
+
+def test_actors_headline_glue_is_trimmed_from_names() -> None:
+    doc = _doc("Health chief nominee Dana Whitcombe\nJan 12, 2010 09:15 AM As the committee met on Monday, "
+               "senators praised her.")
+    names = {a.name for a in doc.actors if a.type == "person"}
+    assert "Dana Whitcombe" in names and all("\n" not in n for n in names), names

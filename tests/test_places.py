@@ -189,3 +189,11 @@ def test_places_city_comma_state_is_the_state_not_the_country() -> None:
     doc = _analyze("Two people were hurt in a shooting in Savannah, Georgia, on Monday, and talks were held in Tbilisi, Georgia.")
     got = [(p.text, p.country) for p in doc.places if p.text == "Georgia"]
     assert got == [("Georgia", "USA"), ("Georgia", "GEO")]
+
+
+def test_places_surname_of_a_person_named_in_the_article_is_not_a_town() -> None:
+    doc = _analyze("Police arrested receiver Marcus Jackson on Tuesday in Denver. Jackson was released on bail, "
+                   "and Jackson, Mississippi was not involved.")
+    released = doc.article.text.index("Jackson was released")
+    assert not any(p.start == released and p.country is not None for p in doc.places)
+    assert any(p.name == "Denver" for p in doc.places)

@@ -221,7 +221,8 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
         subj = any(tokens[i].dep in ("nsubj", "nsubjpass") for i in idx)
         mentions.append(_Mention(start, end, code, method, k, seg, subj, label, name_span))
 
-    entities = list(doc.entities) + _dictionary_persons(doc, d, ent_at)
+    entities = [te for e in list(doc.entities) + _dictionary_persons(doc, d, ent_at)
+                if (te := _trim_name(e, tokens, tokens_in, text)) is not None]
     entities.sort(key=lambda e: e.start)
     for e in entities:
         if e.label == "PERSON":
@@ -320,6 +321,31 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
     mentions = _group_countries(mentions, tokens, tokens_in)
     linked = _corefer(mentions, text, date, d)
     return _records(doc, linked)
+
+
+def _trim_name(e: Entity, tokens: Sequence[Token], tokens_in: Callable[[int, int], list[int]],
+               text: str) -> Entity | None:
+    """A PERSON or ORG span without what the NER glued to it in headlines and bylines: a
+    line break and what follows ("Regina Benjamin\nJul 13"), leading or trailing verbs
+    ("Ellen DeGeneres Returns": a name does not end in a plural common noun)."""
+    if e.label not in ("PERSON", "ORG"):
+        return e
+    start, end = e.start, e.end
+    nl = text.find("\n", start, end)
+    if nl >= 0:
+        end = nl
+    idx = [i for i in tokens_in(start, end) if tokens[i].end <= end] or tokens_in(e.start, e.end)[:0]
+    while idx and tokens[idx[0]].pos in ("VERB", "AUX") and tokens[idx[0]].tag in ("VBG", "VBD", "VBZ", "VBP", "VB"):
+        idx = idx[1:]
+    while idx and (tokens[idx[-1]].pos in ("VERB", "AUX") or tokens[idx[-1]].tag in ("VBZ", "VBD")
+                   or (e.label == "PERSON" and tokens[idx[-1]].tag == "NNS")):
+        idx = idx[:-1]
+    if not idx:
+        return None
+    start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+    if (start, end) == (e.start, e.end):
+        return e
+    return dataclasses.replace(e, start=start, end=end, text=text[start:end])
 
 
 _LIST_DEPS = frozenset({"compound", "nmod", "appos", "conj", "attr", "relcl", "pobj", "prep", "acl", "flat"})

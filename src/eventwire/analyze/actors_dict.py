@@ -13,7 +13,7 @@ such as "Hue" or "Blackmore", or a title with one name, "President Xi") are kept
 ``short_names``: the stage links them to a person only after that person's full name has
 appeared earlier in the same article (see ``actors._corefer``), never on their own.
 
-Country codes are ISO 3166-1 alpha-3 or ``IGO``/``NGO``/``MNC``; Phoenix's historical and
+Country codes are ISO 3166-1 alpha-3 or ``IGO``/``NGO``/``MNC``/``IMG``; Phoenix's historical and
 regional codes are mapped to the successor state (``SUN`` → ``RUS``, ``KSV`` → ``XKX``) or
 dropped (``MEA``, ``WEU``, ...; the role is kept).
 
@@ -52,8 +52,9 @@ SECTORS = frozenset(
     "DEV ENV HRI REF INS SEP IMG JRN".split()
 )
 _GROUPISH = frozenset({"REB", "OPP", "CVL", "CRM", "UAF", "SEP", "INS"})
-# CAMEO/PLOVER non-state "country" codes kept as they are.
-NON_STATE = frozenset({"IGO", "NGO", "MNC"})
+# CAMEO/PLOVER non-state "country" codes kept as they are (IMG: international militarized
+# group, as the PLOVER GSR gold codes al-Qaeda).
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
 # Phoenix (TABARI) codes of states that no longer exist or are not ISO: the successor state.
 _SUCCESSOR = {"SUN": "RUS", "USR": "RUS", "KSV": "XKX", "YUG": "SRB", "SCG": "SRB", "FRY": "SRB",
               "SRP": "SRB", "CSK": "CZE", "DDR": "DEU", "FRN": "FRA", "BAH": "BHS"}
@@ -70,7 +71,7 @@ def _iso3() -> frozenset[str]:
 
 
 def valid_country_code(code: str | None) -> str | None:
-    """``code`` as an ISO 3166-1 alpha-3 (or non-state IGO/NGO/MNC) code, or None.
+    """``code`` as an ISO 3166-1 alpha-3 (or non-state IGO/NGO/MNC/IMG) code, or None.
 
     Historical Phoenix codes become the successor state; regional codes give None."""
     if not code:

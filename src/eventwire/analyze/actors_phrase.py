@@ -387,12 +387,19 @@ def _country_evidence(m: CountryMatch, toks: list[_Tok], text: str, d: ActorDict
     """Whether a country/subdivision match inside a phrase says whose actor it is.
 
     Not when it is part of the person's name ("Jordan" in a PERSON span), nor a subdivision
-    followed by more capitalised words that hold no role noun ("Victoria Nuland", "Texas
-    Instruments"; but "Texas Governor", "Ontario Provincial Police")."""
+    right after a capitalised name word ("Alejandro Rivera") or followed by more capitalised
+    words that hold no role noun ("Victoria Nuland", "Texas Instruments"; but "Texas
+    Governor", "Ontario Provincial Police")."""
     if name_hint is not None and name_hint[0] <= m.start and m.end <= name_hint[1]:
         return False
     if m.kind != "admin1":
         return True
+    before = [t for t in toks if t.end <= m.start]
+    if before and before[-1].key in ("OF", "IN", "FROM", "FOR"):
+        return True  # "Attorney General of British Columbia Niki Sharma"
+    if before and before[-1].text[:1].isupper() and before[-1].key not in d.agent_words \
+            and before[-1].key not in _DETERMINERS and before[-1].key not in _CONNECTORS:
+        return False  # "Judge Alejandro Rivera": a surname, not the Uruguayan department
     after = [t for t in toks if t.start >= m.end]
     run = []
     for t in after:

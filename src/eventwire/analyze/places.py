@@ -308,6 +308,10 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
     ents = [e for e in doc.entities]
     ctx = _context_countries(gaz, [e.text for e in ents if e.label in ("GPE", "LOC")],
                              [e.text for e in ents if e.label == "NORP"])
+    # words of people's names in this article: "Jackson" after "Vincent Jackson" is him, not
+    # Jackson, Mississippi (a country or a state keeps its name: "Georgia", "Washington")
+    person_words = {w for e in ents if e.label == "PERSON" and " " in e.text.strip()
+                    for w in e.text.split() if w[:1].isupper()}
     places: list[Place] = []
     seen: set[tuple[int, int]] = set()
     for s in body:
@@ -331,6 +335,8 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
                 entry = gaz.resolve(name, ctx)
                 if entry is None or (entry.kind == "city" and entry.population < 100_000):
                     continue
+            if entry is not None and entry.kind == "city" and name in person_words:
+                continue
             seen.add((c.start, c.end))
             if entry is not None and places:
                 entry = _city_state(art.text, places[-1], c.start, name, entry, gaz)
