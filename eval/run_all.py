@@ -29,6 +29,7 @@ JOBS = {
     "events": [PY, str(HERE / "events_eval.py")],
     "places": [PY, str(HERE / "geo_eval.py")],
     "actors": [PY, str(HERE / "actors_eval.py")],
+    "actors_places": [PY, str(HERE / "actors_places_check.py")],
     "dedup": [PY, str(HERE / "dedup_eval.py")],
     "pubdate": [PY, str(HERE / "pubdate_eval.py")],
     "language": [PY, str(HERE / "language_eval.py")],
