@@ -10,7 +10,9 @@ most countries and always falls on land that belongs to the country for compact 
 It also writes cities.tsv.gz, a compact copy of the GeoNames cities with population >=
 5,000 (id, name, country, admin1, coordinates, population, number of alternate names, and
 the normalized Latin-script lookup keys), so that the gazetteer loads fast at run time.
-aliases.tsv is hand-written and not touched here.
+It also writes subdivisions.tsv (first-level ISO 3166-2 subdivision names from pycountry →
+ISO3, for jurisdictions: "British Columbia" → CAN). aliases.tsv is hand-written and not
+touched here.
 """
 
 from __future__ import annotations
@@ -83,6 +85,16 @@ def write_cities() -> None:
         f.write("\n".join(rows) + "\n")
 
 
+def write_subdivisions() -> None:
+    """subdivisions.tsv: first-level ISO 3166-2 subdivision names (pycountry) → ISO3."""
+    sys.path.insert(0, str(OUT.parents[2]))
+    from eventwire.analyze.countries import SUBDIVISIONS_FILE, subdivisions_from_pycountry
+
+    rows = ["key\tiso3\tname"] + [f"{k}\t{c}\t{n}" for k, (c, n) in sorted(subdivisions_from_pycountry().items())]
+    SUBDIVISIONS_FILE.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     main()
     write_cities()
+    write_subdivisions()

@@ -62,3 +62,11 @@ def test_countries_subdivision_blocks_the_country_word_inside_it() -> None:
     assert [(m.text, m.code, m.kind) for m in ms][:2] == [("British Columbia", "CAN", "admin1"),
                                                           ("New Mexico", "USA", "admin1")]
     assert resolve_country("Kerala") == "IND" and resolve_country("Queensland") == "AUS"
+
+
+def test_countries_shipped_subdivision_table_matches_pycountry() -> None:
+    from eventwire.analyze.countries import subdivisions, subdivisions_from_pycountry
+
+    table = subdivisions()
+    assert table == subdivisions_from_pycountry()
+    assert table["BRITISH COLUMBIA"] == ("CAN", "British Columbia") and "PUNJAB" not in table  # shared by IND/PAK

@@ -49,6 +49,7 @@ __all__ = [
     "normalize",
     "is_country_word",
     "subdivisions",
+    "subdivisions_from_pycountry",
 ]
 
 _TIER1 = ("name", "demonym", "capital", "abbrev", "igo")
@@ -226,25 +227,43 @@ _GENERIC = frozenset(
 )
 
 
+SUBDIVISIONS_FILE = Path(__file__).resolve().parents[1] / "resources" / "gazetteer" / "subdivisions.tsv"
+
+
 @functools.lru_cache(maxsize=1)
 def subdivisions() -> dict[str, tuple[str, str]]:
-    """Normalized first-level subdivision names → (ISO3, name), unambiguous ones only."""
+    """Normalized first-level subdivision names → (ISO3, name), unambiguous ones only.
+
+    Read from the shipped ``resources/gazetteer/subdivisions.tsv``, which
+    :func:`subdivisions_from_pycountry` generates (``eval/build_places_gazetteer.py``)."""
+    out: dict[str, tuple[str, str]] = {}
+    with SUBDIVISIONS_FILE.open(encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            key, iso3, name = line.rstrip("\n").split("\t")
+            out[key] = (iso3, name)
+    return out
+
+
+def subdivisions_from_pycountry() -> dict[str, tuple[str, str]]:
+    """The subdivision table from ``pycountry``'s ISO 3166-2 data (a few seconds)."""
     import pycountry
 
     by_name: dict[str, set[str]] = {}
     display: dict[str, str] = {}
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for sd in pycountry.subdivisions:
         if sd.parent_code is not None or sd.type.lower() not in _ADMIN1_TYPES:
             continue
-        c = pycountry.countries.get(alpha_2=sd.country_code)
-        if c is None:
+        code3 = iso3.get(sd.country_code)
+        if code3 is None:
             continue
-        for form in {sd.name, unicodedata.normalize("NFKD", sd.name)}:
+        for form in (sd.name,):
             key = _strip_phrase(normalize(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", form)))
             words = key.split()
             if not words or all(w in _GENERIC for w in words) or (len(words) == 1 and len(key) < 5):
                 continue
-            by_name.setdefault(key, set()).add(c.alpha_3)
+            by_name.setdefault(key, set()).add(code3)
             display.setdefault(key, sd.name)
     return {k: (next(iter(v)), display[k]) for k, v in by_name.items() if len(v) == 1}
 
