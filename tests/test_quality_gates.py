@@ -30,7 +30,8 @@ def _load(name: str) -> ModuleType:
 def test_quality_gates_actor_phrase_coding_on_dev_gold() -> None:
     ae = _load("actors_eval")
     ours = ae.eval_phrases(ae.load_gold())["ours"]
-    # reached: country F1 0.921, role F1 0.804, full code 0.777 (n=264)
+    # reached: country F1 0.921, role F1 0.804, full code 0.777 (n=264); after issue 10 (no
+    # lone-surname look-ups, no seed entries): 0.916, 0.80, 0.761
     assert ours["n"] >= 250
     assert ours["country_F1"] >= 0.90
     assert ours["role_F1"] >= 0.78

@@ -35,6 +35,7 @@ import functools
 import gzip
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,12 +230,12 @@ def _load_agents(res: Path) -> tuple[dict[str, str], dict[str, str]]:
     return agents, generic_default
 
 
-def _name_part(key: str, title_words: frozenset[str], country_words: frozenset[str]) -> list[str]:
+def _name_part(key: str, title_words: frozenset[str], is_country: Callable[[str], bool]) -> list[str]:
     """The words of a person alias left after leading titles, honorifics and demonyms."""
     toks = key.split()
     i = 0
-    while i < len(toks) - 1 and (toks[i] in _HONORIFICS or toks[i] in title_words or toks[i] in country_words
-                                 or toks[i] in ("THE", "OF", "FORMER")):
+    while i < len(toks) - 1 and (toks[i] in _HONORIFICS or toks[i] in title_words
+                                 or toks[i] in ("THE", "OF", "FORMER") or is_country(toks[i])):
         i += 1
     return toks[i:]
 
@@ -264,8 +265,7 @@ def _load(extra_paths: tuple[str, ...]) -> ActorDictionary:
                 continue  # a curated entry owns this name
             index = names
             if e.type == "person":
-                words = k.split()
-                part = _name_part(k, title_words, frozenset(w for w in words if is_country_word(w)))
+                part = _name_part(k, title_words, is_country_word)
                 if len(part) < 2:
                     index = short  # "HUE", "PRESIDENT XI", "MR OBAMA": never looked up alone
             lst = index.setdefault(k, [])
