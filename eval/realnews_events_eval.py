@@ -16,7 +16,6 @@ figures here are fitted figures, shown only beside it.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -27,15 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
-SCORER = SHARED / "eval" / "events_score.py"
 
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("events_score", SCORER)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from events_eval import _scorer  # noqa: E402 - the shared scorer, loaded by path
 
 
 def figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ JOBS = {
     "dev_scores": ["bash", str(ROOT.parent / "shared" / "eval" / "dev_scores.sh"), "timex", "code", "locate", "facts"],
     "timex": [PY, str(HERE / "timex_eval.py")],
     "events": [PY, str(HERE / "events_eval.py")],
+    "realnews_events": [PY, str(HERE / "realnews_events_eval.py")],
     "places": [PY, str(HERE / "geo_eval.py")],
     "actors": [PY, str(HERE / "actors_eval.py")],
     "actors_places": [PY, str(HERE / "actors_places_check.py")],

@@ -239,12 +239,9 @@ def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]
               rows: list[tuple[dict[str, float], int, float, str, int]], c: float, th: float) -> None:
     """Out-of-fold figures of the chosen setting, scored by the shared scorer: the CAMEO-style
     dev gold and the realnews train sentences (each fold by a model that never saw it)."""
-    import importlib.util
+    from events_eval import _scorer
 
-    spec = importlib.util.spec_from_file_location("events_score", SHARED / "eval" / "events_score.py")
-    assert spec and spec.loader
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = _scorer()
     probs = cv_probs(rows, c)
     preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
     idx = 0
