@@ -24,7 +24,7 @@ ROOT = HERE.parent
 PY = sys.executable
 
 JOBS = {
-    "dev_scores": ["bash", str(ROOT.parent / "shared" / "eval" / "dev_scores.sh"), "timex", "code", "locate", "facts"],
+    "dev_scores": ["bash", str(ROOT.parent / "shared" / "eval" / "dev_scores.sh"), "timex", "code", "locate", "cluster", "realnews", "pubdates", "facts"],
     "timex": [PY, str(HERE / "timex_eval.py")],
     "events": [PY, str(HERE / "events_eval.py")],
     "realnews_events": [PY, str(HERE / "realnews_events_eval.py")],
