@@ -60,6 +60,18 @@ def run(
     return RunSummary(ing, an)
 
 
+def _stories_of(store: Store, ids: set[str]) -> list[dict[str, Any]]:
+    from eventwire.corpus.canonical.view import story_view
+
+    sids = sorted({m["story_id"] for m in store.records("story_articles", filters={"article_id__in": sorted(ids)})}) if ids else []
+    out = []
+    for sid in sids:
+        v = story_view(store, sid)
+        if v is not None:
+            out.append({**v["story"], "summary": v["summary"]})
+    return out
+
+
 def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, Any]:
     """A readable overview of the store (or of some articles): what ``make demo`` prints."""
     wanted = set(article_ids) if article_ids is not None else None
@@ -76,6 +88,7 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
         "articles": [],
         "duplicates": copies,
         "problems": [p for p in store.records("problems") if not p.get("resolved_at")],
+        "stories": _stories_of(store, ids),
     }
     for a in arts:
         segs = list(store.records("segments", article_id=a["id"]))

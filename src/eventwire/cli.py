@@ -391,6 +391,15 @@ def _print_summary(summ: dict[str, Any]) -> None:
                     (e.get("sentence_text") or "")[:70],
                 )
             out.print(et)
+    if summ.get("stories"):
+        out.print(f"\n[bold]Stories: {len(summ['stories'])}[/bold]")
+        for st in summ["stories"]:
+            out.print(
+                f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
+                f"{st['title'] or '(untitled)'}",
+                markup=False, highlight=False,
+            )
+            out.print(f"    key events: {st['summary'] or '-'}", markup=False, highlight=False)
     out.print(f"\n[bold]Duplicates removed: {len(summ['duplicates'])}[/bold]")
     for c in summ["duplicates"]:
         out.print(
@@ -448,23 +457,36 @@ def articles(
 
 @app.command()
 def show(
-    article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough)."),
+    article_id: str = typer.Argument(
+        ..., help="Article or story id (a unique prefix of an article id is enough)."
+    ),
     db: str | None = DbOpt,
     as_json: bool = typer.Option(
         False, "--json", help="Print the article and all its records as JSON."
     ),
 ) -> None:
-    """Show an article's text with its annotations (segments, entities, timexes, actors, events)."""
+    """Show an article's text with its annotations, or a story with its timeline of events."""
     import json
 
+    from eventwire.corpus.canonical.view import story_view
     from eventwire.errors import StoreError
     from eventwire.show import article_view, render_article
 
     store = _store(db, read_only=True)
     try:
+        sid = _story_id(store, article_id)
+        if sid is not None:
+            sview = story_view(store, sid)
+            if sview is None:
+                raise StoreError(f"no story with id {sid!r}", "E203")
+            if as_json:
+                sys.stdout.write(json.dumps(sview, ensure_ascii=False, indent=2) + "\n")
+            else:
+                _render_story(sview, Console())
+            return
         view = article_view(store, article_id)
         if view is None:
-            raise StoreError(f"no article with id {article_id!r}", "E203")
+            raise StoreError(f"no article or story with id {article_id!r}", "E203")
         if as_json:
             sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         else:
@@ -475,11 +497,87 @@ def show(
         store.close()
 
 
+def _story_id(store: Any, prefix: str) -> str | None:
+    hit = next(store.records("stories", filters={"id": prefix}), None)
+    if hit is not None:
+        return str(hit["id"])
+    if len(prefix) < 6:
+        return None
+    found = [r["id"] for r in store.records("stories") if r["id"].startswith(prefix)]
+    return found[0] if len(found) == 1 else None
+
+
+def _render_story(view: dict[str, Any], out: Console) -> None:
+    st = view["story"]
+    out.print(f"[bold]Story {st['id']}[/bold]: {escape(st['title'] or '(untitled)')}", highlight=False)
+    out.print(
+        f"first seen {st['first_seen'] or '?'}, last seen {st['last_seen'] or '?'}; "
+        f"{st['n_articles']} article(s); outlets: {', '.join(st['outlets'] or []) or '-'}",
+        markup=False, highlight=False,
+    )
+    out.print(f"Key events: {view['summary'] or '-'}", markup=False, highlight=False)
+    from rich.table import Table
+
+    at = Table(title="Articles")
+    for col in ("article", "published", "outlet", "title"):
+        at.add_column(col, overflow="fold")
+    for a in view["articles"]:
+        _add_row(at, a["id"], a["published"] or "?", a["outlet"] or "-", a["title"] or "")
+    out.print(at)
+    tt = Table(title="Timeline (canonical events)")
+    for col in ("date", "event", "type", "status", "place", "sources"):
+        tt.add_column(col, overflow="fold")
+    for e in view["timeline"]:
+        when = e["date_begin"] or "?"
+        if e["date_end"] and e["date_end"] != e["date_begin"]:
+            when += ".." + e["date_end"]
+        srcs = "; ".join(f"{m['article_id'][:10]}:{m['start']} \"{m['text']}\" ({m['status']})"
+                         for m in e["mentions"])
+        _add_row(tt, when, e["label"].split(" (")[0], f"{e['plover_type']} {e['cameo'] or ''}",
+                 e["status"], e["place_name"] or "-", srcs)
+    out.print(tt)
+
+
+@app.command()
+def stories(
+    db: str | None = DbOpt,
+    min_articles: int = typer.Option(1, help="Only stories with at least this many articles."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+) -> None:
+    """List stories (groups of articles about one happening), most recent first."""
+    import json
+
+    from rich.table import Table
+
+    from eventwire.corpus.canonical.view import list_stories
+
+    store = _store(db)
+    try:
+        if fmt not in ("table", "jsonl"):
+            raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
+        rows = list_stories(store, min_articles)
+        if fmt == "jsonl":
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        t = Table()
+        for col in ("story", "first seen", "last seen", "articles", "title"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            _add_row(t, r["id"], r["first_seen"] or "?", r["last_seen"] or "?", r["n_articles"],
+                     r["title"] or "")
+        Console().print(t if rows else "no stories yet (run `eventwire run` first)")
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
 @app.command()
 def export(
     kind: str = typer.Argument(
         ...,
-        help="Record kind: articles, sources, problems, segments, sentences, entities, timexes, actors, actor_mentions, places, events.",
+        help="Record kind: articles, sources, problems, segments, sentences, entities, timexes, actors, actor_mentions, places, events, stories, story_articles, story_changes, canonical_events, canonical_event_mentions.",
     ),
     fmt: str = typer.Option(
         "jsonl", "--format", "-f", help="jsonl, csv, parquet; for events also gdelt, plover."
@@ -584,6 +682,7 @@ def events(
     ),
     since: str | None = typer.Option(None, help="Event date on or after (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, help="Event date on or before (YYYY-MM-DD)."),
+    story: str | None = typer.Option(None, help="Story id: only events of its articles."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
 ) -> None:
     """List coded events with filters (`eventwire codes` explains role, CAMEO and PLOVER codes)."""
@@ -595,6 +694,11 @@ def events(
     try:
         filters = event_filters(country, type, status, since, until, actor)
         rows = list(store.records("events", filters=filters))
+        if story:
+            members = {m["article_id"] for m in store.records("story_articles", filters={"story_id": story})}
+            if not members and next(store.records("stories", filters={"id": story}), None) is None:
+                raise UsageError(f"no story with id {story!r}", "E002")
+            rows = [r for r in rows if r["article_id"] in members]
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         if fmt == "jsonl":

@@ -13,7 +13,11 @@ from eventwire.corpus.stage import CorpusStage
 
 __all__ = ["CORPUS_STAGE_MODULES", "build_corpus_stages"]
 
-CORPUS_STAGE_MODULES: list[str] = ["eventwire.corpus.fact_groups"]
+CORPUS_STAGE_MODULES: list[str] = [
+    "eventwire.corpus.stories.stage",
+    "eventwire.corpus.canonical.stage",
+    "eventwire.corpus.fact_groups",
+]
 
 
 def build_corpus_stages(**options: Any) -> list[CorpusStage]:

@@ -297,6 +297,96 @@ corpus_state = Table(
     Column("cursor", Integer, nullable=False),
 )
 
+# -- stories and canonical events (corpus stages) ---------------------------------------
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("first_seen", String(32)),  # earliest publication date of its articles
+    Column("last_seen", String(32)),
+    Column("n_articles", Integer, nullable=False),
+    Column("outlets", JSON),
+    Column("opened_seq", Integer, nullable=False),  # change-log seq of its opening
+    Column("updated_seq", Integer, nullable=False, index=True),  # seq of its latest change
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("seq", Integer, nullable=False),  # change-log seq at which it joined
+)
+
+# every open / join / merge / split, in order
+story_changes = Table(
+    "story_changes",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(8), nullable=False),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("article_id", String(32)),
+    Column("other_story_id", String(32)),
+    Column("members", JSON),
+)
+
+# the online clusterer's state (index, centroids, document frequencies), one row
+story_state = Table(
+    "story_state",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("state", LargeBinary, nullable=False),
+)
+
+canonical_events = Table(
+    "canonical_events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("label", Text, nullable=False),
+    Column("plover_type", String(32), nullable=False),
+    Column("plover_mode", String(32)),
+    Column("cameo", String(8)),
+    Column("source_country", String(8)),
+    Column("target_country", String(8)),
+    Column("date_begin", String(32)),
+    Column("date_end", String(32)),
+    Column("place_id", String(32)),
+    Column("place_name", Text),
+    Column("place_country", String(8)),
+    Column("status", String(16), nullable=False),
+    Column("status_history", JSON),
+    Column("n_mentions", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("article_ids", JSON),
+    Column("first_seen", String(32)),
+    Column("last_seen", String(32)),
+    Column("story_seq", Integer, nullable=False),  # the story's updated_seq it was built from
+)
+
+canonical_event_mentions = Table(
+    "canonical_event_mentions",
+    metadata,
+    Column(
+        "canonical_event_id",
+        String(32),
+        ForeignKey("canonical_events.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("status", String(16)),
+    Column("published", String(32)),
+)
+
 TABLES = {t.name: t for t in metadata.sorted_tables}
 # record kind -> table holding per-article span records (deleted and rewritten on re-analysis)
 # per-article tables rewritten with the actors and events stages' outputs

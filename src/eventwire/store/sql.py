@@ -47,6 +47,11 @@ RECORD_KINDS = (
     "article_stages",
     "facts",
     "fact_groups",
+    "stories",
+    "story_articles",
+    "story_changes",
+    "canonical_events",
+    "canonical_event_mentions",
 )
 
 

@@ -38,6 +38,8 @@ def stem(lemma: str) -> str:
     """A crude derivational stem so that a verb and its nominalization meet (meet/meeting,
     elect/election, announce/announcement)."""
     for suf in _SUFFIXES:
+        if suf in ("s", "es") and lemma.endswith("ss"):
+            continue
         if lemma.endswith(suf) and len(lemma) - len(suf) >= 3:
             return lemma[: -len(suf)]
     return lemma

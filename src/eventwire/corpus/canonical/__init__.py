@@ -1,0 +1,1 @@
+"""Canonical events: one record per real event, reconciled from its mentions."""
