@@ -98,3 +98,33 @@ def test_index_posting_lists_are_capped_so_lookups_are_bounded() -> None:
     assert ix.candidates(["n:unique0"]) == ["s0"]
     ix.remove("s0")
     assert ix.candidates(["n:unique0"]) == []
+
+
+def test_stories_work_per_article_stays_bounded_as_the_corpus_grows() -> None:
+    import random
+
+    from eventwire.corpus.stories.features import DocFreq, terms, vectorize
+
+    rng = random.Random(7)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    common = [word() for _ in range(300)]
+    cl = StoryClusterer(StoryParams(index_cap=16))
+    df = DocFreq()
+    cands = []
+    for k in range(600):  # 600 stories of 3 articles, sharing a common vocabulary
+        names = [word().capitalize() for _ in range(3)]
+        for j in range(3):
+            text = " ".join(rng.sample(common, 40) + names + rng.sample(names, 2)) + "."
+            c = terms(text)
+            df.observe(c)
+            cl.add(f"{k}-{j}", vectorize(c, df))
+            cands.append(cl.last_candidates)
+    # posting lists fill up to their cap, then the work per article stops growing
+    assert max(cands) <= cl.params.index_keys * 16
+    middle, last = sum(cands[600:900]) / 300, sum(cands[-300:]) / 300
+    assert last <= 1.3 * middle
+    # and the stories are still right
+    assert sum(cl.story_of[f"{k}-0"] == cl.story_of[f"{k}-2"] for k in range(600)) >= 570

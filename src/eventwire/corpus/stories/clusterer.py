@@ -137,6 +137,7 @@ class StoryClusterer:
         self.story_of: dict[str, str] = {}
         self.log: list[StoryChange] = []
         self._seq = 0
+        self.last_candidates = 0  # stories the last ``add`` looked at (bounded by the index)
 
     def members(self, story: str) -> list[str]:
         return list(self.stories[story].members)
@@ -173,6 +174,7 @@ class StoryClusterer:
             if s is not None and self._compatible(v, s):
                 ranked.append((cosine(v.weights, s.centroid) / s.norm, s.seq, sid))
         ranked.sort(key=lambda x: (-x[0], x[1]))
+        self.last_candidates = len(ranked)
         scored = sorted(((self.link(v, sid), seq, sid) for _, seq, sid in ranked[: p.rerank]),
                         key=lambda x: (-x[0], x[1]))
         if scored and scored[0][0] >= self.threshold:
