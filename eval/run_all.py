@@ -28,6 +28,7 @@ JOBS = {
     "timex": [PY, str(HERE / "timex_eval.py")],
     "events": [PY, str(HERE / "events_eval.py")],
     "realnews_events": [PY, str(HERE / "realnews_events_eval.py")],
+    "events_status": [PY, str(HERE / "events_status_eval.py")],
     "places": [PY, str(HERE / "geo_eval.py")],
     "actors": [PY, str(HERE / "actors_eval.py")],
     "actors_places": [PY, str(HERE / "actors_places_check.py")],

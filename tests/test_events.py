@@ -179,6 +179,7 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("Demonstrations continued in Tirana for a fourth day.", "Demonstrations", "ongoing"),
         ("A criminal investigation is under way, the prosecutor said.", "investigation", "ongoing"),
         ("The two guards could face murder charges, the district attorney said.", "charges", "hypothetical"),
+        ("The Kenyan president will meet and hold talks with Ugandan leaders in Kampala.", "hold", "planned"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

@@ -12,6 +12,8 @@ not see, each a general construction of English rather than a word list fitted t
 - **ongoing**: an aspectual verb or phrase keeps it going ("protests continued", "talks are
   continuing", "remain in detention", "an investigation is under way", "entered its 20th
   day");
+- **planned**: a coordinated verb without its own auxiliary shares its head's future
+  ("will meet and hold talks");
 - **hypothetical**: a possibility modal governs a nominal event ("could face charges") or
   the event sits in a conditional clause that is not itself reported as fact.
 
@@ -111,6 +113,16 @@ def _hypothetical(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> boo
     return any(g.toks[c].text.lower() in cues["possibility"] for c in g.kids(h, "aux"))
 
 
+def _shared_future(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
+    """A coordinated verb with no auxiliary of its own shares its head's: "Xi will meet and
+    hold talks" -> "hold" is as planned as "meet"."""
+    t = g.toks[k]
+    if t.pos != "VERB" or t.dep != "conj" or g.kids(k, "aux", "auxpass"):
+        return False
+    h = g.head(k)
+    return h != k and any(g.toks[c].text.lower() in cues["future"] for c in g.kids(h, "aux"))
+
+
 def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     """Apply the factuality cues above to a coded event (in place; returned for chaining)."""
     cues = status_cues()
@@ -123,4 +135,6 @@ def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
         ev.status = "ongoing"
     elif ev.status == "happened" and _hypothetical(g, k, cues):
         ev.status = "hypothetical"
+    elif ev.status == "happened" and _shared_future(g, k, cues):
+        ev.status = "planned"
     return ev
