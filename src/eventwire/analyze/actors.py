@@ -2,7 +2,7 @@
 
 Two entry points:
 
-- :func:`code_actor_phrase` codes one noun phrase ("Chinese President Xi Jinping",
+- :func:`code_actor_phrase` codes one noun phrase ("Kenyan President William Ruto",
   "the rebels", "Israeli troops") into an :class:`ActorCode` with dictionary and regex
   look-ups only (no spaCy call), for the events coder.
 - :func:`make_stage` is the pipeline stage "actors": it finds actor mentions in the body

@@ -1,6 +1,6 @@
 """The actor phrase coder: one noun phrase → an :class:`ActorCode` (no spaCy call).
 
-``code_actor_phrase("Chinese President Xi Jinping")`` reads titles, demonyms, country and
+``code_actor_phrase("Brazilian President Luiz Inacio Lula da Silva")`` reads titles, demonyms, country and
 subdivision names ("Attorney General ... of British Columbia" → CAN) and looks names up in
 the shipped dictionary; people are looked up only by a name of two words or more (short
 forms are for in-article coreference, see :mod:`eventwire.analyze.actors`).

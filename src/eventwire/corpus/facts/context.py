@@ -59,7 +59,7 @@ def _hedge(doc: FactDoc, s: int, e: int) -> str | None:
 
 def period_of(doc: FactDoc, start: int, end: int, head: int) -> tuple[str, str, str] | None:
     """(begin, end, value) of the date expression a figure belongs to: the nearest DATE
-    timex in the same sentence, after the figure first ("$175.6 billion in 2022"), that is
+    timex in the same sentence, after the figure first ("$48.2 billion in 2019"), that is
     no farther than 60 characters and not separated by another figure's clause."""
     s, e = doc.sentence(start)
     best = None

@@ -9,9 +9,9 @@ parse decides what it measures:
   it belongs to (the first classed word up the tree: killed -> death, hurt -> injury) ->
   ``count:<happening>:<noun>``;
 * money, durations, percentages, distances, magnitudes: the noun the figure modifies or
-  belongs to ("a $35,000 reward", "an eight-year offer", "FDI of $3.96 billion"), else the
-  subject of a linking verb ("trade reached $175.6 billion"), else the verb's happening
-  ("importing $117.87 billion") -> ``<kind>:<anchor>``.
+  belongs to ("a $35,000 reward", "an eight-year offer", "exports of $2.4 billion"), else the
+  subject of a linking verb ("the deficit reached $48.2 billion"), else the verb's happening
+  ("spending $9.15 million") -> ``<kind>:<anchor>``.
 
 The period comes from a date expression in the same clause ("in 2022", "year to November
 20"); the attribution and hedging from the sentence (``context``).
@@ -138,7 +138,7 @@ def _anchor(doc: FactDoc, k: int) -> str:
     t = doc.tok(k)
     h = doc.head(k)
     ht = doc.tok(h)
-    # "$3.96 billion year to November 20": the period noun is no measure; look past it
+    # "$2.4 billion year to March 31": the period noun is no measure; look past it
     for _ in range(2):
         if ht.pos == "NOUN" and h != k and any(tx.start <= ht.start < tx.end for tx in doc.anchored):
             k, t, h = h, ht, doc.head(h)

@@ -1,5 +1,5 @@
 """Figures in news text: numbers (digits or words), scale words, currencies, units, ranges and
-qualifiers, normalized ("$175.6 billion" -> 175600000000.0 USD; "30 miles" -> 48.28 km).
+qualifiers, normalized ("$48.2 billion" -> 48200000000.0 USD; "30 miles" -> 48.28 km).
 
 Pure functions over a string; the tables live in ``resources/facts/`` (number words, scale
 words, currencies, units, qualifiers). :func:`find_quantities` returns every figure with its

@@ -5,9 +5,9 @@ statements:
   China its largest trading partner", "China has been the fourth biggest investor in
   Vietnam this year" -> key ``relation:<role>:<SUBJ>><OBJ>``, value the rank (1 for a
   superlative, n for an ordinal), countries as ISO 3166 alpha-3;
-* relation levels and when they were set: "Vietnam and China in 2008 established a
-  comprehensive strategic partnership", "Vietnam elevated its ties with Washington to a
-  comprehensive strategic partnership", and "did the same with Russia in 2012, ..." after
+* relation levels and when they were set: "Chile and Peru in 2011 established a
+  strategic partnership", "Chile elevated its ties with Brasilia to a
+  strategic partnership", and "did the same with Mexico in 2014, ..." after
   such a sentence -> key ``relation:level:<A>-<B>`` (the pair sorted), value the level,
   ``as_of`` the year;
 * offices held: "State President Vo Van Thuong" -> key ``office:<surname>``, value the title.
