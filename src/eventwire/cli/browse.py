@@ -1,0 +1,342 @@
+"""Commands that read the store: summary, articles, show, stories, export, codes, errors, events."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from eventwire.cli._app import (
+    DbOpt,
+    _add_row,
+    _fail,
+    _quiet_pipe,
+    _store,
+    _table,
+    app,
+    console,
+)
+from eventwire.cli.pipeline import _print_summary
+from eventwire.errors import EventwireError, UsageError
+
+
+@app.command()
+def summary(db: str | None = DbOpt) -> None:
+    """Print a readable summary of the store: articles, duplicates, actors, events."""
+    from eventwire import api
+
+    store = _store(db, read_only=True)
+    try:
+        _print_summary(api.summary(store))
+    finally:
+        store.close()
+
+
+@app.command()
+def articles(
+    db: str | None = DbOpt,
+    search: str | None = typer.Option(None, "--search", "-s", help="Full-text search query."),
+    limit: int = typer.Option(50, help="At most this many rows."),
+) -> None:
+    """List stored articles (or search them)."""
+
+    store = _store(db, read_only=True)
+    try:
+        rows = (
+            store.search(search, limit)
+            if search
+            else list(store.records("articles", include_text=False, limit=limit))
+        )
+        t = _table("id", "title", "outlet", "published", *(("match",) if search else ()))
+        for r in rows:
+            vals = [
+                r["id"],
+                (r.get("title") or "")[:70],
+                r.get("outlet") or "-",
+                r.get("published") or "-",
+            ]
+            if search:
+                vals.append(r.get("snippet") or "")
+            _add_row(t, *vals)
+        Console().print(t)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def show(
+    article_id: str = typer.Argument(
+        ..., help="Article or story id (a unique prefix of an article id is enough)."
+    ),
+    db: str | None = DbOpt,
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the article and all its records as JSON."
+    ),
+) -> None:
+    """Show an article's text with its annotations, or a story with its timeline of events."""
+    import json
+
+    from eventwire.corpus.canonical.view import story_view
+    from eventwire.errors import StoreError
+    from eventwire.show import article_view, render_article
+
+    store = _store(db, read_only=True)
+    try:
+        sid = _story_id(store, article_id)
+        if sid is not None:
+            sview = story_view(store, sid)
+            if sview is None:
+                raise StoreError(f"no story with id {sid!r}", "E203")
+            if as_json:
+                sys.stdout.write(json.dumps(sview, ensure_ascii=False, indent=2) + "\n")
+            else:
+                _render_story(sview, Console())
+            return
+        view = article_view(store, article_id)
+        if view is None:
+            raise StoreError(f"no article or story with id {article_id!r}", "E203")
+        if as_json:
+            sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
+        else:
+            render_article(view, Console())
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+def _story_id(store: Any, prefix: str) -> str | None:
+    hit = next(store.records("stories", filters={"id": prefix}), None)
+    if hit is not None:
+        return str(hit["id"])
+    if len(prefix) < 6:
+        return None
+    found = [r["id"] for r in store.records("stories") if r["id"].startswith(prefix)]
+    return found[0] if len(found) == 1 else None
+
+
+def _render_story(view: dict[str, Any], out: Console) -> None:
+    st = view["story"]
+    out.print(f"[bold]Story {st['id']}[/bold]: {escape(st['title'] or '(untitled)')}", highlight=False)
+    out.print(
+        f"first seen {st['first_seen'] or '?'}, last seen {st['last_seen'] or '?'}; "
+        f"{st['n_articles']} article(s); outlets: {', '.join(st['outlets'] or []) or '-'}",
+        markup=False, highlight=False,
+    )
+    out.print(f"Key events: {view['summary'] or '-'}", markup=False, highlight=False)
+    from rich.table import Table
+
+    at = Table(title="Articles")
+    for col in ("article", "published", "outlet", "title"):
+        at.add_column(col, overflow="fold")
+    for a in view["articles"]:
+        _add_row(at, a["id"], a["published"] or "?", a["outlet"] or "-", a["title"] or "")
+    out.print(at)
+    tt = Table(title="Timeline (canonical events)")
+    for col in ("date", "event", "type", "status", "place", "sources"):
+        tt.add_column(col, overflow="fold")
+    for e in view["timeline"]:
+        when = e["date_begin"] or "?"
+        if e["date_end"] and e["date_end"] != e["date_begin"]:
+            when += ".." + e["date_end"]
+        srcs = "; ".join(f"{m['article_id'][:10]}:{m['start']} \"{m['text']}\" ({m['status']})"
+                         for m in e["mentions"])
+        _add_row(tt, when, e["label"].split(" (")[0], f"{e['plover_type']} {e['cameo'] or ''}",
+                 e["status"], e["place_name"] or "-", srcs)
+    out.print(tt)
+
+
+@app.command()
+def stories(
+    db: str | None = DbOpt,
+    min_articles: int = typer.Option(1, help="Only stories with at least this many articles."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+) -> None:
+    """List stories (groups of articles about one happening), most recent first."""
+    import json
+
+    from rich.table import Table
+
+    from eventwire.corpus.canonical.view import list_stories
+
+    store = _store(db)
+    try:
+        if fmt not in ("table", "jsonl"):
+            raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
+        rows = list_stories(store, min_articles)
+        if fmt == "jsonl":
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        t = Table()
+        for col in ("story", "first seen", "last seen", "articles", "title"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            _add_row(t, r["id"], r["first_seen"] or "?", r["last_seen"] or "?", r["n_articles"],
+                     r["title"] or "")
+        Console().print(t if rows else "no stories yet (run `eventwire run` first)")
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def export(
+    kind: str = typer.Argument(
+        ...,
+        help="Record kind: articles, sources, problems, segments, sentences, entities, timexes, actors, actor_mentions, places, events, stories, story_articles, story_changes, canonical_events, canonical_event_mentions.",
+    ),
+    fmt: str = typer.Option(
+        "jsonl", "--format", "-f", help="jsonl, csv, parquet; for events also gdelt, plover."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Output file (default stdout; required for parquet)."
+    ),
+    db: str | None = DbOpt,
+) -> None:
+    """Export every record of KIND in an open format."""
+    from eventwire.export import export as do_export
+
+    store = _store(db, read_only=True)
+    try:
+        with _quiet_pipe():
+            n = do_export(store, kind, fmt, output)
+        if output is not None:
+            console.print(f"wrote {n} {kind} to {output}", highlight=False)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def codes(
+    kind: str = typer.Argument(
+        "all", help="roles, cameo, plover or all: which codes to explain."
+    ),
+) -> None:
+    """Explain the codes in event output: actor roles (GOV, MIL, …), CAMEO roots (01–20)
+    and PLOVER event types. A 3–4 digit CAMEO code starts with its root."""
+    import json
+    from importlib import resources
+
+    legend = json.loads(
+        (resources.files("eventwire") / "resources" / "codes" / "legend.json").read_text("utf-8")
+    )
+    parts = {"roles": "roles", "cameo": "cameo_roots", "plover": "plover"}
+    if kind != "all" and kind not in parts:
+        _fail(UsageError(f"unknown code kind {kind!r}; choose roles, cameo, plover or all", "E001"))
+    for name, key in parts.items():
+        if kind in ("all", name):
+            t = _table("code", "meaning", title=f"{name} codes")
+            for code_, meaning in legend[key].items():
+                _add_row(t, code_, meaning)
+            Console().print(t)
+
+
+@app.command()
+def errors(
+    db: str | None = DbOpt,
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    include_resolved: bool = typer.Option(
+        False, "--all", help="Also list problems a later successful read resolved."
+    ),
+) -> None:
+    """List inputs that failed (E-codes) or were read with a warning (W-codes), and why.
+
+    Sources are printed whole in a terminal and in a pipe; --format jsonl/csv give one
+    record per problem.
+    """
+    import csv
+    import json
+
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(UsageError(f"unknown format {fmt!r}; choose table, jsonl or csv", "E001"))
+    store = _store(db, read_only=True)
+    try:
+        rows = [
+            r for r in store.records("problems")
+            if include_resolved or not r.get("resolved_at")
+        ]
+        if fmt == "jsonl":
+            with _quiet_pipe():
+                for r in rows:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            cols = list(rows[0]) if rows else ["source", "code", "reason", "seen_at"]
+            w = csv.DictWriter(sys.stdout, fieldnames=cols, lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+        elif not rows:
+            Console().print("no problems recorded")
+        else:
+            t = _table("source", "code", "reason", "seen")
+            for r in rows:
+                _add_row(t, r["source"], r["code"], r["reason"], r["seen_at"])
+            Console().print(t)
+    finally:
+        store.close()
+
+
+@app.command()
+def events(
+    db: str | None = DbOpt,
+    actor: str | None = typer.Option(None, help="Actor id (either side)."),
+    country: str | None = typer.Option(None, help="ISO3 country code (either side)."),
+    type: str | None = typer.Option(None, "--type", help="PLOVER event type, e.g. CONSULT."),
+    status: str | None = typer.Option(
+        None, help="planned, happened, ongoing, negated, hypothetical, reported-claim."
+    ),
+    since: str | None = typer.Option(None, help="Event date on or after (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, help="Event date on or before (YYYY-MM-DD)."),
+    story: str | None = typer.Option(None, help="Story id: only events of its articles."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+) -> None:
+    """List coded events with filters (`eventwire codes` explains role, CAMEO and PLOVER codes)."""
+    import json
+
+    from eventwire.query import event_filters
+
+    store = _store(db, read_only=True)
+    try:
+        filters = event_filters(country, type, status, since, until, actor)
+        rows = list(store.records("events", filters=filters))
+        if story:
+            members = {m["article_id"] for m in store.records("story_articles", filters={"story_id": story})}
+            if not members and next(store.records("stories", filters={"id": story}), None) is None:
+                raise UsageError(f"no story with id {story!r}", "E002")
+            rows = [r for r in rows if r["article_id"] in members]
+        if fmt not in ("table", "jsonl"):
+            raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
+        if fmt == "jsonl":
+            with _quiet_pipe():
+                for r in rows:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        t = _table("article", "type", "cameo", "source→target", "date", "status", "text")
+        for e in rows:
+            dates = (e["date_begin"] or "?") + (
+                ".." + e["date_end"] if e["date_end"] and e["date_end"] != e["date_begin"] else ""
+            )
+            _add_row(
+                t,
+                e["article_id"][:10],
+                e["plover_type"],
+                e["cameo"] or "-",
+                f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
+                dates,
+                e["status"],
+                e["text"],
+            )
+        Console().print(t)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()

@@ -1,0 +1,214 @@
+"""Commands that fill the store: run, ingest, analyze."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from eventwire.cli._app import (
+    _MIN_WIDTH,
+    DbOpt,
+    _add_row,
+    _fail,
+    _progress_bar,
+    _store,
+    app,
+    console,
+)
+from eventwire.errors import EventwireError
+
+
+def _print_ingest(s: Any) -> None:
+    console.print(
+        f"read {s.inputs_read} input(s): {s.new_articles} new article(s), "
+        f"{s.exact_duplicates} exact and {s.near_duplicates} near duplicate(s), "
+        f"{s.already_stored} already stored, {s.problems} problem(s)"
+        + (f", {s.warnings} warning(s)" if s.warnings else ""),
+        highlight=False,
+    )
+
+
+def _ingest_exit(s: Any) -> None:
+    """The exit code every reading command shares: 0 when every input was read, 1 when
+    some could not be, 2 when none could be (see `eventwire errors`)."""
+    if not s.problems:
+        return
+    read = s.new_articles or s.already_stored or s.exact_duplicates or s.near_duplicates
+    if not read:
+        console.print("no input could be read: see `eventwire errors`")
+        raise typer.Exit(2)
+    console.print(f"{s.problems} input(s) could not be read: see `eventwire errors`")
+    raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
+    db: str | None = DbOpt,
+    allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
+    n_process: int = typer.Option(
+        1, "--processes", "-p", help="Worker processes for reading/cleaning and for spaCy."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the summary."),
+) -> None:
+    """Ingest and analyze INPUTS, incrementally (re-running adds nothing new)."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            res = api.run(
+                store, inputs, allow_private=allow_private, n_process=n_process, progress=prog
+            )
+        _print_ingest(res.ingest)
+        if res.analyze.failed:
+            console.print(
+                f"analysis failed on {res.analyze.failed} article(s): see `eventwire errors`"
+            )
+        console.print(
+            f"analyzed {res.analyze.analyzed} article(s) in {res.analyze.seconds:.1f}s: "
+            + ", ".join(f"{v} {k}" for k, v in res.analyze.counts.items()),
+            highlight=False,
+        )
+        if not quiet and res.ingest.article_ids:
+            _print_summary(api.summary(store, res.ingest.article_ids))
+        _ingest_exit(res.ingest)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs or URLs."),
+    db: str | None = DbOpt,
+    allow_private: bool = typer.Option(False, help="Allow fetching private/loopback URLs."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Reader/cleaner worker processes."),
+) -> None:
+    """Read, clean and de-duplicate INPUTS into the store, without analysis."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            s = api.ingest(
+                store, inputs, allow_private=allow_private, workers=workers, progress=prog
+            )
+        _print_ingest(s)
+        _ingest_exit(s)
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@app.command()
+def analyze(
+    db: str | None = DbOpt,
+    n_process: int = typer.Option(1, "--processes", "-p", help="spaCy worker processes."),
+) -> None:
+    """Analyze every stored article not yet analyzed by the current pipeline."""
+    from eventwire import api
+
+    store = _store(db)
+    try:
+        with _progress_bar() as prog:
+            s = api.analyze(store, n_process=n_process, progress=prog)
+        console.print(
+            f"analyzed {s.analyzed} article(s) in {s.seconds:.1f}s"
+            + (f"; failed on {s.failed} (see `eventwire errors`)" if s.failed else ""),
+            highlight=False,
+        )
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+
+def _print_summary(summ: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    from eventwire.show import language_label
+
+    out = Console()
+    out.print(f"[bold]Articles: {len(summ['articles'])}[/bold]")
+    for a in summ["articles"]:
+        out.print(f"\n[bold]{escape(a['title'] or '(no title)')}[/bold]  [dim]{a['id']}[/dim]")
+        out.print(
+            f"  outlet: {a['outlet'] or 'unknown'} | published: {a['published'] or 'unknown'} "
+            f"(found by {a['date_method']}, confidence {a['date_confidence']:.2f}) | "
+            f"language: {language_label(a)} | source: {a['source']}",
+            highlight=False,
+            markup=False,
+        )
+        out.print(
+            "  segments: "
+            + ", ".join(f"{v} {k}" for k, v in sorted(a["segments"].items()))
+            + " | records: "
+            + ", ".join(f"{v} {k}" for k, v in a["counts"].items() if v),
+            highlight=False,
+        )
+        if a["actors"]:
+            named = [
+                x for x in a["actors"] if x["type"] in ("person", "organisation", "country", "igo")
+            ]
+            out.print(
+                "  actors: "
+                + "; ".join(
+                    f"{x['name']} ({x['country'] or '-'}/{x['role'] or '-'}"
+                    + (f", {x['office']}" if x.get("office") else "")
+                    + ")"
+                    for x in sorted(named, key=lambda x: (x["type"] != "person", x["name"]))
+                ),
+                markup=False,
+                highlight=False,
+            )
+        if a["events"]:
+            et = Table(show_edge=False, pad_edge=False)
+            for col in (
+                "type/mode",
+                "cameo",
+                "source→target",
+                "date",
+                "status",
+                "trigger",
+                "sentence",
+            ):
+                et.add_column(col, overflow="fold", min_width=_MIN_WIDTH.get(col))
+            for e in a["events"]:
+                dates = e["date_begin"] or "?"
+                if e["date_end"] and e["date_end"] != e["date_begin"]:
+                    dates += ".." + e["date_end"]
+                _add_row(
+                    et,
+                    f"{e['plover_type']}/{e['plover_mode'] or '-'}",
+                    e["cameo"] or "-",
+                    f"{e['source_country'] or '?'}→{e['target_country'] or '?'}",
+                    dates,
+                    e["status"] + (" (caption)" if e["segment"] != "body" else ""),
+                    e["text"],
+                    (e.get("sentence_text") or "")[:70],
+                )
+            out.print(et)
+    if summ.get("stories"):
+        out.print(f"\n[bold]Stories: {len(summ['stories'])}[/bold]")
+        for st in summ["stories"]:
+            out.print(
+                f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
+                f"{st['title'] or '(untitled)'}",
+                markup=False, highlight=False,
+            )
+            out.print(f"    key events: {st['summary'] or '-'}", markup=False, highlight=False)
+    out.print(f"\n[bold]Duplicates removed: {len(summ['duplicates'])}[/bold]")
+    for c in summ["duplicates"]:
+        out.print(
+            f"  {c['source']} → {c['article_id'][:10]} ({c['kind']}, similarity {c['similarity']:.2f})",
+            markup=False,
+        )
+    if summ["problems"]:
+        out.print(f"[bold]Problems: {len(summ['problems'])}[/bold] (see `eventwire errors`)")
