@@ -39,7 +39,3 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
