@@ -1,0 +1,58 @@
+"""The HTTP server skeleton: app factory, error shape, security headers, a page and an API route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the serve extra (fastapi) is not installed")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from eventwire.serve import ServeSettings, create_app  # noqa: E402
+from eventwire.store import open_store  # noqa: E402
+
+
+@pytest.fixture()
+def client(seed_db: str) -> TestClient:
+    return TestClient(create_app(seed_db))
+
+
+def test_serve_api_lists_the_seed_story(client: TestClient) -> None:
+    r = client.get("/api/stories")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["ok"] is True
+    assert any(s["n_articles"] == 2 for s in body["items"])
+
+
+def test_serve_errors_have_one_shape(client: TestClient) -> None:
+    r = client.get("/api/stories", params={"min_articles": "zero"})
+    assert r.status_code == 400
+    assert r.json() == {"ok": False, "error": {"code": "E002", "message": r.json()["error"]["message"]}}
+    assert "min_articles" in r.json()["error"]["message"]
+    r = client.get("/api/no-such-thing")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E007"
+
+
+def test_serve_pages_escape_and_send_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    r = client.get("/no-such-page")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "E007" in r.text
+
+
+def test_serve_refuses_a_body_over_the_limit(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    app = create_app(store=store, settings=ServeSettings(max_body_bytes=100))
+    r = TestClient(app).post("/api/stories", content=b"x" * 1000)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "E006"
+
+
+def test_serve_openapi_spec_is_served(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.") and "/api/stories" in spec["paths"]
