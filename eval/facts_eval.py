@@ -40,11 +40,13 @@ ECB = SHARED / "data" / "ecbplus"
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.analyze.nlp import doc_records, load_model  # noqa: E402
-from eventwire.corpus.facts.command import extract_statements, fact_doc, story_facts  # noqa: E402
+from eventwire.corpus.facts.command import extract_statements, fact_doc, resolve_story, story_facts  # noqa: E402
+from eventwire.corpus.facts.document import FactDoc  # noqa: E402
 from eventwire.corpus.facts.numbers import find_quantities  # noqa: E402
 from eventwire.corpus.facts.records import Statement  # noqa: E402
 
 rec_mod = importlib.import_module("eventwire.corpus.facts.reconcile")
+FDS: dict[str, FactDoc] = {}  # the parsed documents, for the story-date resolution step
 GRID = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12]}
 
 
@@ -88,6 +90,7 @@ def extract_all(docs: list[dict[str, Any]]) -> tuple[dict[str, list[Statement]],
         fd = fact_doc(d["doc_id"], d["text"], None, sents, toks, ents)
         t1 = time.perf_counter()
         out[d["doc_id"]] = extract_statements(fd)
+        FDS[d["doc_id"]] = fd
         t_prep += t1 - t0
         t_extract += time.perf_counter() - t1
     return out, t_parse, t_prep, t_extract
@@ -100,7 +103,7 @@ def system_lines(gold: list[dict[str, Any]], docs: list[dict[str, Any]], st: dic
         if only is not None and g["subtopic"] not in only:
             continue
         ids = [d["doc_id"] for d in docs if d["story"] == g["subtopic"] and (variants or not d["variant"])]
-        lines.append(story_facts(g["subtopic"], [s for i in ids for s in st[i]]))
+        lines.append(story_facts(g["subtopic"], resolve_story([(FDS[i], st[i]) for i in ids])))
     return lines
 
 

@@ -264,6 +264,10 @@ class Fact:
     attribution: str | None = None
     hedge: str | None = None
     segment: str = "body"
+    # offsets of the relative date expression ("yesterday", "this year") the value or period
+    # depends on, when the article has no date of its own (resolved per story later)
+    relative_start: int | None = None
+    relative_end: int | None = None
 
 
 @dataclass(frozen=True)

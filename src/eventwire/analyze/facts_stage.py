@@ -16,7 +16,7 @@ from eventwire.model import AnalyzedDoc, Fact, make_id
 
 __all__ = ["facts_doc", "make_stage", "to_fact", "VERSION"]
 
-VERSION = "1"
+VERSION = "2"
 
 
 def to_fact(article_id: str, s: Statement) -> Fact:
@@ -27,6 +27,7 @@ def to_fact(article_id: str, s: Statement) -> Fact:
         value=list(s.value) if isinstance(s.value, tuple) else s.value, unit=s.unit,
         qualifier=s.qualifier, as_of=s.as_of, period_begin=period[0], period_end=period[1],
         subject=s.subject, obj=s.obj, attribution=s.attribution, hedge=s.hedge, segment=s.segment,
+        relative_start=s.relative[0] if s.relative else None, relative_end=s.relative[1] if s.relative else None,
     )
 
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from eventwire.cli._app import (
     DbOpt,
@@ -79,10 +78,12 @@ def show(
         False, "--json", help="Print the article and all its records as JSON."
     ),
 ) -> None:
-    """Show an article's text with its annotations, or a story with its timeline of events."""
+    """Show an article's text with its annotations, or a story with its timeline of events
+    and its facts (agreement label and sources with quoted spans)."""
     import json
 
     from eventwire.corpus.canonical.view import story_view
+    from eventwire.corpus.facts.view import story_fact_view
     from eventwire.errors import StoreError
     from eventwire.show import article_view, render_article
 
@@ -93,10 +94,12 @@ def show(
             sview = story_view(store, sid)
             if sview is None:
                 raise StoreError(f"no story with id {sid!r}", "E203")
+            facts = story_fact_view(store, sid)
             if as_json:
+                sview["facts"] = [f.to_json() for f in facts]
                 sys.stdout.write(json.dumps(sview, ensure_ascii=False, indent=2) + "\n")
             else:
-                _render_story(sview, Console())
+                _render_story(sview, facts, Console())
             return
         view = article_view(store, article_id)
         if view is None:
@@ -121,35 +124,13 @@ def _story_id(store: Any, prefix: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _render_story(view: dict[str, Any], out: Console) -> None:
-    st = view["story"]
-    out.print(f"[bold]Story {st['id']}[/bold]: {escape(st['title'] or '(untitled)')}", highlight=False)
-    out.print(
-        f"first seen {st['first_seen'] or '?'}, last seen {st['last_seen'] or '?'}; "
-        f"{st['n_articles']} article(s); outlets: {', '.join(st['outlets'] or []) or '-'}",
-        markup=False, highlight=False,
-    )
-    out.print(f"Key events: {view['summary'] or '-'}", markup=False, highlight=False)
-    from rich.table import Table
+def _render_story(view: dict[str, Any], facts: Any, out: Console) -> None:
+    """The story, its articles, timeline and facts as wrapped plain text (readable at 80
+    columns; see ``cli.story_text``)."""
+    from eventwire.cli.story_text import story_lines
 
-    at = Table(title="Articles")
-    for col in ("article", "published", "outlet", "title"):
-        at.add_column(col, overflow="fold")
-    for a in view["articles"]:
-        _add_row(at, a["id"], a["published"] or "?", a["outlet"] or "-", a["title"] or "")
-    out.print(at)
-    tt = Table(title="Timeline (canonical events)")
-    for col in ("date", "event", "type", "status", "place", "sources"):
-        tt.add_column(col, overflow="fold")
-    for e in view["timeline"]:
-        when = e["date_begin"] or "?"
-        if e["date_end"] and e["date_end"] != e["date_begin"]:
-            when += ".." + e["date_end"]
-        srcs = "; ".join(f"{m['article_id'][:10]}:{m['start']} \"{m['text']}\" ({m['status']})"
-                         for m in e["mentions"])
-        _add_row(tt, when, e["label"].split(" (")[0], f"{e['plover_type']} {e['cameo'] or ''}",
-                 e["status"], e["place_name"] or "-", srcs)
-    out.print(tt)
+    for line in story_lines(view, facts, out.width):
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -8,6 +8,13 @@ stored articles are clustered by the corpus layer's story clustering
 (:func:`eventwire.corpus.facts.stories.group_stories`), recomputed over all of them each
 time (fine for small stores; a stored stories stage is the scalable way). Only the stories that hold a changed article are
 relabelled.
+
+Undated articles take their story's time: the facts of an article without a publication
+date that depend on a relative expression ("yesterday", "this year", "year to November
+20") are resolved against the story's date (:mod:`eventwire.corpus.facts.anchoring`: the
+median publication date of its dated articles) and the resolutions are stored in
+``fact_resolutions`` with their provenance; reconciliation uses the resolved values, and a
+relative fact that nothing resolves takes part in no group.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.stories import group_stories
@@ -27,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "1"
+VERSION = "2"
 
 
 def _stored_stories(store: Store) -> dict[str, str] | None:
@@ -59,13 +67,40 @@ def _statement(row: dict[str, Any]) -> Statement:
         as_of=row.get("as_of"), period=period, subject=row.get("subject"), obj=row.get("obj"),
         attribution=row.get("attribution"), hedge=row.get("hedge"), segment=row.get("segment") or "body",
         doc_date=row.get("_published"),
+        relative=(row["relative_start"], row["relative_end"]) if row.get("relative_start") is not None else None,
     )
+
+
+def resolve_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, str],
+                 anchor: StoryDate | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The fact rows of one story with the relative facts of its undated articles resolved
+    against the story's date, and the ``fact_resolutions`` rows recording those resolutions."""
+    if anchor is None:
+        return list(rows), []
+    out: list[dict[str, Any]] = []
+    resolutions: list[dict[str, Any]] = []
+    for r in rows:
+        if r.get("relative_start") is None or r.get("_published") or r["article_id"] not in texts:
+            out.append(r)
+            continue
+        s = resolve_relative([_statement(r)], texts[r["article_id"]], anchor)[0]
+        if s.inferred is None:
+            out.append(r)
+            continue
+        period = s.period or (None, None)
+        value = list(s.value) if isinstance(s.value, tuple) else s.value
+        out.append({**r, "value": value, "as_of": s.as_of, "period_begin": period[0], "period_end": period[1],
+                    "_inferred": s.inferred})
+        resolutions.append({"fact_id": r["id"], "story_id": story_id, "value": value, "as_of": s.as_of,
+                            "period_begin": period[0], "period_end": period[1], "anchor_date": anchor.date,
+                            "inferred": s.inferred})
+    return out, resolutions
 
 
 def group_rows(story_id: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The fact_groups rows of one story from its stored fact rows."""
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
-    statements = [_statement(r) for r in rows]
+    statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
     out = []
     for g in reconcile(statements):
         ids = [rows[i]["id"] for i in g.members]
@@ -82,7 +117,7 @@ class FactGroupsStage:
     name: str = "facts"
     version: str = VERSION
     reads: tuple[str, ...] = ("articles", "facts")
-    writes: tuple[str, ...] = ("fact_groups",)
+    writes: tuple[str, ...] = ("fact_groups", "fact_resolutions")
 
     def update(self, store: Store, batch: ChangeBatch) -> CorpusWrite:
         stories = story_assignments(store)
@@ -94,9 +129,11 @@ class FactGroupsStage:
             if sid in touched:
                 members.setdefault(sid, []).append(aid)
         upserts: list[dict[str, Any]] = []
+        resolved: list[dict[str, Any]] = []
         for sid in touched:
             ids = members[sid]
             arts = {a["id"]: a for a in store.records("articles", filters={"id__in": ids})}
+            anchor = story_date((a["id"], a.get("published")) for a in arts.values())
             order = {aid: n for n, aid in enumerate(sorted(ids, key=lambda a: (arts.get(a, {}).get("ingested_at") or "", a)))}
             rows = []
             for r in store.records("facts", filters={"article_id__in": ids}):
@@ -104,9 +141,13 @@ class FactGroupsStage:
                 r["_order"] = order.get(r["article_id"], 0)
                 r["_published"] = (arts.get(r["article_id"]) or {}).get("published")
                 rows.append(r)
+            texts = {a: arts[a]["text"] for a in arts if not arts[a].get("published") and arts[a].get("text")}
+            rows, res = resolve_rows(sid, rows, texts, anchor)
+            resolved.extend(res)
             upserts.extend(group_rows(sid, rows))
-        return CorpusWrite(upserts={"fact_groups": upserts},
-                           deletes={"fact_groups": [{"story_id": s} for s in touched]})
+        return CorpusWrite(upserts={"fact_groups": upserts, "fact_resolutions": resolved},
+                           deletes={"fact_groups": [{"story_id": s} for s in touched],
+                                    "fact_resolutions": [{"story_id": s} for s in touched]})
 
 
 def make_stage(**_: Any) -> FactGroupsStage:

@@ -242,6 +242,24 @@ facts = Table(
     Column("attribution", Text),
     Column("hedge", String(32)),
     Column("segment", String(16), nullable=False),
+    Column("relative_start", Integer),  # relative date expression of an undated article
+    Column("relative_end", Integer),
+)
+
+# Values of facts of undated articles resolved against their story's date by the ``facts``
+# corpus stage ("yesterday" -> an ISO date, "this year" -> the period), with provenance.
+fact_resolutions = Table(
+    "fact_resolutions",
+    metadata,
+    Column("fact_id", String(32), ForeignKey("facts.id", ondelete="CASCADE", name="fk_fact_resolutions_fact"),
+           primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+    Column("value", JSON),
+    Column("as_of", String(32)),
+    Column("period_begin", String(32)),
+    Column("period_end", String(32)),
+    Column("anchor_date", String(32), nullable=False),
+    Column("inferred", Text, nullable=False),
 )
 
 fact_groups = Table(

@@ -47,6 +47,7 @@ RECORD_KINDS = (
     "article_stages",
     "facts",
     "fact_groups",
+    "fact_resolutions",
     "stories",
     "story_articles",
     "story_changes",

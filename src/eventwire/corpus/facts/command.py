@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from eventwire.analyze import timex as timex_mod
+from eventwire.corpus.facts.anchoring import resolve_relative, story_date
 from eventwire.corpus.facts.document import FactDoc
 from eventwire.corpus.facts.extract import (
     condition_statements,
@@ -27,12 +28,10 @@ from eventwire.corpus.facts.when_where import date_statements, place_statements
 from eventwire.errors import UsageError
 from eventwire.model import Entity, Sentence, Token
 
-__all__ = ["fact_doc", "extract_statements", "story_facts", "facts_command", "read_lines", "OWN_KINDS"]
+__all__ = ["fact_doc", "extract_statements", "resolve_story", "story_facts", "facts_command", "read_lines", "OWN_KINDS"]
 
 # blocks whose text counts as the article's own claims (captions, repeats, bylines do not)
 OWN_KINDS = ("title", "body")
-# dated articles of one story within this many days of each other give the story a date
-STORY_DATE_SPAN_DAYS = 7
 
 
 def _own_spans(text: str) -> tuple[list[tuple[int, int, str]], str | None]:
@@ -75,21 +74,17 @@ def fact_doc(
     return FactDoc(doc_id, text, tokens, sentences, entities, spans, list(own_spans), dct)
 
 
-def anchor_to_story(docs: Sequence[FactDoc]) -> None:
-    """Give the undated articles of one story a reference date for the periods of their
-    figures ("this year", "year to November 20"): the latest date of the story's dated
-    articles, when those lie within ``STORY_DATE_SPAN_DAYS`` of each other. Dates the
-    articles state keep the form they are written in ("December 12-13" stays year-less)."""
-    dates = sorted(d.dct for d in docs if d.dct)
-    if not dates:
-        return
-    lo, hi = dt.date.fromisoformat(dates[0][:10]), dt.date.fromisoformat(dates[-1][:10])
-    if (hi - lo).days > STORY_DATE_SPAN_DAYS:
-        return
-    for d in docs:
-        if d.dct is None:
-            d.anchored = timex_mod.tag(d.text, hi.isoformat())
-            d.anchor_date = hi.isoformat()
+def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[Statement]:
+    """The statements of one story's articles (each article with its extracted statements),
+    those of undated articles resolved against the story's date (:mod:`anchoring`); a
+    relative statement that nothing resolves is left out (it states no checkable value)."""
+    anchor = story_date((fd.doc_id, fd.dct) for fd, _ in docs)
+    out: list[Statement] = []
+    for fd, sts in docs:
+        if fd.dct is None and anchor is not None:
+            sts = resolve_relative(sts, fd.text, anchor)
+        out.extend(s for s in sts if not s.unresolved)
+    return out
 
 
 def extract_statements(doc: FactDoc) -> list[Statement]:
@@ -110,6 +105,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
 
 def story_facts(story: str, statements: Sequence[Statement]) -> dict[str, Any]:
     """The output record of one story: its statements and their labelled groups."""
+    statements = [s for s in statements if not s.unresolved]
     groups = reconcile(statements)
     recs = []
     for s in statements:
@@ -182,6 +178,5 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
         order.setdefault(str(d["story"]), []).append(n)
     for story, idx in order.items():
         fds = [fact_doc(docs[n]["doc_id"], docs[n]["text"], docs[n]["date"], *parsed[n]) for n in idx]
-        anchor_to_story(fds)
-        yield story_facts(story, [s for fd in fds for s in extract_statements(fd)])
+        yield story_facts(story, resolve_story([(fd, extract_statements(fd)) for fd in fds]))
     yield from errors

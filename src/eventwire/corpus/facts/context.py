@@ -5,11 +5,12 @@ figure covers ("in 2022", "year to November 20", "this year")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from eventwire.analyze.timex import value_bounds
 from eventwire.corpus.facts.document import FactDoc, cue_kind
 
-__all__ = ["attribution", "hedge_word", "period_of"]
+__all__ = ["attribution", "hedge_word", "period_of", "period_timex"]
 
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+)", re.I)
 _SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:showed|show|shows)\b", re.I)
@@ -58,9 +59,24 @@ def _hedge(doc: FactDoc, s: int, e: int) -> str | None:
 
 
 def period_of(doc: FactDoc, start: int, end: int, head: int) -> tuple[str, str, str] | None:
-    """(begin, end, value) of the date expression a figure belongs to: the nearest DATE
-    timex in the same sentence, after the figure first ("$48.2 billion in 2019"), that is
-    no farther than 60 characters and not separated by another figure's clause."""
+    """(begin, end, value) of the date expression a figure belongs to (``period_timex``),
+    when the article's date (or the expression itself) resolves it."""
+    best = period_timex(doc, start, end)
+    if best is None:
+        return None
+    b, en = best.begin, best.end_value
+    if b is None or en is None:
+        vb = value_bounds(best.value)
+        if vb is None:
+            return None
+        b, en = vb[0], vb[1]
+    return b, en, best.value
+
+
+def period_timex(doc: FactDoc, start: int, end: int) -> Any:
+    """The date expression a figure belongs to: the nearest DATE timex in the same
+    sentence, after the figure first ("$48.2 billion in 2019"), that is no farther than 60
+    characters and not separated by another figure's clause; None when there is none."""
     s, e = doc.sentence(start)
     best = None
     best_d = 10**9
@@ -77,12 +93,4 @@ def period_of(doc: FactDoc, start: int, end: int, head: int) -> tuple[str, str, 
             continue
         if d < best_d:
             best, best_d = tx, d
-    if best is None:
-        return None
-    b, en = best.begin, best.end_value
-    if b is None or en is None:
-        vb = value_bounds(best.value)
-        if vb is None:
-            return None
-        b, en = vb[0], vb[1]
-    return b, en, best.value
+    return best

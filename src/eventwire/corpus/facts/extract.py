@@ -22,8 +22,9 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from typing import Any
 
-from eventwire.corpus.facts.context import attribution, hedge_word, period_of
+from eventwire.corpus.facts.context import attribution, hedge_word, period_of, period_timex
 from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
 from eventwire.corpus.facts.numbers import RESOURCE_DIR, Quantity, find_quantities
 from eventwire.corpus.facts.records import Statement
@@ -34,6 +35,7 @@ _LINKING = frozenset(
     "be reach total hit amount stand top exceed rise fall climb grow jump drop surge increase "
     "decrease value estimate put become remain double triple".split()
 )
+_PERIOD_NOUNS = frozenset("year month week quarter day".split())
 _PRONOUNS = frozenset("he she him her his they them".split())
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged|age of|age)\s+|\b(?:dies|died|dead|die|death|passed away|passes away)\s+(?:\w+\s+)?at\s+)$", re.I)
 
@@ -140,7 +142,7 @@ def _anchor(doc: FactDoc, k: int) -> str:
     ht = doc.tok(h)
     # "$2.4 billion year to March 31": the period noun is no measure; look past it
     for _ in range(2):
-        if ht.pos == "NOUN" and h != k and any(tx.start <= ht.start < tx.end for tx in doc.anchored):
+        if ht.pos == "NOUN" and h != k and (ht.lemma.lower() in _PERIOD_NOUNS or any(tx.start <= ht.start < tx.end for tx in doc.anchored)):
             k, t, h = h, ht, doc.head(h)
             ht = doc.tok(h)
     of = next((c for c in doc.children(k) if doc.tok(c).lemma in ("of", "worth") and doc.child(c, "pobj") is not None), None)
@@ -228,7 +230,7 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
     k = doc.span_head(q.start, q.end)
     if k is None:
         return []
-    common = {
+    common: dict[str, Any] = {
         "doc_id": doc.doc_id,
         "attribution": attribution(doc, q.start),
         "hedge": hedge_word(doc, q.start),
@@ -247,6 +249,11 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
     period = period_of(doc, q.start, q.end, k)
     as_of = period[2] if period else None
     per = (period[0], period[1]) if period else None
+    if period is None and doc.anchor_date is None:
+        # "year to November 20" in an article without a date: its story's date resolves it
+        tx = period_timex(doc, q.start, q.end)
+        if tx is not None and "X" in tx.value:
+            common["relative"] = (tx.start, tx.end)
     if q.kind == "count":
         key, unit = _count_key(doc, q, k)
         if _anaphoric(doc, q, unit):

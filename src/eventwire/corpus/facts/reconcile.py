@@ -350,6 +350,8 @@ def reconcile(statements: Sequence[Statement]) -> list[Group]:
     keys = _shared_keys(statements)
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
+        if statements[i].unresolved:  # "yesterday" in an undated article: no value to compare
+            continue
         by_key.setdefault(k, []).append(i)
     parts: list[tuple[str, list[int]]] = []
     for key, idx in by_key.items():

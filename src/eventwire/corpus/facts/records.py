@@ -26,6 +26,10 @@ class Statement:
     ("at least", "about", ...), ``as_of``/``period`` the time the figure refers to,
     ``subject``/``obj`` the entities involved, ``attribution`` the source the article cites,
     ``hedge`` the hedging word ("reportedly", "expected") when the statement is not asserted.
+    ``relative`` is the (start, end) of a relative date expression ("yesterday", "this
+    year") that the value, period or year depends on, in an article without a date of its
+    own; ``inferred`` says how it was resolved from the story's date (None while unresolved,
+    and for statements that need no such resolution).
     """
 
     doc_id: str
@@ -46,6 +50,15 @@ class Statement:
     alt_values: tuple[Value, ...] = ()
     segment: str = "body"
     doc_date: str | None = None
+    relative: tuple[int, int] | None = None
+    inferred: str | None = None
+
+    @property
+    def unresolved(self) -> bool:
+        """A date stated only relatively ("yesterday") in an article without a date, that no
+        story date resolved: it states no checkable value. (A figure or relation whose
+        period or year alone is relative keeps its value and stays a fact.)"""
+        return self.relative is not None and self.inferred is None and self.kind == "date"
 
     def to_json(self) -> dict[str, Any]:
         r: dict[str, Any] = {
@@ -57,7 +70,7 @@ class Statement:
             "value": list(self.value) if isinstance(self.value, tuple) else self.value,
             "kind": self.kind,
         }
-        for name in ("unit", "qualifier", "as_of", "subject", "obj", "attribution", "hedge"):
+        for name in ("unit", "qualifier", "as_of", "subject", "obj", "attribution", "hedge", "inferred"):
             v = getattr(self, name)
             if v:
                 r[name] = v

@@ -69,13 +69,29 @@ def _country_before(doc: FactDoc, k: int, not_this: str | None) -> str | None:
     return None
 
 
-def _year_near(doc: FactDoc, start: int, end: int) -> str | None:
-    best = None
+def _year_near(doc: FactDoc, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The year a relation is stated for: the first dated expression in [start, end), or,
+    in an article without a date, the span of the relative one ("this year") that its
+    story's date resolves later."""
     for tx in doc.anchored:
         if tx.type == "DATE" and start <= tx.start and tx.end <= end and re.fullmatch(r"\d{4}(-\d\d)?(-\d\d)?", tx.value):
-            best = tx.value
-            break
-    return best
+            return tx.value, None
+    if doc.anchor_date is None:
+        for tx in doc.anchored:
+            if tx.type == "DATE" and start <= tx.start and tx.end <= end and tx.value == "XXXX":
+                return None, (tx.start, tx.end)
+    return None, None
+
+
+def _relative_year(doc: FactDoc, start: int, end: int, pattern: str) -> tuple[str | None, tuple[int, int] | None]:
+    """("2023", None) for "this year"/"recently" in [start, end) of a dated article; (None,
+    span) in an undated one (resolved from its story's date later); (None, None) when absent."""
+    m = re.compile(pattern).search(doc.text, start, end)
+    if m is None:
+        return None, None
+    if doc.anchor_date:
+        return doc.anchor_date[:4], None
+    return None, (m.start(), m.end())
 
 
 def _common(doc: FactDoc, start: int, seg: str) -> dict[str, object]:
@@ -139,10 +155,11 @@ def _roles(doc: FactDoc) -> list[Statement]:
             continue
         role = " ".join([*comp, t.lemma.lower()])
         s, e = doc.sentence(t.start)
+        yr, rel = _year_near(doc, s, e)
         a, b = doc.subtree_span(k, skip=("conj", "cc", "punct", "appos", "relcl"))
         out.append(Statement(
             start=a, end=b, text=doc.text[a:b], key=f"relation:{role}:{subj}>{obj}", kind="relation",
-            value=float(rank), unit="rank", subject=subj, obj=obj, as_of=_year_near(doc, s, e),
+            value=float(rank), unit="rank", subject=subj, obj=obj, as_of=yr, relative=rel,
             **_common(doc, a, seg),  # type: ignore[arg-type]
         ))
     return out
@@ -173,13 +190,15 @@ def _levels(doc: FactDoc) -> list[Statement]:
                     continue
                 nxt = doc.text[ent.end : ent.end + 40]
                 year = re.match(r"^\s+in\s+(\d{4})\b", nxt)
-                yr = year.group(1) if year else None
-                if yr is None and re.match(r"^(?:\s+as well as\s+[A-Z]\w+)?\s+this year", nxt) and doc.anchor_date:
-                    yr = doc.anchor_date[:4]
+                yr: str | None = year.group(1) if year else None
+                rel: tuple[int, int] | None = None
+                if yr is None and re.match(r"^(?:\s+as well as\s+[A-Z]\w+)?\s+this year", nxt):
+                    yr, rel = _relative_year(doc, ent.end, ent.end + 40, r"\bthis year\b")
                 pair = "-".join(sorted((subj, other)))
                 out.append(Statement(
                     start=ent.start, end=ent.end, text=ent.text, key=f"relation:level:{pair}", kind="relation",
-                    value=last_level, subject=subj, obj=other, as_of=yr, **_common(doc, ent.start, seg),  # type: ignore[arg-type]
+                    value=last_level, subject=subj, obj=other, as_of=yr, relative=rel,
+                    **_common(doc, ent.start, seg),  # type: ignore[arg-type]
                 ))
             continue
         if t.pos != "NOUN" or t.lemma.lower() not in words.get("level", set()):
@@ -211,12 +230,12 @@ def _levels(doc: FactDoc) -> list[Statement]:
             if subj is None or other is None or other == subj:
                 continue
             pair = "-".join(sorted((subj, other)))
-            yr = _year_near(doc, s, e)
-            if yr is None and doc.anchor_date and re.search(r"\b(?:recently|this year)\b", doc.text[s:e]):
-                yr = doc.anchor_date[:4]
+            yr, rel = _year_near(doc, s, e)
+            if yr is None and rel is None:
+                yr, rel = _relative_year(doc, s, e, r"\b(?:recently|this year)\b")
             out.append(Statement(
                 start=a, end=b, text=doc.text[a:b], key=f"relation:level:{pair}", kind="relation", value=level,
-                subject=subj, obj=other, as_of=yr, **_common(doc, a, seg),  # type: ignore[arg-type]
+                subject=subj, obj=other, as_of=yr, relative=rel, **_common(doc, a, seg),  # type: ignore[arg-type]
             ))
     return out
 

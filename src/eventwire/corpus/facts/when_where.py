@@ -27,6 +27,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _PART_RE = re.compile(r"\b(?:(early|late)\s+)?(?:\w+\s+)?(morning|afternoon|evening|night|tonight)\b", re.I)
 _PART_CODES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
 _LOCATIVE = frozenset("in at near outside inside off on into".split())
 
 
@@ -104,6 +105,11 @@ def date_statements(doc: FactDoc) -> list[Statement]:
                     if rng and int(rng.group(2)) > int(dv[-2:]):
                         dv = f"{dv}/{dv[:4]}-{int(rng.group(2)):02d}"
                 out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
+        elif doc.dct is None and tx.value.startswith("XXXX-XX-XX") and _RELATIVE_DAY.search(tx.text):
+            # "yesterday", "last night" in an article without a date: kept as written, with
+            # the expression's span, for its story's date to resolve (unresolved, it is no fact)
+            out.append(Statement(key=f"date:{happening}", kind="date", value=tx.text.lower(),
+                                 relative=(tx.start, tx.end), **common))  # type: ignore[arg-type]
         tv = time_value(tx.value, tx.text, before) if (tx.type == "TIME" or _PART_RE.search(tx.text)) else None
         if tv is None and re.match(r"^early\s+(?:on\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", tx.text, re.I):
             tv = "early morning"  # "died early Thursday": in the first hours of the day
