@@ -117,6 +117,43 @@ def summary(res: dict[str, Any]) -> tuple[float, float, float]:
     return res["statements"]["f1"], res["group_label"]["accuracy"], res["conflict_detection"]["f1"]
 
 
+def error_listing(fs: Any, gold: list[dict[str, Any]], lines: list[dict[str, Any]], variants: bool) -> list[str]:
+    """Missed gold statements, spurious system statements and wrongly labelled groups."""
+    out = []
+    by_story = {ln["story"]: ln for ln in lines}
+    for g in gold:
+        sysl = by_story[g["subtopic"]]
+        gs = [x for x in g["statements"] if variants or not x.get("synthetic")]
+        ss = [x for x in sysl["statements"] if variants or not x["doc_id"].endswith("-variant")]
+        match_s, match_g = fs.match_statements(ss, gs)
+        pairs = [(i, j) for i, j in enumerate(match_s) if j != -1]
+        ms = {i for i, _ in pairs}
+        mg = {j for j, i in enumerate(match_g) if i != -1}
+        out.append(f"-- {g['subtopic']}")
+        for j, x in enumerate(gs):
+            if j not in mg:
+                out.append(f"   MISSED {x['doc_id']} {x['key']} {x['value']!r} {x['text'][:70]!r}")
+        for i, x in enumerate(ss):
+            if i not in ms:
+                out.append(f"   SPURIOUS {x['doc_id']} {x['key']} {x['value']!r} {x['text'][:70]!r}")
+        sys_label = {}
+        for grp in sysl["groups"]:
+            for m in grp["members"]:
+                sys_label.setdefault(m, grp["label"])
+        idx = {id(x): n for n, x in enumerate(gs)}
+        g2s = {j: i for i, j in pairs}
+        for grp in g["groups"]:
+            if grp.get("synthetic") and not variants:
+                continue
+            members = [g["statements"][m] for m in grp["members"]]
+            found = [g2s.get(idx.get(id(m), -1)) for m in members]
+            labels = {sys_label.get(i) for i in found if i is not None}
+            if grp["label"] not in labels or len(labels) > 1:
+                out.append(f"   LABEL {grp['key']}: gold {grp['label']}, system {sorted(str(x) for x in labels)}"
+                           f" ({sum(f is not None for f in found)}/{len(found)} found)")
+    return out
+
+
 def set_params(p: dict[str, float]) -> None:
     for k, v in p.items():
         setattr(rec_mod, k, v)
@@ -232,12 +269,23 @@ def main() -> None:
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--no-parsers", action="store_true")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--part", choices=("all", "tune", "heldout"), default="all",
+                    help="score only one part of eval/facts_split.json (default: all 8 subtopics)")
+    ap.add_argument("--errors", action="store_true",
+                    help="list missed and spurious statements and wrong labels (refused for --part heldout/all)")
     a = ap.parse_args()
     if not (FACTS / "facts-dev.jsonl").exists():
         print(f"no {FACTS}/facts-dev.jsonl: skipped")
         return
+    if a.errors and a.part != "tune":
+        ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
     fs = scorer()
     gold, docs = load()
+    if a.part != "all":
+        keep = set(json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))[a.part])
+        gold = [g for g in gold if g["subtopic"] in keep]
+        docs = [d for d in docs if d["story"] in keep]
+        print(f"== part {a.part}: {', '.join(sorted(keep))}")
     st, t_parse, t_prep, t_extract = extract_all(docs)
     figures: dict[str, Any] = {}
     for variants in (False, True):
@@ -254,6 +302,8 @@ def main() -> None:
                          "conflict_p": res["conflict_detection"]["precision"], "conflict_r": res["conflict_detection"]["recall"]}
         print(f"== facts_score.py, {'real + conflicting variants (--with-variants)' if variants else 'real documents'}")
         print(fs.format_report(res))
+        if a.errors:
+            print("\n".join(error_listing(fs, gold, lines, variants)))
     n = len(docs)
     ratio = (t_extract + t_rec) / t_parse
     ratio_sa = (t_prep + t_extract + t_rec) / t_parse
