@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from eventwire.analyze.timex import TimexSpan, _iso, _safe_date, tag
+from eventwire.analyze.timex import TimexSpan, tag
+from eventwire.analyze.timex._base import _iso, _safe_date
 
 __all__ = ["infer_publication_date"]
 
