@@ -1,25 +1,87 @@
-"""The server-rendered web UI (Jinja2, autoescaped: article text is untrusted HTML)."""
+"""The server-rendered web UI (Jinja2, autoescaped: article text and titles are untrusted
+HTML and are only ever rendered as escaped text).
+
+Pages: home (latest stories, search), story, article (text with its annotations),
+events table (filters, export), actor, country pair. Every page links its JSON twin
+under ``/api``. Routes live in :mod:`pages_story` and :mod:`pages_lists`; this module
+holds the template environment, the link helpers and the home page.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from eventwire.serve.app import store_of
+from eventwire.errors import UsageError
+from eventwire.serve.app import ApiError, store_of
+from eventwire.serve.highlight import span_anchor
 from eventwire.store import Store
 
-__all__ = ["router", "mount_static", "error_page", "render"]
+__all__ = ["router", "mount_static", "error_page", "render", "page", "safe_href", "api_url"]
 
 router = APIRouter(include_in_schema=False)
 _STATIC = Path(__file__).parent / "static"
 _env = Environment(
     loader=PackageLoader("eventwire.serve", "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def safe_href(url: Any) -> str | None:
+    """``url`` if it is an absolute http(s) URL with a host, else None: stored URLs are
+    untrusted (a ``javascript:`` or ``data:`` URL is never rendered as a link)."""
+    if not isinstance(url, str) or not url or len(url) > 2000:
+        return None
+    if any(c in url for c in "\r\n\t\x00") or url != url.strip():
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def query_string(params: dict[str, Any]) -> str:
+    """``?a=1&b=2`` of the non-empty params (or "")."""
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    return "?" + urlencode(kept) if kept else ""
+
+
+# The JSON twin of each page (the API's URLs), in one place.
+_API = {
+    "home": "/api/stories",
+    "story": "/api/stories/{id}",
+    "article": "/api/articles/{id}",
+    "events": "/api/events",
+    "actor": "/api/actors/{id}",
+    "pair": "/api/pairs/{a}/{b}",
+}
+
+
+def api_url(name: str, params: dict[str, Any] | None = None, **path: str) -> str:
+    from urllib.parse import quote
+
+    url = _API[name].format(**{k: quote(v, safe="") for k, v in path.items()})
+    return url + query_string(params or {})
+
+
+def download_url(fmt: str, params: dict[str, Any]) -> str:
+    """A download of the filtered events list (the API streams it)."""
+    return "/api/events" + query_string({**params, "format": fmt})
+
+
+_env.globals.update(
+    safe_href=safe_href, anchor=span_anchor, api_url=api_url, query_string=query_string
 )
 
 
@@ -27,8 +89,16 @@ def render(template: str, **ctx: Any) -> str:
     return _env.get_template(template).render(**ctx)
 
 
+def page(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, **ctx), status_code=status)
+
+
 def error_page(status: int, code: str, message: str) -> str:
     return render("error.html", status=status, code=code, message=message)
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, "E007", f"no {what}")
 
 
 def mount_static(app: FastAPI) -> None:
@@ -36,7 +106,33 @@ def mount_static(app: FastAPI) -> None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: Store = Depends(store_of)) -> HTMLResponse:
-    from eventwire.corpus.canonical.view import list_stories
+def home(
+    q: str = Query("", max_length=200, description="Search the articles' titles and text."),
+    cursor: str | None = Query(None, max_length=500),
+    store: Store = Depends(store_of),
+) -> HTMLResponse:
+    from eventwire.serve.queries import list_page
 
-    return HTMLResponse(render("home.html", stories=list_stories(store, 1)[:50]))
+    q = q.strip()
+    filters = {"q": q} if q else {}
+    error = None
+    stories: dict[str, Any] = {"items": [], "next_cursor": None}
+    articles: dict[str, Any] = {"items": [], "next_cursor": None}
+    try:
+        stories = list_page(store, "stories", filters, None, cursor, 25)
+        if q:
+            articles = list_page(store, "articles", filters, None, None, 25)
+    except UsageError as e:
+        error = e.message
+    return page("home.html", status=400 if error else 200, q=q, stories=stories,
+                articles=articles, error=error, json_url=api_url("home", filters))
+
+
+def _include() -> None:
+    from eventwire.serve import pages_lists, pages_story
+
+    router.include_router(pages_story.router)
+    router.include_router(pages_lists.router)
+
+
+_include()

@@ -1,0 +1,97 @@
+"""The events table (filters, pages, export), the actor page and the country-pair page
+(relation timeline and a chart of event counts by type over time)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import HTMLResponse
+
+from eventwire.errors import UsageError
+from eventwire.query import STATUSES
+from eventwire.serve.app import store_of
+from eventwire.serve.chart import periods_between, stacked_bars
+from eventwire.serve.pages import api_url, download_url, not_found, page
+from eventwire.store import Store, schema
+
+__all__ = ["router", "EVENT_FILTERS", "event_types"]
+
+router = APIRouter(include_in_schema=False)
+
+# the events table's filters (names as the API's), in form order
+EVENT_FILTERS = ("q", "type", "status", "actor", "country", "since", "until")
+_SORTS = {"-date": "newest first", "date": "oldest first", "-confidence": "most confident"}
+
+
+def event_types(store: Store) -> list[str]:
+    """The PLOVER types present in the store (for the filter's choices)."""
+    ev = schema.events
+    q = sa.select(ev.c.plover_type).where(ev.c.plover_type.isnot(None)).distinct()
+    with store.engine.connect() as conn:
+        return sorted(str(r[0]) for r in conn.execute(q))
+
+
+def _q(max_length: int = 100) -> Any:
+    return Query("", max_length=max_length)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(
+    q: str = _q(200), type: str = _q(), status: str = _q(), actor: str = _q(),
+    country: str = _q(), since: str = _q(10), until: str = _q(10),
+    sort: str = Query("-date", max_length=20), cursor: str | None = Query(None, max_length=500),
+    store: Store = Depends(store_of),
+) -> HTMLResponse:
+    from eventwire.serve.queries import list_page
+
+    raw = {"q": q, "type": type, "status": status, "actor": actor, "country": country,
+           "since": since, "until": until}
+    filters = {k: v.strip() for k, v in raw.items() if v and v.strip()}
+    if sort not in _SORTS:
+        sort = "-date"
+    error = None
+    result: dict[str, Any] = {"items": [], "next_cursor": None}
+    try:
+        result = list_page(store, "events", filters, sort, cursor, 50)
+    except UsageError as e:
+        error = e.message
+    exports = {fmt: download_url(fmt, {**filters, "sort": sort}) for fmt in ("csv", "jsonl", "parquet")}
+    next_url = None
+    if result["next_cursor"]:
+        from eventwire.serve.pages import query_string
+
+        next_url = "/events" + query_string({**filters, "sort": sort, "cursor": result["next_cursor"]})
+    return page("events.html", status=400 if error else 200, f=filters, sort=sort, sorts=_SORTS,
+                types=event_types(store), statuses=STATUSES, rows=result["items"],
+                next_url=next_url, first_page=cursor is None, exports=exports, error=error,
+                json_url=api_url("events", {**filters, "sort": sort}))
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(actor_id: str = Path(..., min_length=1, max_length=64, pattern=r"^[0-9A-Za-z_-]+$"),
+          store: Store = Depends(store_of)) -> HTMLResponse:
+    from eventwire.serve.queries import actor_detail
+
+    d = actor_detail(store, actor_id)
+    if d is None:
+        raise not_found(f"actor {actor_id}")
+    return page("actor.html", d=d, ac=d["actor"], json_url=api_url("actor", id=actor_id))
+
+
+def _cc() -> Any:
+    return Path(..., min_length=3, max_length=3, pattern=r"^[A-Za-z]{3}$")
+
+
+@router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
+def pair(a: str = _cc(), b: str = _cc(), store: Store = Depends(store_of)) -> HTMLResponse:
+    from eventwire.serve.queries import pair_detail
+
+    d = pair_detail(store, a, b, "month")
+    periods = sorted({r["period"] for r in d["counts"]})
+    if periods and len(periods_between(periods[0], periods[-1])) > 36:
+        d = pair_detail(store, a, b, "year")  # a long span: a bar per year
+    x, y = d["countries"]
+    return page("pair.html", d=d, x=x, y=y, chart=stacked_bars(d["counts"]),
+                json_url=api_url("pair", a=x, b=y))
