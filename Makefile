@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-dev.lock requirements-mo
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/eventwire run examples/seeds --db sqlite:///demo.db
+	@echo
+	@echo "Open the UI on this store:  $(BIN)/eventwire serve --db sqlite:///demo.db"
+	@echo "then browse http://127.0.0.1:8000/  (JSON API docs at http://127.0.0.1:8000/api/docs)"
 
 lint: install
 	$(BIN)/ruff check src tests eval bench

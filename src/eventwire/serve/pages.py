@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Query
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -64,7 +64,7 @@ _API = {
     "article": "/api/articles/{id}",
     "events": "/api/events",
     "actor": "/api/actors/{id}",
-    "pair": "/api/pairs/{a}/{b}",
+    "pair": "/api/relations/{a}/{b}",
 }
 
 
@@ -77,11 +77,44 @@ def api_url(name: str, params: dict[str, Any] | None = None, **path: str) -> str
 
 def download_url(fmt: str, params: dict[str, Any]) -> str:
     """A download of the filtered events list (the API streams it)."""
-    return "/api/events" + query_string({**params, "format": fmt})
+    return "/api/events/download" + query_string({**params, "format": fmt})
+
+
+def period(begin: str | None, end: str | None) -> str:
+    """A date range for people: 2022-01-01..2022-12-31 is "2022", 2023-12-01..2023-12-31
+    is "2023-12", a single day is that day; no begin is "undated"."""
+    import calendar
+
+    if not begin:
+        return "undated"
+    if not end or end == begin:
+        return begin
+    if len(begin) == len(end) == 10 and begin[:4] == end[:4]:
+        y = begin[:4]
+        if begin[5:] == "01-01" and end[5:] == "12-31":
+            return y
+        if begin[:7] == end[:7] and begin[8:] == "01" and y.isdigit() and begin[5:7].isdigit():
+            last = calendar.monthrange(int(y), int(begin[5:7]))[1]
+            if end[8:] == f"{last:02d}":
+                return begin[:7]
+    return f"{begin}..{end}"
+
+
+def source_label(a: dict[str, Any]) -> str:
+    """Who published an article, for people: its outlet, else its URL's host, else the
+    file it was read from."""
+    if a.get("outlet"):
+        return str(a["outlet"])
+    href = safe_href(a.get("url")) or safe_href(a.get("source"))
+    if href:
+        return urlsplit(href).hostname or href
+    src = str(a.get("source") or "")
+    return src.replace("\\", "/").rsplit("/", 1)[-1] or f"article {str(a.get('id', ''))[:8]}"
 
 
 _env.globals.update(
-    safe_href=safe_href, anchor=span_anchor, api_url=api_url, query_string=query_string
+    safe_href=safe_href, anchor=span_anchor, api_url=api_url, query_string=query_string,
+    period=period, source_label=source_label,
 )
 
 

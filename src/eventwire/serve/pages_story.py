@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from eventwire.serve.app import store_of
 from eventwire.serve.highlight import pieces
-from eventwire.serve.pages import api_url, not_found, page
+from eventwire.serve.pages import api_url, not_found, page, source_label
 from eventwire.store import Store
 
 __all__ = ["router", "LAYERS", "FACT_LABELS"]
@@ -42,18 +42,9 @@ def story(story_id: str = _id(), store: Store = Depends(store_of)) -> HTMLRespon
     groups: dict[str, list[dict[str, Any]]] = {lab: [] for lab in FACT_LABELS}
     for g in d.get("facts", []):
         groups.setdefault(g["label"], []).append(g)
-    outlets = {a["id"]: a.get("outlet") or _host(a) for a in d["articles"]}
+    outlets = {a["id"]: source_label(a) for a in d["articles"]}
     return page("story.html", d=d, s=d["story"], fact_groups=groups, outlets=outlets,
                 json_url=api_url("story", id=story_id))
-
-
-def _host(a: dict[str, Any]) -> str:
-    from urllib.parse import urlsplit
-
-    from eventwire.serve.pages import safe_href
-
-    href = safe_href(a.get("url"))
-    return (urlsplit(href).hostname or "") if href else f"article {a['id'][:8]}"
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
