@@ -162,3 +162,13 @@ def test_serve_pages_every_page_links_a_working_json_twin(client: TestClient, se
         assert twin, url
         r = client.get(twin.group(1).replace("&amp;", "&"))
         assert r.status_code == 200 and r.json()["ok"] is True, (url, twin.group(1), r.text[:200])
+
+
+def test_serve_pages_redirects_stay_on_this_site(client: TestClient) -> None:
+    for path in ("/events/", "/stories/x/"):
+        r = client.get(path, follow_redirects=False)
+        if r.is_redirect:
+            loc = r.headers["location"]
+            assert loc.startswith(("/", "http://testserver/")) and not loc.startswith("//"), loc
+    # the only redirects are trailing-slash ones; no page takes a URL to go to
+    assert not re.search(r'name="(next|redirect|url|return_to)"', client.get("/events").text)
