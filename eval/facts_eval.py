@@ -6,9 +6,10 @@
    conflicting variants, scored by the shared ``facts_score.py`` unchanged (statement P/R/F1,
    group-label accuracy, conflict P/R/F1). The extraction rules and lexicons were written
    while reading these stories' errors, so these are dev figures, not held-out ones.
-2. Leave-one-subtopic-out cross-validation of the reconciliation's two thresholds
-   (``APPROX_TOLERANCE``, ``DISTINCTIVE_MIN``): each held-out subtopic is labelled with the
-   values that score best on the other seven; the held-out outputs are scored together.
+2. Leave-one-subtopic-out cross-validation of the reconciliation's settings
+   (``APPROX_TOLERANCE``, ``DISTINCTIVE_MIN``, ``KEY_UNION``): each held-out subtopic is
+   labelled with the values that score best on the other subtopics of the part
+   (``--part tune``: the other four tune subtopics); the held-out outputs are scored together.
 3. Number/unit parsing: our parser (``numbers.find_quantities``) against quantulum3 on the
    gold's numeric statements (recall: a parsed figure overlapping the statement with the
    gold value, after unit conversion), and their speed.
@@ -47,7 +48,8 @@ from eventwire.corpus.facts.records import Statement  # noqa: E402
 
 rec_mod = importlib.import_module("eventwire.corpus.facts.reconcile")
 FDS: dict[str, FactDoc] = {}  # the parsed documents, for the story-date resolution step
-GRID = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12]}
+GRID: dict[str, list[Any]] = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12],
+                              "KEY_UNION": [True, False]}  # ties keep the first listed value
 
 
 def scorer() -> Any:

@@ -95,9 +95,28 @@ def _person_after(doc: FactDoc, pos: int, sent_end: int) -> str | None:
     return None
 
 
+def _thing_age(doc: FactDoc, q: Quantity) -> str | None:
+    """The happening an "N-year-old" phrase dates, when it modifies a noun of a happening
+    ("a 41-year-old double murder case" -> death) rather than a person."""
+    k = doc.span_head(q.start, q.end)
+    if k is None:
+        return None
+    noun = doc.head(k)
+    nt = doc.tok(noun)
+    if noun == k or nt.pos != "NOUN" or noun_class(nt.lemma) == "people":
+        return None
+    for x in [noun, *[c for c in doc.children(noun) if doc.tok(c).dep == "compound"]]:
+        cls = word_class(doc.tok(x).lemma)
+        if cls is not None:
+            return cls
+    return None
+
+
 def _age_people(doc: FactDoc, q: Quantity, sent: tuple[int, int]) -> list[str] | None:
     """The people a figure is the age of, or None when it is no age."""
     main = _main_person(doc)
+    if q.kind == "age" and _thing_age(doc, q) is not None:
+        return None  # "a 41-year-old murder case": how long ago, not anyone's age
     if q.kind == "age":
         p = _person_after(doc, q.end, sent[1])
         if p is None:
@@ -183,8 +202,27 @@ def _count_key(doc: FactDoc, q: Quantity, k: int) -> tuple[str, str]:
         if of is not None and doc.child(of, "pobj") is not None:
             noun = doc.child(of, "pobj")
     unit = noun_class(doc.tok(noun).lemma) if noun is not None else ""
-    happening = doc.event_class(noun if noun is not None else k) or "?"
+    happening = (_noun_happening(doc, noun) if noun is not None else None) or doc.event_class(noun if noun is not None else k) or "?"
     return f"count:{happening}:{unit or '?'}", unit
+
+
+def _noun_happening(doc: FactDoc, noun: int) -> str | None:
+    """What happened to the counted things, said next to their noun: a participle or
+    relative clause on it ("99 members seized", "people who were killed"), or a state after
+    the verb it is the subject of ("two members are under arrest", "in custody")."""
+    for c in doc.children(noun):
+        if doc.tok(c).dep in ("acl", "relcl") and doc.tok(c).pos == "VERB":
+            cls = word_class(doc.tok(c).lemma)
+            if cls is not None:
+                return cls
+    if doc.tok(noun).dep in ("nsubj", "nsubjpass"):
+        verb = doc.head(noun)
+        for p in doc.children(verb):
+            if doc.tok(p).dep == "prep" and doc.tok(p).lemma in ("under", "in", "into"):
+                obj = doc.child(p, "pobj")
+                if obj is not None and word_class(doc.tok(obj).lemma) is not None:
+                    return word_class(doc.tok(obj).lemma)
+    return None
 
 
 _MAG_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bmeasuring|\bM)\s*$", re.I)
@@ -254,6 +292,10 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
         tx = period_timex(doc, q.start, q.end)
         if tx is not None and "X" in tx.value:
             common["relative"] = (tx.start, tx.end)
+    if q.kind == "age":  # the age of a happening: how long ago it was
+        cls = _thing_age(doc, q) or "?"
+        return [Statement(start=q.start, end=q.end, text=q.text, key=f"duration:{cls}", kind="duration",
+                          value=q.value, unit="years", **common)]
     if q.kind == "count":
         key, unit = _count_key(doc, q, k)
         if _anaphoric(doc, q, unit):

@@ -30,6 +30,9 @@ _PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night
 APPROX_TOLERANCE = 0.02
 # counts and durations from this value up are specific enough to join statements across keys
 DISTINCTIVE_MIN = 5.0
+# whether keys that share a distinctive value across articles are merged as one fact's keys
+# (chosen by cross-validation over the tune subtopics: eval/facts_eval.py)
+KEY_UNION = True
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -116,6 +119,13 @@ def _compare_times(a: str, b: str) -> str:
     fa, fb = _fold(a), _fold(b)
     if fa == fb:
         return "same"
+    da = next((d for d in _WEEKDAYS if d in fa), None)
+    db = next((d for d in _WEEKDAYS if d in fb), None)
+    if da and db and da != db:  # "Tuesday evening" / "Wednesday evening"
+        return "conflict"
+    fa, fb = (re.sub(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b\s*", "", x).strip() for x in (fa, fb))
+    if fa == fb:
+        return "same" if da == db else "compatible"
     ha, hb = _hour(fa), _hour(fb)
     if ha is not None and hb is not None:
         return "same" if abs(ha - hb) < 0.01 else "conflict"
@@ -280,7 +290,8 @@ def _clash(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
 
 def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
     """Whether clashing values under one key are different facts rather than a clash: one
-    article states two of them (it would not contradict itself), they are places, offices,
+    article states two of them (it would not contradict itself; except a named person's
+    age, which has one value), they are places, offices,
     relations or lists (a story has many), the key does not say what is measured, or they
     are in different units."""
     first = statements[clusters[0][0]]
@@ -289,12 +300,13 @@ def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) 
     units = {statements[c[0]].unit or "" for c in clusters}
     if len(units) > 1:
         return True
+    one_value = first.kind == "age" and not _unspecific(first.key)  # a named person has one age
     for n, a in enumerate(clusters):
         for b in clusters[n + 1 :]:
             sa, sb = statements[a[0]], statements[b[0]]
             if compare(sa, sb) != "conflict":
                 continue
-            if {statements[i].doc_id for i in a} & {statements[i].doc_id for i in b}:
+            if not one_value and {statements[i].doc_id for i in a} & {statements[i].doc_id for i in b}:
                 return True
             # a bare year against a day ("in 1940" / "Thursday"): background, not the same date
             if sa.kind == "date" and (_precision(str(sa.value)) != _precision(str(sb.value))):
@@ -310,34 +322,105 @@ def _precision(v: str) -> str:
 
 def _distinctive(s: Statement) -> tuple[str, str, str] | None:
     """A value specific enough that two statements of it in one story are one fact: money,
-    magnitudes, dates and clock times, fractional figures and counts from ``DISTINCTIVE_MIN`` up."""
+    magnitudes, dates and clock times, fractional figures, and counts and ages from
+    ``DISTINCTIVE_MIN`` up."""
     v = s.value
     if s.kind in ("money", "magnitude", "date") or (s.kind == "time" and isinstance(v, str) and ":" in v):
         return s.kind, s.unit or "", repr(v)
-    if s.kind in ("count", "duration", "distance", "percent") and isinstance(v, float) and (v != int(v) or v >= DISTINCTIVE_MIN):
+    if s.kind in ("count", "duration", "distance", "percent", "age") and isinstance(v, float) and (v != int(v) or v >= DISTINCTIVE_MIN):
         return s.kind, s.unit or "", repr(v)
     return None
 
 
-def _shared_keys(statements: Sequence[Statement]) -> list[str]:
-    """Each statement's key, where statements of one distinctive value that the parse keyed
-    differently ("5.6" under ``magnitude`` and ``count:quake:?``) take the value's most
-    frequent key (dates and money: only when their qualifier does not differ)."""
-    votes: dict[tuple[str, str, str], dict[str, int]] = {}
+def _unspecific(key: str) -> bool:
+    """A key that does not say whose or what the figure is ("age:?", "count:?:people")."""
+    return "?" in key.split(":")
+
+
+def _same_span_keys(statements: Sequence[Statement]) -> set[frozenset[str]]:
+    """Pairs of keys that one span carries at once ("X and Y, both 51"): different facts."""
+    by_span: dict[tuple[str, int, int], set[str]] = {}
     for s in statements:
+        by_span.setdefault((s.doc_id, s.start, s.end), set()).add(s.key)
+    return {frozenset((a, b)) for ks in by_span.values() for a in ks for b in ks if a != b}
+
+
+def _shared_keys(statements: Sequence[Statement]) -> list[str]:
+    """Each statement's key, after two merges of keys the parse split:
+
+    * a statement whose key does not say whose or what it is ("age:?" for "a 60-year-old
+      woman", "count:?:people") takes the one specific key of the same kind and unit that
+      states the same value in the story, when there is exactly one;
+    * statements of one distinctive value under different keys ("5.6" under ``magnitude``
+      and ``count:quake:?``) take the value's most frequent key (ties: the key stated most
+      in the story).
+
+    Keys that one span carries together ("X and Y, both 51") are never merged."""
+    keys = [s.key for s in statements]
+    apart = _same_span_keys(statements)
+    for i, s in enumerate(statements):
+        if not _unspecific(s.key) or s.unresolved:
+            continue
+        found = {t.key for t in statements if t.kind == s.kind and (t.unit or "") == (s.unit or "")
+                 and not _unspecific(t.key) and not t.unresolved and compare(s, t) == "same"}
+        if len(found) == 1 and frozenset((s.key, next(iter(found)))) not in apart:
+            keys[i] = next(iter(found))
+    total: dict[str, int] = {}
+    for k in keys:
+        total[k] = total.get(k, 0) + 1
+    if KEY_UNION:
+        return _union_keys(statements, keys, total, apart)
+    votes: dict[tuple[str, str, str], dict[str, int]] = {}
+    for s, k in zip(statements, keys, strict=True):
         d = _distinctive(s)
         if d is not None:
             c = votes.setdefault(d, {})
-            c[s.key] = c.get(s.key, 0) + 1
+            c[k] = c.get(k, 0) + 1
     out = []
-    for s in statements:
+    for s, k in zip(statements, keys, strict=True):
         d = _distinctive(s)
         if d is None or len(votes[d]) == 1:
-            out.append(s.key)
+            out.append(k)
             continue
         c = votes[d]
-        out.append(max(c, key=lambda k: (c[k], "?" not in k)))
+        best = max(c, key=lambda x: (c[x], not _unspecific(x), total[x], x))
+        out.append(k if frozenset((k, best)) in apart else best)
     return out
+
+
+def _union_keys(statements: Sequence[Statement], keys: list[str], total: dict[str, int],
+                apart: set[frozenset[str]]) -> list[str]:
+    """Keys that state one distinctive value in two different articles are one fact's keys
+    (transitively, never joining keys that one span carries together); each statement
+    takes its component's most frequent key. Then a figure that one article words
+    differently ("41 years later" under ``duration:arrest``, "41 years ago" under
+    ``duration:death``) stays with the fact when another article changes it."""
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    holders: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
+    for s, k in zip(statements, keys, strict=True):
+        d = _distinctive(s)
+        if d is not None:
+            holders.setdefault(d, []).append((k, s.doc_id))
+    members: dict[str, set[str]] = {k: {k} for k in keys}
+    for hs in holders.values():
+        for k1, d1 in hs:
+            for k2, d2 in hs:
+                if d1 == d2 or k1 == k2:
+                    continue
+                r1, r2 = find(k1), find(k2)
+                if r1 == r2 or any(frozenset((a, b)) in apart for a in members[r1] for b in members[r2]):
+                    continue
+                parent[r2] = r1
+                members[r1] |= members.pop(r2)
+    best = {r: max(ms, key=lambda x: (not _unspecific(x), total[x], x)) for r, ms in members.items()}
+    return [best[find(k)] for k in keys]
 
 
 def reconcile(statements: Sequence[Statement]) -> list[Group]:

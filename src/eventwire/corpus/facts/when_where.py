@@ -68,6 +68,9 @@ def time_value(value: str, text: str, context_before: str = "") -> str | None:
         return None
     if mod is None and re.search(r"\b(early|late)\s+(?:on\s+)?$", context_before, re.I):
         mod = re.search(r"\b(early|late)\s+(?:on\s+)?$", context_before, re.I).group(1).lower()  # type: ignore[union-attr]
+    day = _WEEKDAY_RE.search(text)
+    if day is not None:  # "Tuesday evening", "late on Tuesday night": the day belongs to it
+        part = f"{day.group(1).capitalize()} {part}"
     if mod == "early":
         return f"early {part}"
     if mod == "late":
