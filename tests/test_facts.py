@@ -254,6 +254,9 @@ def test_timeline_seed_relation_levels_and_events(seed_db: str) -> None:
     assert any(x["kind"] == "event" and (x["when"] or "").startswith("2023-12") for x in chn)
     assert not any((x["when"] or "").startswith("2017") for x in chn)  # the photo caption
     assert any(x["kind"] == "level" for x in tl["USA-VNM"])
+    # the undated article's "this year" partnership takes its year from the story's date
+    jpn = [x for x in tl["JPN-VNM"] if x["kind"] == "level"]
+    assert jpn and jpn[0]["when"] == "2023" and "story date 2023-12-07" in jpn[0]["inferred"]
 
 
 def _one(text: str) -> list[dict[str, Any]]:

@@ -17,12 +17,17 @@ __all__ = ["relation_timelines"]
 
 def relation_timelines(store: Store, country: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """pair "AAA-BBB" (sorted ISO3 codes) -> entries in time order (undated last); each entry
-    is {"when", "what", "kind": "level"|"event", "status"?, "article_id", "text"}."""
+    is {"when", "what", "kind": "level"|"event", "status"?, "article_id", "text",
+    "inferred"?} ("inferred": the year came from the story's date, see ``anchoring``)."""
     out: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str, str | None]] = set()
+    # the year of an undated article's "this year", resolved from its story's date
+    resolved = {r["fact_id"]: r for r in store.records("fact_resolutions")}
     for f in store.records("facts", filters={"kind": "relation"}):
         if not f["key"].startswith("relation:level:"):
             continue
+        if f["id"] in resolved and resolved[f["id"]].get("as_of"):
+            f = {**f, "as_of": resolved[f["id"]]["as_of"], "inferred": resolved[f["id"]]["inferred"]}
         pair = f["key"].split(":", 2)[2]
         if country and country not in pair.split("-"):
             continue
@@ -30,10 +35,11 @@ def relation_timelines(store: Store, country: str | None = None) -> dict[str, li
         if k in seen:
             continue
         seen.add(k)
-        out.setdefault(pair, []).append({
-            "when": f["as_of"], "what": str(f["value"]), "kind": "level",
-            "article_id": f["article_id"], "text": f["text"],
-        })
+        entry = {"when": f["as_of"], "what": str(f["value"]), "kind": "level",
+                 "article_id": f["article_id"], "text": f["text"]}
+        if f.get("inferred"):
+            entry["inferred"] = f["inferred"]
+        out.setdefault(pair, []).append(entry)
     pairs = set(out)
     for e in store.records("events"):
         a, b = e.get("source_country"), e.get("target_country")
