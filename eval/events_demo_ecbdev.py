@@ -7,7 +7,8 @@ Every ECB+ dev document (197 real news articles, topics never trained on) is ana
 script writes every stored event with its sentence, prints counts per topic, and prints a
 random sample of events (seeded) for a human to judge: is it a political event at all, is
 the type right? ``eval/events_demo_ecbdev_judged.jsonl`` holds the judgements made on the
-sample this script prints with its defaults.
+sample this script printed with its defaults before the sentence-domain feature;
+``eval/events_demo_ecbdev_judged_2.jsonl`` those on a new sample (``--seed 20261130``) with it.
 """
 
 from __future__ import annotations

@@ -26,9 +26,11 @@ from typing import Any
 from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
+from eventwire.analyze.events_domain import political_probability
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
+    domain_features,
     eventness_model,
     sanitize_arguments,
 )
@@ -249,6 +251,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
         last_date: DateInfo | None = None
+        dom = domain_features(political_probability(art.text[ust:uen])) if coded else {}
         for ev in coded:
             dinfo = _date_of(ev, g, sent_tx, dct, lo, hi)
             if dinfo.source == "none" and last_date is not None and last_date.begin:
@@ -262,6 +265,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
             feats = candidate_features(g, ev, lo, hi, doc.actor_mentions)
             if _actor_like(g, ev.source_tok):
                 feats["src_actor_like"] = 1.0
+            feats.update({k: v for k, v in dom.items() if v})
             drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
     out: list[tuple[Event, dict[str, float]]] = []

@@ -27,7 +27,8 @@ from typing import Any
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 from eventwire.errors import ModelError
 
-__all__ = ["EventnessModel", "argument_kind", "candidate_features", "eventness_model", "sanitize_arguments", "MODEL_FILE"]
+__all__ = ["EventnessModel", "argument_kind", "candidate_features", "domain_features", "eventness_model",
+           "sanitize_arguments", "MODEL_FILE"]
 
 MODEL_FILE = "eventness_model.json"
 
@@ -117,6 +118,12 @@ def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
         elif side == "source" and kind == "noun" and not any(g.toks[c].ent_type in ("GPE", "NORP") for c in g.subtree(k)[:12]):
             setattr(ev, f"{side}_country", None)
     return ev
+
+
+def domain_features(p: float) -> dict[str, float]:
+    """The event-ness feature of the sentence-domain model (:mod:`eventwire.analyze.events_domain`):
+    how likely the sentence is about political, legal or conflict affairs, centred at 0.5."""
+    return {"domain": p - 0.5}
 
 
 def _role_at(mentions: Sequence[Any], start: int, end: int) -> tuple[str | None, str | None]:
