@@ -1,552 +1,105 @@
 """Trigger lexicon of the event coder: lemmas -> CAMEO codes (PLOVER type via the CAMEO map).
 
+The tables are data files, read once per process:
+
+- ``resources/events/triggers.tsv``: verbs, phrasal verbs and nouns, each mapped to an ordered
+  list of ``(code, keywords)`` rules: the first rule whose keywords (lemmas or lower-cased
+  words) occur among the trigger's arguments wins; a rule with no keywords is the default.
+  ``None`` as a code ("-" in the file) means "not an event by itself".
+- ``resources/events/word_lists.tsv``: event nouns, light verbs, reporting verbs, control verbs
+  (with the CAMEO code of the family they select), modals and the verb classes the coder's
+  syntax rules ask about.
+
 Written for eventwire from the CAMEO codebook's category definitions (code labels from the
 MIT-licensed CAMEO codefile) and the PLOVER v2.0 manual (CC BY-SA 4.0, Open Event Data
-Alliance). Each verb maps to an ordered list of ``(code, keywords)`` rules: the first rule
-whose keywords (lemmas or lower-cased words) occur among the trigger's arguments wins; a rule
-with no keywords is the default. ``None`` as a code means "not an event by itself".
+Alliance).
 """
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+
+from eventwire.errors import ModelError
+
+__all__ = [
+    "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "INTENT", "REFUSE",
+    "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "ACTIVE_PASSIVES",
+    "TRIGGERS_FILE", "WORD_LISTS_FILE",
+]
+
 Rule = tuple[str | None, tuple[str, ...]]
 
-_K_MIL = ("troop", "soldier", "force", "army", "military", "peacekeeper", "peacekeeping", "warship", "tank")
-_K_SANCT = ("sanction", "embargo", "boycott", "blockade", "ban", "restriction")
-_K_CURFEW = ("curfew",)
-_K_EMERG = ("emergency", "martial")
-_K_AID = ("aid", "assistance", "medicine", "food", "relief", "supply", "grain", "loan", "fund", "money", "help")
+TRIGGERS_FILE = "triggers.tsv"
+WORD_LISTS_FILE = "word_lists.tsv"
+_CODED_LISTS = ("intent", "refuse", "threat", "demand", "accuse_ctrl")
 
-VERBS: dict[str, list[Rule]] = {
-    # --- CONSULT (04)
-    "visit": [("042", ())],
-    "tour": [("042", ())],
-    "travel": [("042", ())],
-    "fly": [("042", ())],
-    "arrive": [("074", _K_MIL), ("042", ())],
-    "host": [("043", ())],
-    "receive": [("0862", ("inspector", "observer", "mission", "monitor")), ("0861", ("peacekeeper",)), ("043", ())],
-    "welcome": [("043", ("visit", "delegation", "visitor", "guest")), ("051", ())],
-    "meet": [("040", ())],
-    "confer": [("040", ())],
-    "consult": [("040", ())],
-    "discuss": [("040", ())],
-    "talk": [("040", ())],
-    "phone": [("041", ())],
-    "telephone": [("041", ())],
-    "call": [("041", ("phone", "telephone")), (None, ())],  # "call for/on" handled as REQUEST
-    "negotiate": [("046", ())],
-    "mediate": [("045", ())],
-    "summon": [("040", ())],
-    "convene": [("040", ())],
-    "leave": [("042", ("for",)), ("0874", _K_MIL)],
-    "head": [("042", ("to", "for"))],
-    "accept": [("036", ("invitation",)), ("038", ("mediation",)), ("0861", ("peacekeeper",)), ("030", ())],
-    # --- SUPPORT (05)
-    "praise": [("051", ())],
-    "commend": [("051", ())],
-    "endorse": [("051", ())],
-    "applaud": [("051", ())],
-    "hail": [("051", ())],
-    "laud": [("051", ())],
-    "support": [("051", ())],
-    "back": [("051", ())],
-    "thank": [("051", ())],
-    "congratulate": [("051", ())],
-    "defend": [("052", ())],
-    "recognize": [("054", ())],
-    "recognise": [("054", ())],
-    "apologize": [("055", ())],
-    "approve": [("051", ())],
-    "reaffirm": [("051", ("support", "commitment", "solidarity"))],
-    "apologise": [("055", ())],
-    "forgive": [("056", ())],
-    "pardon": [("056", ())],
-    "sign": [("057", ())],
-    "ink": [("057", ())],
-    "voice": [("051", ("support", "solidarity", "backing")), (None, ())],
-    "extend": [("071", ("loan", "credit")), ("070", ("aid", "assistance")), (None, ())],
-    "repatriate": [("0841", ())],
-    "reduce": [("161", ("relation", "tie", "diplomatic")), ("162", ("aid", "assistance")),
-               ("087", ("troop", "force", "presence")), (None, ())],
-    "ratify": [("057", ())],
-    "conclude": [("057", ("agreement", "treaty", "accord", "deal", "pact"))],
-    "establish": [("030", ("partnership",)), ("050", ("relation", "tie", "diplomatic"))],
-    "restore": [("050", ("relation", "tie", "diplomatic"))],
-    "normalize": [("050", ())],
-    "upgrade": [("030", ("partnership",)), ("050", ())],
-    "elevate": [("030", ("partnership",)), ("050", ())],
-    "shake": [("040", ("hand",))],
-    "strengthen": [("050", ("tie", "relation", "partnership", "cooperation"))],
-    "deepen": [("050", ("tie", "relation", "partnership", "cooperation"))],
-    # --- COOPERATE (06)
-    "cooperate": [("060", ())],
-    "collaborate": [("060", ())],
-    "share": [("064", ("information", "intelligence", "expertise", "data")), ("060", ())],
-    "extradite": [("063", ())],
-    "exchange": [("064", ("information", "intelligence")), ("060", ())],
-    "trade": [("061", ())],
-    "invest": [("061", ())],
-    # --- AID (07)
-    "aid": [("070", ())],
-    "donate": [("073", ())],
-    "contribute": [("074", ("troop", "peacekeeper", "soldier")),
-                   ("070", ("money", "fund", "aid", "dollar", "million", "billion", "euro", "assistance"))],
-    "allocate": [("071", ())],
-    "disburse": [("071", ())],
-    "airlift": [("073", ())],
-    "airdrop": [("073", ())],
-    "supply": [("072", ("arm", "weapon", "missile")), ("070", ())],
-    "give": [("139", ("ultimatum",)), ("075", ("asylum", "refuge")), ("072", ("arm", "weapon")), ("070", _K_AID)],
-    "grant": [("075", ("asylum", "refuge")), ("071", ("loan", "credit")), ("070", _K_AID), ("080", ())],
-    "provide": [("072", ("arm", "weapon", "military")), ("073", ("humanitarian", "food", "medicine")), ("070", ())],
-    "send": [("090", ("inspector", "investigator", "investigate", "monitor")),
-             ("074", _K_MIL), ("073", ("food", "medicine", "relief", "humanitarian")), ("070", _K_AID)],
-    "deliver": [("073", ())],
-    "ship": [("072", ("arm", "weapon")), ("070", ())],
-    "hand": [("073", ("medicine", "food", "relief", "aid", "supply")), ("0842", ())],
-    "deploy": [("074", ("peacekeeper", "peacekeeping")), ("154", ())],
-    "dispatch": [("090", ("inspector", "investigator", "monitor")), ("074", ("peacekeeper", "peacekeeping")), ("154", _K_MIL), ("070", ())],
-    "help": [("070", ())],
-    "assist": [("070", ())],
-    "shelter": [("075", ())],
-    "fund": [("071", ())],
-    "finance": [("071", ())],
-    "lend": [("071", ())],
-    "rescue": [("073", ())],
-    # --- CONCEDE / RETREAT (08)
-    "yield": [("080", ())],
-    "concede": [("080", ())],
-    "compromise": [("080", ())],
-    "lift": [("0813", _K_CURFEW), ("0814", _K_EMERG), ("085", ("sanction", "embargo", "boycott")),
-             ("081", ("ban", "restriction")), ("0872", ("blockade", "siege")), ("080", ())],
-    "ease": [("0813", _K_CURFEW), ("0814", _K_EMERG), ("085", ("sanction", "embargo")), ("081", ())],
-    "relax": [("0813", _K_CURFEW), ("0814", _K_EMERG), ("081", ())],
-    "end": [("0814", _K_EMERG), ("0813", _K_CURFEW), ("0871", ("fighting", "hostility", "war")),
-            ("165", ("mediation",)), ("164", ("talk", "negotiation")), ("080", ())],
-    "release": [("0841", ())],
-    "free": [("0841", ())],
-    "return": [("0842", ("property", "weapon", "equipment", "helicopter", "land", "territory")),
-               ("040", ("talk", "negotiation", "table")), ("084", ())],
-    "resign": [("0831", ())],
-    "abdicate": [("0831", ())],
-    "quit": [("0831", ("post", "office", "government", "presidency"))],
-    "legalize": [("0812", ())],
-    "legalise": [("0812", ())],
-    "unban": [("0812", ())],
-    "reopen": [("0863", ("aid", "delivery", "humanitarian")), ("086", ())],
-    "accede": [("083", ())],
-    "step": [("0831", ("down",))],
-    "allow": [("0863", ("aid", "humanitarian", "delivery", "food")), ("0861", ("peacekeeper",)),
-              ("0862", ("inspector", "observer")), ("086", ())],
-    "permit": [("086", ())],
-    "admit": [("086", ("inspector", "observer", "peacekeeper"))],
-    "open": [("0863", ("aid", "delivery", "humanitarian")), ("091", ("investigation", "inquiry", "probe")),
-             ("092", ("hearing",)), ("073", ("border", "bridge")), ("086", ())],
-    "withdraw": [("166", ("ambassador", "envoy", "diplomat", "inspector", "observer", "peacekeeper", "peacekeeping")),
-                 ("0874", ())],
-    "pull": [("0874", ())],
-    "retreat": [("0874", ())],
-    "surrender": [("0874", ())],
-    "disarm": [("0873", ())],
-    "demobilize": [("0873", ())],
-    "evacuate": [("0874", ())],
-    "improve": [("0863", ("access",)), ("050", ())],
-    # --- INVESTIGATE -> ACCUSE (09)
-    "investigate": [("091", ("corruption", "fraud", "crime", "murder", "bribery")),
-                    ("092", ("rights", "abuse", "torture")), ("093", ("attack", "military")), ("090", ())],
-    "probe": [("090", ())],
-    "inquire": [("090", ())],
-    "inspect": [("090", ())],
-    "examine": [("090", ())],
-    "monitor": [("090", ())],
-    # --- REQUEST (10)
-    "demand": [("100", ())],
-    "urge": [("100", ())],
-    "ask": [("100", ())],
-    "request": [("100", ())],
-    "press": [("100", ())],
-    "pressure": [("100", ())],
-    "pressurize": [("100", ())],
-    "insist": [("100", ())],
-    "seek": [("1033", ("refuge", "asylum", "shelter")), ("100", ())],
-    "require": [("100", ())],
-    "order": [("100", ())],
-    "appeal": [("100", ())],
-    "plead": [("100", ())],
-    "petition": [("100", ())],
-    # --- ACCUSE (11)
-    "accuse": [("112", ())],
-    "charge": [("1121", ("crime", "corruption", "murder", "fraud")), ("112", ())],
-    "allege": [("112", ())],
-    "blame": [("112", ())],
-    "criticize": [("111", ())],
-    "criticise": [("111", ())],
-    "condemn": [("111", ())],
-    "denounce": [("111", ())],
-    "deplore": [("111", ())],
-    "slam": [("111", ())],
-    "censure": [("111", ())],
-    "rebuke": [("111", ())],
-    "decry": [("111", ())],
-    "disapprove": [("110", ())],
-    "complain": [("114", ())],
-    "sue": [("115", ())],
-    "convict": [("116", ())],
-    "implicate": [("112", ())],
-    "reproach": [("111", ())],
-    "chide": [("111", ())],
-    "berate": [("111", ())],
-    "castigate": [("111", ())],
-    "assail": [("111", ())],
-    "blast": [("111", ())],
-    "lodge": [("114", ("protest", "complaint"))],
-    "file": [("115", ("lawsuit", "suit", "case", "complaint"))],
-    "find": [("116", ("guilty", "liable"))],
-    # --- REJECT (12)
-    "reject": [("125", ("meeting", "talk", "summit", "negotiation")), ("126", ("mediation",)),
-               ("127", ("plan", "agreement", "deal", "proposal", "settlement")),
-               ("121", ("request", "call", "demand")), ("120", ())],
-    "refuse": [("120", ())],
-    "decline": [("120", ())],
-    "deny": [("120", ())],
-    "rebuff": [("120", ())],
-    "dismiss": [("120", ())],
-    "oppose": [("120", ())],
-    "veto": [("129", ())],
-    "defy": [("128", ())],
-    "renege": [("1234", ())],
-    "spurn": [("120", ())],
-    "snub": [("120", ())],
-    "turn": [("120", ("down",))],
-    "resist": [("120", ())],
-    "boycott": [("143", ())],
-    # --- THREATEN (13)
-    "threaten": [("130", ())],
-    "warn": [("130", ())],
-    "menace": [("130", ())],
-    # --- PROTEST (14)
-    "protest": [("140", ())],
-    "demonstrate": [("141", ())],
-    "rally": [("141", ())],
-    "march": [("141", ())],
-    "picket": [("141", ())],
-    "strike": [("143", ("worker", "union", "teacher", "employee", "driver", "doctor")), ("190", ())],
-    "riot": [("145", ())],
-    "block": [("144", ())],
-    "barricade": [("144", ())],
-    "occupy": [("192", ())],
-    # --- MOBILIZE (15)
-    "mobilize": [("154", ())],
-    "agree": [("038", ("mediation",)), ("030", ())],
-    "offer": [("039", ("mediate", "mediation")), ("030", ())],
-    "promise": [("030", ())],
-    "pledge": [("030", ())],
-    "claim": [("015", ("responsibility", "credit")), (None, ())],
-    "express": [("030", ("readiness", "willingness")), ("051", ("support", "solidarity")),
-                ("018", ("sorrow", "condolence", "sympathy", "regret")), ("013", ("appreciation", "gratitude", "optimism", "hope")), ("012", ("concern", "pessimism")), (None, ())],
-    "mobilise": [("154", ())],
-    "mass": [("154", ())],
-    "train": [("155", ("hacker", "cyber")), ("154", ())],
-    "alert": [("152", ())],
-    "reinforce": [("154", ())],
-    "put": [("152", ("alert",))],
-    "raise": [("152", ("alert",))],
-    "heighten": [("152", ("alert",))],
-    "increase": [("153", ("police",)), ("154", _K_MIL)],
-    "station": [("154", ())],
-    # --- SANCTION (16)
-    "expel": [("1662", ("inspector", "observer", "monitor")), ("1661", ("peacekeeper",)),
-              ("161", ("diplomat", "ambassador", "envoy")), ("174", ())],
-    "sever": [("161", ())],
-    "break": [("161", ("relation", "tie")), ("1712", ())],
-    "cut": [("161", ("relation", "tie")), ("162", ("aid", "assistance")), ("160", ())],
-    "recall": [("161", ())],
-    "suspend": [("164", ("talk", "negotiation")), ("162", ("aid", "assistance")), ("160", ())],
-    "halt": [("165", ("mediation",)), ("164", ("talk", "negotiation")), ("162", ("aid", "assistance")), ("160", ())],
-    "downgrade": [("161", ())],
-    "sanction": [("163", ())],
-    "freeze": [("162", ("aid", "assistance")), ("163", ("asset", "account", "fund")), ("160", ())],
-    "embargo": [("163", ())],
-    # --- COERCE (17)
-    "impose": [("163", ("sanction", "embargo")), ("1723", _K_CURFEW), ("1724", _K_EMERG),
-               ("191", ("blockade",)), ("172", ())],
-    "reimpose": [("191", ("blockade",)), ("1723", _K_CURFEW), ("172", ())],
-    "arrest": [("173", ())],
-    "detain": [("173", ())],
-    "jail": [("173", ())],
-    "imprison": [("173", ())],
-    "sentence": [("173", ())],
-    "indict": [("173", ())],
-    "prosecute": [("173", ())],
-    "try": [("173", ("court", "tribunal"))],
-    "apprehend": [("173", ())],
-    "capture": [("192", ("town", "city", "stronghold", "territory", "village", "base", "part")), ("173", ())],
-    "seize": [("192", ("town", "city", "territory", "village", "control")), ("1711", ())],
-    "confiscate": [("1711", ())],
-    "raid": [("171", ())],
-    "deport": [("174", ())],
-    "ban": [("1722", ("party", "politician", "candidate")), ("172", ())],
-    "outlaw": [("1722", ())],
-    "censor": [("1721", ())],
-    "demolish": [("1712", ())],
-    "destroy": [("1712", ())],
-    "bulldoze": [("1712", ())],
-    "raze": [("1712", ())],
-    "burn": [("1712", ())],
-    "vandalize": [("1712", ())],
-    "deface": [("176", ())],
-    "hack": [("176", ())],
-    "close": [("161", ("embassy", "consulate")), ("191", ("border", "crossing", "road", "airspace")), ("172", ())],
-    "restrict": [("172", ())],
-    "nationalize": [("1711", ())],
-    "nationalise": [("1711", ())],
-    "evict": [("174", ())],
-    "blockade": [("191", ())],
-    "besiege": [("191", ())],
-    "annex": [("192", ())],
-    "repress": [("175", ())],
-    "suppress": [("175", ())],
-    "crack": [("175", ())],
-    "force": [("201", ("out", "flee", "leave")), (None, ())],
-    "expropriate": [("1711", ())],
-    # --- ASSAULT (18/19/20)
-    "attack": [("190", ())],
-    "assault": [("182", ())],
-    "abduct": [("181", ())],
-    "kidnap": [("181", ())],
-    "hijack": [("181", ())],
-    "abuse": [("1821", ("sexually", "sexual")), ("182", ())],
-    "rape": [("1821", ())],
-    "torture": [("1822", ())],
-    "beat": [("182", ())],
-    "assassinate": [("186", ())],
-    "kill": [("190", ())],
-    "murder": [("1823", ())],
-    "slay": [("1823", ())],
-    "execute": [("1823", ())],
-    "massacre": [("202", ())],
-    "slaughter": [("202", ())],
-    "wound": [("190", ())],
-    "injure": [("190", ())],
-    "shoot": [("193", ())],
-    "fire": [("194", ("shell", "artillery", "rocket", "mortar", "missile", "tank", "battery")), ("193", ())],
-    "shell": [("194", ())],
-    "bomb": [("195", ())],
-    "blow": [("183", ())],
-    "explode": [("183", ())],
-    "detonate": [("183", ())],
-    "launch": [("194", ("rocket", "missile", "artillery", "mortar")), ("190", ("attack", "offensive", "strike")), (None, ())],
-    "invade": [("192", ())],
-    "fight": [("190", ())],
-    "clash": [("190", ())],
-    "battle": [("190", ())],
-    "ambush": [("190", ())],
-    "storm": [("190", ())],
-    "bombard": [("194", ())],
-    "strafe": [("195", ())],
-    "stab": [("182", ())],
-    "torch": [("1712", ())],
-    "loot": [("171", ())],
-    "plunder": [("171", ())],
-    "ransack": [("171", ())],
-    "overrun": [("192", ())],
-    "retake": [("192", ())],
-    "recapture": [("192", ())],
-    "disband": [("0873", ())],
-    "pound": [("194", ())],
-    "torpedo": [("190", ())],
-    "engage": [("203", ("cleansing",)), ("190", ("fighting", "battle", "combat", "clash")), (None, ())],
-    "violate": [("196", ("ceasefire", "truce")), ("128", ())],
-    "behead": [("1823", ())],
-    "lynch": [("1823", ())],
-    "expulse": [("201", ())],
-}
 
-# Phrasal verbs (lemma, particle) -> rules, checked before the bare lemma.
-PHRASAL: dict[tuple[str, str], list[Rule]] = {
-    ("call", "off"): [("082", ("strike", "protest", "boycott")), ("164", ())],
-    ("call", "for"): [("100", ())],
-    ("call", "on"): [("100", ())],
-    ("call", "upon"): [("100", ())],
-    ("blow", "up"): [("183", ())],
-    ("step", "down"): [("0831", ())],
-    ("hand", "over"): [("073", ("medicine", "food", "relief", "aid", "supply")), ("0842", ())],
-    ("shut", "down"): [("172", ())],
-    ("crack", "down"): [("175", ())],
-    ("force", "out"): [("201", ())],
-    ("ship", "out"): [("1661", ("peacekeeper",)), ("0874", ())],
-    ("pull", "out"): [("0874", ())],
-    ("pull", "back"): [("0874", ())],
-    ("lay", "down"): [("0873", ())],
-    ("set", "free"): [("0841", ())],
-    ("turn", "down"): [("120", ())],
-    ("back", "down"): [("080", ())],
-    ("stop", "work"): [("143", ())],
-    ("cut", "off"): [("162", ())],
-    ("break", "off"): [("161", ())],
-    ("carry", "out"): [(None, ())],
-    ("open", "fire"): [("193", ())],
-    ("look", "into"): [("090", ())],
-    ("push", "for"): [("100", ())],
-    ("rule", "out"): [("120", ())],
-    ("round", "up"): [("173", ())],
-    ("gun", "down"): [("193", ())],
-    ("beef", "up"): [("154", ())],
-    ("lash", "out"): [("111", ())],
-    ("hand", "back"): [("0842", ())],
-}
+def _rows(name: str) -> list[list[str]]:
+    p = resources.files("eventwire.resources") / "events" / name
+    try:
+        text = p.read_text("utf-8")
+    except OSError as e:
+        raise ModelError(f"event lexicon {name} is missing or unreadable: {e}", "E303") from e
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            raise ModelError(f"event lexicon {name} line {n}: expected tab-separated columns", "E303")
+        out.append(cols + [""] * (4 - len(cols)))
+    return out
 
-# Nouns that name an event (used when governed by a light verb, or as a nominal trigger).
-NOUNS: dict[str, list[Rule]] = {
-    "visit": [("042", ())],
-    "trip": [("042", ())],
-    "tour": [("042", ())],
-    "stopover": [("042", ())],
-    "talk": [("040", ())],
-    "meeting": [("040", ())],
-    "summit": [("040", ())],
-    "negotiation": [("046", ())],
-    "discussion": [("040", ())],
-    "consultation": [("040", ())],
-    "call": [("041", ("phone", "telephone")), ("100", ())],
-    "mediation": [("045", ())],
-    "agreement": [("057", ())],
-    "treaty": [("057", ())],
-    "accord": [("057", ())],
-    "partnership": [("050", ())],
-    "relation": [("050", ())],
-    "tie": [("050", ())],
-    "aid": [("070", ())],
-    "assistance": [("070", ())],
-    "asylum": [("075", ())],
-    "exercise": [("062", ())],
-    "investigation": [("090", ())],
-    "inquiry": [("090", ())],
-    "probe": [("090", ())],
-    "inquire": [("090", ())],
-    "hearing": [("092", ())],
-    "demand": [("100", ())],
-    "appeal": [("100", ())],
-    "criticism": [("111", ())],
-    "accusation": [("112", ())],
-    "allegation": [("112", ())],
-    "lawsuit": [("115", ())],
-    "threat": [("130", ())],
-    "ultimatum": [("139", ())],
-    "alert": [("152", ())],
-    "protest": [("140", ())],
-    "demonstration": [("141", ())],
-    "rally": [("141", ())],
-    "march": [("141", ())],
-    "strike": [("1422", ("hunger",)), ("195", ("air", "drone", "missile", "military")), ("143", ())],
-    "walkout": [("143", ())],
-    "sit-in": [("141", ())],
-    "boycott": [("143", ())],
-    "riot": [("145", ())],
-    "blockade": [("191", ())],
-    "sanction": [("163", ())],
-    "freeze": [("162", ("aid", "assistance")), ("163", ("asset", "account", "fund")), ("160", ())],
-    "embargo": [("163", ())],
-    "curfew": [("1723", ())],
-    "arrest": [("173", ())],
-    "raid": [("171", ())],
-    "attack": [("190", ())],
-    "assault": [("190", ())],
-    "offensive": [("190", ())],
-    "fire": [("193", ())],
-    "shelling": [("194", ())],
-    "airstrike": [("195", ())],
-    "bombing": [("183", ())],
-    "fighting": [("190", ())],
-    "war": [("190", ())],
-    "cleansing": [("203", ())],
-    "assassination": [("186", ())],
-    "ceasefire": [("0871", ())],
-    "truce": [("0871", ())],
-    "withdrawal": [("0874", ())],
-    "deployment": [("154", ())],
-    # violence and legal nouns of the PLOVER manual's and the realnews protocol's mapping
-    # tables (killing 1823, non-fatal assault 182, shots 180, abduction 181, rape 1821,
-    # arson 1712, riots 145, arrests/sentences 173, charges 1121, convictions 116, bail 0841)
-    "killing": [("1823", ())],
-    "murder": [("1823", ())],
-    "slaying": [("1823", ())],
-    "homicide": [("1823", ())],
-    "shooting": [("180", ())],
-    "stabbing": [("182", ())],
-    "beating": [("182", ())],
-    "kidnapping": [("181", ())],
-    "abduction": [("181", ())],
-    "hijacking": [("181", ())],
-    "rape": [("1821", ())],
-    "arson": [("1712", ())],
-    "rampage": [("145", ())],
-    "detention": [("173", ())],
-    "sentence": [("173", ())],
-    "indictment": [("1121", ())],
-    "charge": [("1121", ("murder", "manslaughter", "assault", "robbery", "fraud", "corruption", "criminal", "count", "felony", "misdemeanor")), (None, ())],
-    "conviction": [("116", ())],
-    "bail": [("0841", ())],
-    "apology": [("055", ())],
-}
 
-# Event nouns that are events on their own (without a light verb): "Xi's visit to Hanoi".
-EVENT_NOUNS = {
-    "visit", "trip", "tour", "stopover", "talk", "meeting", "summit", "negotiation", "discussion",
-    "consultation", "mediation", "investigation", "inquiry", "probe", "hearing", "protest",
-    "demonstration", "rally", "march", "strike", "boycott", "riot", "blockade", "raid", "attack",
-    "assault", "offensive", "shelling", "airstrike", "bombing", "fighting", "assassination",
-    "withdrawal", "deployment", "arrest", "ultimatum", "lawsuit", "sanction", "embargo", "ceasefire", "truce",
-    "killing", "murder", "slaying", "homicide", "shooting", "stabbing", "beating", "kidnapping", "abduction",
-    "hijacking", "rape", "arson", "rampage", "detention", "sentence", "indictment", "charge", "conviction",
-    "bail", "apology",
-}
+@functools.lru_cache(maxsize=1)
+def _triggers() -> tuple[dict[str, list[Rule]], dict[tuple[str, str], list[Rule]], dict[str, list[Rule]]]:
+    keyword_sets: dict[str, tuple[str, ...]] = {}
+    tables: dict[str, dict[str, list[Rule]]] = {"verb": {}, "phrasal": {}, "noun": {}}
+    for table, lemma, code, keywords in (r[:4] for r in _rows(TRIGGERS_FILE)):
+        if table == "keywords":
+            keyword_sets[lemma] = tuple(w for w in keywords.split(",") if w)
+            continue
+        if keywords.startswith("@"):
+            words = keyword_sets[keywords[1:]]
+        else:
+            words = tuple(w for w in keywords.split(",") if w)
+        tables[table].setdefault(lemma, []).append((None if code == "-" else code, words))
+    phrasal: dict[tuple[str, str], list[Rule]] = {}
+    for key, rules in tables["phrasal"].items():
+        verb, particle = key.split(" ", 1)
+        phrasal[(verb, particle)] = rules
+    return tables["verb"], phrasal, tables["noun"]
 
+
+@functools.lru_cache(maxsize=1)
+def _word_lists() -> dict[str, dict[str, str]]:
+    lists: dict[str, dict[str, str]] = {}
+    for name, word, code, _ in _rows(WORD_LISTS_FILE):
+        lists.setdefault(name, {})[word] = code
+    return lists
+
+
+VERBS, PHRASAL, NOUNS = _triggers()
+
+_L = _word_lists()
+# Event nouns that are events on their own (without a light verb): "a visit to Hanoi".
+EVENT_NOUNS: frozenset[str] = frozenset(_L["event_nouns"])
 # Verbs that take their event from their object noun ("hold talks", "stage a protest").
-LIGHT_VERBS = {
-    "hold", "stage", "launch", "conduct", "begin", "start", "continue", "renew", "resume", "make",
-    "pay", "have", "carry", "mount", "organize", "organise", "stop", "take", "join", "attend", "go",
-    "lead", "wage", "commit", "initiate", "reach", "forge", "declare", "announce", "observe", "issue",
-    "call", "remain", "be", "place",
-}
-
+LIGHT_VERBS: frozenset[str] = frozenset(_L["light_verbs"])
 # Verbs that report speech: never events of their own; their clausal complement is.
-REPORTING = {
-    "say", "report", "tell", "state", "add", "quote", "note", "write", "explain", "declare",
-    "announce", "confirm", "reveal", "indicate", "stress", "emphasize", "emphasise", "highlight",
-    "claim", "believe", "think", "reiterate", "remind", "know", "understand", "learn", "show",
-    "suggest", "mention", "insist", "argue", "assert", "predict", "expect", "acknowledge",
-    "disclose", "underscore", "recall", "see",
-}
-
+REPORTING: frozenset[str] = frozenset(_L["reporting"])
 # Control verbs: their complement carries the content, they decide the type family.
-INTENT = {
-    "agree": "030", "offer": "030", "promise": "030", "pledge": "030", "vow": "030", "swear": "030",
-    "commit": "030", "volunteer": "030", "propose": "030", "plan": "030", "intend": "030",
-    "decide": "030", "prepare": "030", "want": "030", "aim": "030",
-    "undertake": "030", "signal": "030", "resolve": "030", "consent": "030", "accept": "030",
-    "willing": "030", "ready": "030", "prepared": "030", "determined": "030", "eager": "030",
-    "set": "030", "schedule": "030", "due": "030", "poise": "030",
-}
-REFUSE = {"refuse": "120", "decline": "120", "reject": "120", "unwilling": "120", "reluctant": "120", "oppose": "120"}
-THREAT = {"threaten": "130", "warn": "130"}
-DEMAND = {
-    "demand": "100", "urge": "100", "ask": "100", "request": "100", "press": "100", "pressure": "100",
-    "insist": "100", "call": "100", "appeal": "100", "order": "100", "require": "100", "pressurize": "100",
-    "plead": "100", "encourage": "100", "want": "100",
-}
-ACCUSE_CTRL = {"accuse": "112", "blame": "112", "condemn": "111", "criticize": "111", "criticise": "111",
-               "denounce": "111", "charge": "112", "allege": "112", "claim": "112"}
-
-MODALS = {"will", "would", "shall", "may", "might", "could", "'ll", "wo", "must", "should"}
-
+INTENT: dict[str, str] = dict(_L["intent"])
+REFUSE: dict[str, str] = dict(_L["refuse"])
+THREAT: dict[str, str] = dict(_L["threat"])
+DEMAND: dict[str, str] = dict(_L["demand"])
+ACCUSE_CTRL: dict[str, str] = dict(_L["accuse_ctrl"])
+MODALS: frozenset[str] = frozenset(_L["modals"])
 # Controls that only schedule an event (the pipeline keeps the event's type, status planned).
-SCHEDULING = {"schedule", "set", "due", "plan", "expect", "prepare", "poise", "intend", "go"}
-
-# Verbs whose subject words also select the code ("NATO troops arrived").
-SUBJECT_KEYWORD_VERBS = {"arrive", "land", "withdraw", "pull", "ship", "leave", "deploy"}
-
+SCHEDULING: frozenset[str] = frozenset(_L["scheduling"])
+# Verbs whose subject words also select the code ("troops arrived").
+SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").
-ACTIVE_PASSIVES = {"oppose", "engage", "involve", "commit", "determine", "prepare", "dedicate", "base",
-                   "schedule", "set", "expect", "due", "slate", "poise"}
+ACTIVE_PASSIVES: frozenset[str] = frozenset(_L["active_passives"])
+del _L
