@@ -36,3 +36,26 @@ def test_events_lexicon_is_read_from_data_files() -> None:
              if line and not line.startswith("#")]
     assert {r[1] for r in lists if r[0] == "reporting"} == set(lex.REPORTING)
     assert {r[1]: r[2] for r in lists if r[0] == "intent"} == lex.INTENT
+
+
+def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
+    # sentences written for this test: convictions are SANCTION and apologies CONCEDE (PLOVER
+    # v2.0 manual); revoking restrictions is CONCEDE, questioning by police an investigation,
+    # denying bail custody, throwing firebombs a riot
+    from eventwire.analyze import registry
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    cases = {
+        "A jury convicted the former mayor of bribery on Monday.": "SANCTION",
+        "The minister apologized to the families of the victims.": "CONCEDE",
+        "The new president revoked the decree that banned opposition rallies.": "CONCEDE",
+        "Detectives questioned the suspect about the killing for six hours.": "ACCUSE",
+        "The judge denied bail to the two suspects.": "COERCE",
+        "Protesters threw firebombs at riot police outside the ministry.": "PROTEST",
+    }
+    arts = [Article(id=make_id("lex", t), text=t, source="lex", fmt="text", published="2024-03-05") for t in cases]
+    docs = Pipeline(registry.build_stages())(arts)
+    for (text, want), doc in zip(cases.items(), docs, strict=True):
+        assert want in {e.plover_type for e, _f in candidate_events(doc)}, text
