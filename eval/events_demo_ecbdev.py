@@ -8,7 +8,8 @@ script writes every stored event with its sentence, prints counts per topic, and
 random sample of events (seeded) for a human to judge: is it a political event at all, is
 the type right? ``eval/events_demo_ecbdev_judged.jsonl`` holds the judgements made on the
 sample this script printed with its defaults before the sentence-domain feature;
-``eval/events_demo_ecbdev_judged_2.jsonl`` those on a new sample (``--seed 20261130``) with it, before the recall work (more triggers).
+``eval/events_demo_ecbdev_judged_2.jsonl`` those on a new sample (``--seed 20261130``) with it, before the recall work (more triggers);
+``eval/events_demo_ecbdev_judged_3.jsonl`` those on the sample printed with ``--seed 20261130`` after it.
 """
 
 from __future__ import annotations
