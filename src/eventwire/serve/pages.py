@@ -64,6 +64,7 @@ _API = {
     "article": "/api/articles/{id}",
     "events": "/api/events",
     "actor": "/api/actors/{id}",
+    "pairs": "/api/relations",
     "pair": "/api/relations/{a}/{b}",
 }
 

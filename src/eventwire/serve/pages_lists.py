@@ -80,6 +80,16 @@ def actor(actor_id: str = Path(..., min_length=1, max_length=64, pattern=r"^[0-9
     return page("actor.html", d=d, ac=d["actor"], json_url=api_url("actor", id=actor_id))
 
 
+@router.get("/pairs", response_class=HTMLResponse)
+def pairs(country: str = Query("", max_length=3, pattern=r"^([A-Za-z]{3})?$"),
+          store: Store = Depends(store_of)) -> HTMLResponse:
+    from eventwire.serve.queries import pairs as list_pairs
+
+    items = list_pairs(store, country or None, 200)
+    return page("pairs.html", items=items, country=country.upper(),
+                json_url=api_url("pairs", {"country": country.upper()}))
+
+
 def _cc() -> Any:
     return Path(..., min_length=3, max_length=3, pattern=r"^[A-Za-z]{3}$")
 
