@@ -21,7 +21,7 @@ __all__ = ["router", "EVENT_FILTERS", "event_types"]
 router = APIRouter(include_in_schema=False)
 
 # the events table's filters (names as the API's), in form order
-EVENT_FILTERS = ("q", "type", "status", "actor", "country", "since", "until")
+EVENT_FILTERS = ("q", "type", "status", "actor", "country", "since", "until", "story", "article")
 _SORTS = {"-date": "newest first", "date": "oldest first", "-confidence": "most confident"}
 
 
@@ -41,13 +41,14 @@ def _q(max_length: int = 100) -> Any:
 def events(
     q: str = _q(200), type: str = _q(), status: str = _q(), actor: str = _q(),
     country: str = _q(), since: str = _q(10), until: str = _q(10),
+    story: str = _q(64), article: str = _q(64),
     sort: str = Query("-date", max_length=20), cursor: str | None = Query(None, max_length=500),
     store: Store = Depends(store_of),
 ) -> HTMLResponse:
     from eventwire.serve.queries import list_page
 
     raw = {"q": q, "type": type, "status": status, "actor": actor, "country": country,
-           "since": since, "until": until}
+           "since": since, "until": until, "story": story, "article": article}
     filters = {k: v.strip() for k, v in raw.items() if v and v.strip()}
     if sort not in _SORTS:
         sort = "-date"
