@@ -16,7 +16,7 @@ from eventwire.serve.chart import periods_between, stacked_bars
 from eventwire.serve.pages import api_url, download_url, not_found, page
 from eventwire.store import Store, schema
 
-__all__ = ["router", "EVENT_FILTERS", "event_types"]
+__all__ = ["router", "EVENT_FILTERS", "event_types", "country_pairs"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,6 +31,22 @@ def event_types(store: Store) -> list[str]:
     q = sa.select(ev.c.plover_type).where(ev.c.plover_type.isnot(None)).distinct()
     with store.engine.connect() as conn:
         return sorted(str(r[0]) for r in conn.execute(q))
+
+
+def country_pairs(store: Store, country: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Country pairs (sorted ISO alpha-3 codes) with body events between the two, most
+    events first: [{"countries": [a, b], "n_events"}] (one grouped COUNT in SQL)."""
+    ev = schema.events
+    src, tgt = ev.c.source_country, ev.c.target_country
+    lo = sa.case((src < tgt, src), else_=tgt)
+    hi = sa.case((src < tgt, tgt), else_=src)
+    q = sa.select(lo.label("a"), hi.label("b"), sa.func.count().label("n")).where(
+        src.isnot(None), tgt.isnot(None), src != tgt, ev.c.segment == "body")
+    if country:
+        q = q.where(sa.or_(src == country.upper(), tgt == country.upper()))
+    q = q.group_by(lo, hi).order_by(sa.desc("n"), lo, hi).limit(limit)
+    with store.engine.connect() as conn:
+        return [{"countries": [r.a, r.b], "n_events": int(r.n)} for r in conn.execute(q)]
 
 
 def _q(max_length: int = 100) -> Any:
@@ -84,9 +100,7 @@ def actor(actor_id: str = Path(..., min_length=1, max_length=64, pattern=r"^[0-9
 @router.get("/pairs", response_class=HTMLResponse)
 def pairs(country: str = Query("", max_length=3, pattern=r"^([A-Za-z]{3})?$"),
           store: Store = Depends(store_of)) -> HTMLResponse:
-    from eventwire.serve.queries import pairs as list_pairs
-
-    items = list_pairs(store, country or None, 200)
+    items = country_pairs(store, country or None, 200)
     return page("pairs.html", items=items, country=country.upper(),
                 json_url=api_url("pairs", {"country": country.upper()}))
 
