@@ -159,3 +159,18 @@ def test_serve_pages_redirects_stay_on_this_site(client: TestClient) -> None:
             assert loc.startswith(("/", "http://testserver/")) and not loc.startswith("//"), loc
     # the only redirects are trailing-slash ones; no page takes a URL to go to
     assert not re.search(r'name="(next|redirect|url|return_to)"', client.get("/events").text)
+
+
+def test_serve_pages_relations_index_lists_country_pairs(client: TestClient) -> None:
+    html = client.get("/pairs").text
+    assert 'href="/pairs/CHN/VNM"' in html
+    only = client.get("/pairs", params={"country": "usa"}).text
+    assert 'href="/pairs/USA/VNM"' in only and 'href="/pairs/CHN/VNM"' not in only
+    assert client.get("/pairs", params={"country": "V1"}).status_code == 400
+
+
+def test_serve_pages_events_table_of_one_story(client: TestClient, seed_story: str) -> None:
+    r = client.get("/events", params={"story": seed_story})
+    assert r.status_code == 200 and f'href="/stories/{seed_story}"' in r.text
+    assert r.text.count("<tr>") - 1 >= 10
+    assert f'name="story" value="{seed_story}"' in r.text  # kept when the form is submitted
