@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "E202": "cannot connect to database",
     "E203": "article not found",
     "E204": "an optional extra is needed (pip install 'eventwire[postgres]')",
+    "E205": "the database schema is older than this eventwire: run `eventwire db upgrade`",
+    "E206": "no such API token",
     "E301": "spaCy model not installed",
     "E302": "an analysis stage module is missing (broken installation)",
     "E303": "a model file shipped with eventwire is missing or unreadable (broken installation)",

@@ -9,7 +9,7 @@ import contextlib
 import os
 import sys
 
-from eventwire.cli import browse, facts, pipeline, serve, standalone  # noqa: F401  (register commands)
+from eventwire.cli import browse, db, facts, pipeline, serve, standalone, tokens  # noqa: F401  (register commands)
 from eventwire.cli._app import app, console
 from eventwire.errors import EventwireError
 

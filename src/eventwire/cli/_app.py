@@ -87,9 +87,12 @@ DbOpt = typer.Option(
 )
 
 
-def _store(db: str | None, *, read_only: bool = False) -> Any:
+def _store(db: str | None, *, read_only: bool = False, migrate: bool | None = None) -> Any:
     """Open the store; a read-only command refuses a SQLite file that does not exist
-    instead of creating an empty database there."""
+    instead of creating an empty database there. Commands that write (run, ingest,
+    analyze, serve) pass ``migrate=True`` and bring the schema up to date once, at start;
+    the others create a new store's schema but never migrate an existing one (E205 asks
+    for `eventwire db upgrade`)."""
     from eventwire.store import open_store
     from eventwire.store.sql import default_url
 
@@ -103,7 +106,7 @@ def _store(db: str | None, *, read_only: bool = False) -> Any:
                 raise StoreError(
                     f"no database at {path} (create one with `eventwire run` or `ingest`)", "E202"
                 )
-        return open_store(db)
+        return open_store(db, migrate=migrate)
     except EventwireError as e:
         _fail(e)
 

@@ -57,7 +57,7 @@ def run(
     """Ingest and analyze INPUTS, incrementally (re-running adds nothing new)."""
     from eventwire import api
 
-    store = _store(db)
+    store = _store(db, migrate=True)
     try:
         with _progress_bar() as prog:
             res = api.run(
@@ -92,7 +92,7 @@ def ingest(
     """Read, clean and de-duplicate INPUTS into the store, without analysis."""
     from eventwire import api
 
-    store = _store(db)
+    store = _store(db, migrate=True)
     try:
         with _progress_bar() as prog:
             s = api.ingest(
@@ -114,7 +114,7 @@ def analyze(
     """Analyze every stored article not yet analyzed by the current pipeline."""
     from eventwire import api
 
-    store = _store(db)
+    store = _store(db, migrate=True)
     try:
         with _progress_bar() as prog:
             s = api.analyze(store, n_process=n_process, progress=prog)

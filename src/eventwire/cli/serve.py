@@ -30,7 +30,7 @@ def serve(
             ) from None
         if not 0 < port < 65536:
             raise UsageError(f"port {port} is out of range", "E002")
-        store = _store(db)  # opens and migrates once
+        store = _store(db, migrate=True)  # opens and migrates once
         console.print(
             f"serving {store.engine.url.render_as_string(hide_password=True)} at http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops",
             highlight=False, markup=False,

@@ -19,7 +19,7 @@ import base64
 import binascii
 import dataclasses
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -302,11 +302,11 @@ def _parse_sort(kind: str, sort: str | None) -> tuple[str, _Sort, bool]:
 
 def _key_expr(t: sa.Table, s: _Sort) -> Any:
     """The sort expression: NULLs as '' (or -1) so that keyset comparisons are total; the
-    same expression is indexed (migration 0009)."""
+    same expression is indexed (migration 0009) for the default sorts."""
     col = t.c[s.column]
-    if s.numeric:
-        return col if not col.nullable else sa.func.coalesce(col, sa.literal_column("-1"))
-    return sa.func.coalesce(col, sa.literal_column("''"))
+    if not col.nullable:
+        return col
+    return sa.func.coalesce(col, sa.literal_column("-1" if s.numeric else "''"))
 
 
 def encode_cursor(sort: str, value: Any, row_id: str) -> str:
@@ -446,40 +446,13 @@ def _rows(store: Store, q: Any) -> list[dict[str, Any]]:
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def story_facts(store: Store, story_id: str, articles: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The story's fact groups (label: agree / complement / conflict / update /
-    single-source), each with its statements and their sources (article, outlet, span)."""
-    import importlib
+def story_facts(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """The story's facts (fact groups) with their agreement labels (agree / complement /
+    conflict / update / single-source), readable names and values, and their sources
+    (article, outlet, date, quoted span with offsets): disagreements first."""
+    from eventwire.corpus.facts.view import story_fact_view
 
-    try:  # the facts engineers' view, when present
-        view: Callable[..., Any] | None = importlib.import_module(
-            "eventwire.corpus.facts.view").story_fact_view
-    except ImportError:
-        view = None
-    if view is not None:
-        return [f.to_json() for f in view(store, story_id)]
-    fg, f = schema.fact_groups, schema.facts
-    groups = _rows(store, sa.select(fg).where(fg.c.story_id == story_id).order_by(fg.c.key, fg.c.id))
-    ids = sorted({i for g in groups for i in (g["statement_ids"] or [])})
-    stmts = {r["id"]: r for r in _rows(store, sa.select(f).where(f.c.id.in_(ids)))} if ids else {}
-    order = {lab: n for n, lab in enumerate(("conflict", "update", "complement", "agree", "single-source"))}
-    out = []
-    for g in groups:
-        sources = []
-        for sid in g["statement_ids"] or []:
-            st = stmts.get(sid)
-            if st is None:
-                continue
-            art = articles.get(st["article_id"], {})
-            sources.append({"fact_id": sid, "article_id": st["article_id"], "start": st["start"],
-                            "end": st["end"], "quote": st["text"], "value": st["value"],
-                            "unit": st["unit"], "title": art.get("title"),
-                            "outlet": art.get("outlet"), "published": art.get("published"),
-                            "attribution": st["attribution"], "hedge": st["hedge"]})
-        out.append({"id": g["id"], "key": g["key"], "label": g["label"], "reason": g["reason"],
-                    "n_articles": g["n_articles"], "sources": sources})
-    out.sort(key=lambda g: (order.get(g["label"], 9), g["key"], g["id"]))
-    return out
+    return [f.to_json() for f in story_fact_view(store, story_id)]
 
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
@@ -492,8 +465,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     v = story_view(store, story_id)
     if v is None:
         return None
-    arts = {a["id"]: a for a in v["articles"]}
-    return {**v, "facts": story_facts(store, story_id, arts)}
+    return {**v, "facts": story_facts(store, story_id)}
 
 
 ANNOTATIONS = ("segments", "sentences", "entities", "timexes", "actor_mentions", "places",
@@ -613,3 +585,43 @@ def pair_timeline(store: Store, a: str, b: str, limit: int = 500) -> list[dict[s
                     "text": r["text"]})
     out.sort(key=lambda e: (e["when"] is None, e["when"] or "", e["kind"] != "level", e["id"]))
     return out
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event with its actors, its article (title, outlet, date) and its evidence: the
+    sentence text and the trigger's offsets in the article; the canonical event it belongs
+    to, if any. None if no such event."""
+    ev = _one(store, schema.events, id=event_id)
+    if ev is None:
+        return None
+    a = schema.articles
+    art = _rows(store, sa.select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.url,
+                                 sa.func.substr(a.c.text, ev["sentence_start"] + 1,
+                                                ev["sentence_end"] - ev["sentence_start"]).label("sentence"))
+                .where(a.c.id == ev["article_id"]))
+    ids = list(dict.fromkeys((ev["source_actor_ids"] or []) + (ev["target_actor_ids"] or [])))
+    actors = store.actors_by_id(ids)
+    cm, ce = schema.canonical_event_mentions, schema.canonical_events
+    canon = _rows(store, sa.select(ce.c.id, ce.c.story_id, ce.c.label).join(cm, cm.c.canonical_event_id == ce.c.id)
+                  .where(cm.c.event_id == event_id))
+    return {"event": ev, "article": art[0] if art else None,
+            "source_actors": [actors[i] for i in ev["source_actor_ids"] or [] if i in actors],
+            "target_actors": [actors[i] for i in ev["target_actor_ids"] or [] if i in actors],
+            "canonical": canon[0] if canon else None}
+
+
+def pairs(store: Store, country: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Country pairs (sorted ISO alpha-3 codes) with events between the two, most events
+    first: [{"pair", "countries", "n_events"}] (one grouped COUNT in SQL)."""
+    ev = schema.events
+    lo = sa.case((ev.c.source_country < ev.c.target_country, ev.c.source_country), else_=ev.c.target_country)
+    hi = sa.case((ev.c.source_country < ev.c.target_country, ev.c.target_country), else_=ev.c.source_country)
+    q = (sa.select(lo.label("a"), hi.label("b"), sa.func.count().label("n"))
+         .where(ev.c.source_country.isnot(None), ev.c.target_country.isnot(None),
+                ev.c.source_country != ev.c.target_country, ev.c.segment == "body"))
+    if country:
+        c = country.strip().upper()
+        q = q.where(sa.or_(ev.c.source_country == c, ev.c.target_country == c))
+    q = q.group_by(lo, hi).order_by(sa.desc("n"), lo, hi).limit(limit)
+    return [{"pair": f"{r['a']}-{r['b']}", "countries": [r["a"], r["b"]], "n_events": int(r["n"])}
+            for r in _rows(store, q)]

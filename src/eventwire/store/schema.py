@@ -405,6 +405,20 @@ canonical_event_mentions = Table(
     Column("published", String(32)),
 )
 
+# API tokens for the HTTP server's writes (and reads, if not open): only the SHA-256 of
+# the secret is kept; the secret is shown once, at `eventwire tokens create`.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(16), primary_key=True),  # public part of the token, ew_<id>_<secret>
+    Column("name", Text, nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("scope", String(16), nullable=False),  # write | read
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Column("last_used_at", String(32)),
+)
+
 TABLES = {t.name: t for t in metadata.sorted_tables}
 # record kind -> table holding per-article span records (deleted and rewritten on re-analysis)
 # per-article tables rewritten with the actors and events stages' outputs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ from eventwire.store import schema
 from eventwire.store.analysis_sql import FAILED_PREFIX, AnalysisStoreMixin
 from eventwire.store.corpus_sql import CorpusStoreMixin
 
-__all__ = ["Store", "open_store", "default_url", "RECORD_KINDS", "FAILED_PREFIX"]
+__all__ = ["Store", "open_store", "default_url", "schema_head", "RECORD_KINDS", "FAILED_PREFIX", "FILTERABLE"]
 
 DEFAULT_DB = "eventwire.db"
 
@@ -340,8 +341,29 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
             for r in conn.execute(q):
                 yield dict(r._mapping)
 
+    def counts_by_article(
+        self, kind: str, article_ids: Sequence[str], by: str | None = None
+    ) -> dict[Any, int]:
+        """How many records of ``kind`` each article has (one grouped COUNT per 500
+        articles): article id -> n, or (article id, value of column ``by``) -> n."""
+        table = self._table(kind)
+        keys = [table.c.article_id] + ([_col(table, by)] if by else [])
+        out: dict[Any, int] = {}
+        with self.engine.connect() as conn:
+            for part in batched(list(article_ids), 500):
+                q = (sa.select(*keys, sa.func.count()).where(table.c.article_id.in_(part))
+                     .group_by(*keys))
+                for r in conn.execute(q):
+                    out[tuple(r[:-1]) if by else r[0]] = int(r[-1])
+        return out
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over article titles and texts."""
+        """Full-text search over article titles and texts (every word must occur). An
+        empty query is a usage error (E002)."""
+        from eventwire.errors import UsageError
+
+        if not [w for w in query.replace('"', " ").split() if w]:
+            raise UsageError("the search text is empty", "E002")
         t = schema.articles
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
@@ -351,7 +373,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
                     "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                     "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
                 )
-                fts_q = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
+                fts_q = " ".join(f'"{w}"' for w in query.replace('"', " ").split())
                 return [dict(r._mapping) for r in conn.execute(q, {"q": fts_q, "n": limit})]
             vec = sa.func.to_tsvector("english", sa.func.coalesce(t.c.title, "") + " " + t.c.text)
             tsq = sa.func.plainto_tsquery("english", query)
@@ -392,27 +414,73 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
             }
 
 
+def _filterable(table: sa.Table) -> frozenset[str]:
+    return frozenset(
+        c.name for c in table.columns
+        if not isinstance(c.type, (sa.JSON, sa.LargeBinary)) and not (table.name == "articles" and c.name == "text")
+    )
+
+
+# record kind -> the columns ``Store.records`` may filter on (JSON and blob columns, and
+# the article text, cannot be compared; search the text with ``Store.search``)
+FILTERABLE: dict[str, frozenset[str]] = {
+    k: _filterable(schema.TABLES[k]) | ({"actor"} if k == "events" else frozenset())
+    for k in RECORD_KINDS if k in schema.TABLES
+}
+
+
+def _col(table: sa.Table, name: str) -> Any:
+    if name not in FILTERABLE.get(table.name, frozenset()) or name == "actor":
+        from eventwire.errors import UsageError
+
+        allowed = ", ".join(sorted(FILTERABLE.get(table.name, ())))
+        raise UsageError(f"cannot filter {table.name} by {name!r}; filterable: {allowed}", "E002")
+    return table.c[name]
+
+
 def _filter_clause(table: sa.Table, key: str, val: Any) -> Any:
-    """``key`` is a column name, optionally suffixed: ``__ge``, ``__le``, ``__in``, ``__any``."""
+    """``key`` is a filterable column name (:data:`FILTERABLE`), optionally suffixed:
+    ``__ge``, ``__le``, ``__in``, ``__any`` (``a|b__any``: any of several columns equals
+    val); ``actor`` on events is an actor id or id prefix on either side. Anything else is
+    a usage error (E002), never a column lookup."""
     if key.endswith("__ge"):
-        return table.c[key[:-4]] >= val
+        return _col(table, key[:-4]) >= val
     if key.endswith("__le"):
-        return table.c[key[:-4]] <= val
+        return _col(table, key[:-4]) <= val
     if key.endswith("__in"):
-        return table.c[key[:-4]].in_(list(val))
+        if isinstance(val, (str, bytes)):
+            from eventwire.errors import UsageError
+
+            raise UsageError(f"filter {key!r} needs a list of values", "E002")
+        return _col(table, key[:-4]).in_(list(val))
     if key.endswith("__any"):  # any of several columns equals val
-        return sa.or_(*(table.c[c] == val for c in key[:-5].split("|")))
+        return sa.or_(*(_col(table, c) == val for c in key[:-5].split("|")))
     if key == "actor" and table is schema.events:  # an actor id (or id prefix) on either side
         ea = schema.event_actors
         prefix = str(val).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return sa.exists().where(
             ea.c.event_id == table.c.id, ea.c.actor_id.like(f"{prefix}%", escape="\\")
         )
-    return table.c[key] == val
+    return _col(table, key) == val
 
 
-def open_store(url: str | None = None, migrate: bool = True) -> Store:
-    """Open (creating and migrating) the store at ``url`` (default: EVENTWIRE_DB or ./eventwire.db)."""
+@functools.cache
+def schema_head() -> str:
+    """The latest schema revision this eventwire knows (the migrations' head)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(Path(__file__).parent / "migrations")).get_current_head()
+    return str(head)
+
+
+def open_store(url: str | None = None, migrate: bool | None = None) -> Store:
+    """Open the store at ``url`` (default: EVENTWIRE_DB or ./eventwire.db).
+
+    ``migrate``: True brings the schema up to date (what `eventwire run`/`serve` do once
+    at start, and `eventwire db upgrade`); False opens as is; None (the default) creates
+    the schema of a new, empty database and otherwise only checks the revision: a store at
+    an older revision is refused with E205 (run `eventwire db upgrade`), so that opening a
+    store never writes to it."""
     raw = url or default_url()
     norm = _normalize_url(raw)
     if norm.startswith("postgresql"):
@@ -443,6 +511,14 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
         store = Store(raw, engine)
         if migrate:
             store.migrate()
+        elif migrate is None:
+            rev = store.schema_revision()
+            if rev is None:
+                store.migrate()
+            elif rev != schema_head():
+                raise StoreError(
+                    f"the database {raw} has schema revision {rev}, this eventwire needs "
+                    f"{schema_head()}: run `eventwire db upgrade`", "E205")
         return store
     except sa.exc.OperationalError as e:
         msg = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
