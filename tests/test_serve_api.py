@@ -185,3 +185,24 @@ def test_serve_api_pages_and_searches_on_both_backends(store_url: str) -> None:
     assert len(ids) == len(set(ids)) == 7
     assert c.get("/api/articles", params={"q": "Vietnam", "count": "true"}).json()["total"] == 7
     assert c.get("/api/search", params={"q": ""}).status_code == 400
+
+
+def test_serve_api_readme_documents_only_endpoints_that_exist(client: TestClient) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("### Web UI and HTTP API", 1)[1].split("\n### ", 1)[0]
+    spec = client.get("/api/openapi.json").json()["paths"]
+    documented = set(re.findall(r"`(GET|POST) (/api/[^`?\s]*)`", section))
+    assert len(documented) >= 15
+    norm = {re.sub(r"\{[^}]+\}", "{}", p): {m.upper() for m in ops} for p, ops in spec.items()}
+    for method, path in documented:
+        paths = [path.replace("{list}", k) for k in ("stories", "articles", "events", "facts", "actors")] \
+            if "{list}" in path else [path]
+        for p in paths:
+            assert method in norm.get(re.sub(r"\{[^}]+\}", "{}", p), set()), (method, p)
+    # and every API operation is documented
+    for p, ops in norm.items():
+        generic = re.sub(r"^/api/(stories|articles|events|facts|actors)/download$", "/api/{}/download", p)
+        for m in ops:
+            assert any(m == dm and re.sub(r"\{[^}]+\}", "{}", dp) in (p, generic) for dm, dp in documented), (m, p)
