@@ -57,3 +57,37 @@ def test_serve_load_sees_rows_committed_by_another_process(seed_db: str, tmp_pat
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_load_answers_while_eventwire_ingest_writes(seed_db: str, tmp_path: Path) -> None:
+    """The real writer: `eventwire ingest` in another process, while the server answers."""
+    import subprocess
+    import sys
+    import time
+
+    bench = _bench()
+    db = tmp_path / "ing.db"
+    shutil.copy(seed_db[len("sqlite:///"):], db)
+    url = f"sqlite:///{db}"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    words = "harbour council budget river school bridge festival railway clinic market".split()
+    for i in range(40):
+        body = " ".join(f"The {words[(i + k) % 10]} report number {i * 7 + k} was published." for k in range(12))
+        (inputs / f"a{i:02d}.txt").write_text(f"Town news {i}\n\n{body}\n", "utf-8")
+    proc, base = bench.start_server(url)
+    try:
+        n0 = httpx.get(base + "/api/articles", params={"count": "true", "limit": 1}).json()["total"]
+        w = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "ingest", str(inputs), "--db", url],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**bench.os.environ, "PYTHONPATH": str(ROOT / "src")})
+        statuses = []
+        while w.poll() is None:
+            statuses.append(httpx.get(base + "/api/articles", params={"limit": 5}, timeout=30).status_code)
+            time.sleep(0.05)
+        assert w.returncode == 0 and statuses and set(statuses) == {200}
+        n1 = httpx.get(base + "/api/articles", params={"count": "true", "limit": 1}).json()["total"]
+        assert n1 == n0 + 40
+    finally:
+        proc.terminate()
+        proc.wait(10)
