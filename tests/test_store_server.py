@@ -36,11 +36,11 @@ def test_store_filters_are_whitelisted_for_every_caller(seed_db: str) -> None:
 
 def test_store_empty_search_is_a_usage_error(seed_db: str) -> None:
     store = open_store(seed_db)
-    for q in ("", "   ", '""'):
+    for q in ("", "   ", '""', "\x00", "\x00 \t"):
         with pytest.raises(UsageError, match="empty") as e:
             store.search(q)
         assert e.value.code == "E002"
-    assert store.search('Vietnam "')
+    assert store.search('Vietnam "') and store.search("Vietnam\x00")
 
 
 def test_store_summary_counts_in_sql_not_per_article(seed_db: str) -> None:

@@ -19,6 +19,7 @@ import base64
 import binascii
 import dataclasses
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -123,6 +124,7 @@ FILTERS: dict[str, dict[str, str]] = {
 }
 
 MAX_LIMIT = 1000
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never reaches the full-text query parser
 
 
 def _bad(msg: str) -> UsageError:
@@ -142,7 +144,7 @@ def _like_prefix(value: str) -> str:
 def search_cond(store: Store, q: str) -> Any:
     """A condition on ``articles``: the title or text matches every word of ``q``
     (SQLite FTS5 / PostgreSQL full-text search). An empty ``q`` is a usage error (E002)."""
-    words = [w.replace('"', "") for w in str(q).split()]
+    words = [w.replace('"', "") for w in _CONTROL.sub(" ", str(q)).split()]
     words = [w for w in words if w]
     if not words:
         raise _bad("the search text is empty")
@@ -195,7 +197,7 @@ def _where(store: Store, kind: str, key: str, val: Any) -> Any:
     t = _T[kind]
     a, aa, ac = schema.articles, schema.article_actors, schema.actors
     sa_, ce = schema.story_articles, schema.canonical_events
-    s = str(val).strip()
+    s = _CONTROL.sub(" ", str(val)).strip()  # no NUL etc. in SQL text (PostgreSQL refuses it)
     if key not in ("q",) and not s:
         raise _bad(f"filter {key!r} is empty")
     if kind == "stories":

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -362,6 +363,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
         empty query is a usage error (E002)."""
         from eventwire.errors import UsageError
 
+        query = re.sub(r"[\x00-\x1f\x7f]", " ", query)  # control characters are not words
         if not [w for w in query.replace('"', " ").split() if w]:
             raise UsageError("the search text is empty", "E002")
         t = schema.articles
