@@ -7,11 +7,18 @@ resampling: each extra copy is a new article made of the sentences of a random s
 sample of real articles, so it is not a duplicate and the dedup stage does not drop it.
 
 Every mode runs in its own process so peak RSS is per mode:
-  bare-ner     spaCy tok2vec+senter+ner over the texts (nlp.pipe, n_process=2): the floor
-  bare-full    the full spaCy pipeline (with parser) over the texts, n_process=2
+  bare-ner     stock spaCy tok2vec+senter+ner over the texts (nlp.pipe, n_process=2)
+  bare-ner-lean  the same without the shared tok2vec, which no enabled component reads: the floor
+  bare-full    the stock full spaCy pipeline (with parser) over the texts, n_process=2
   ingest       read + clean + dedup + store (SQLite), no analysis
   e2e-ner      ingest + store + sentences/NER stage (the foundation target)
-  e2e-full     ingest + store + every installed stage (timex, actors, places, events)
+  e2e-full     ingest + store + every installed stage (timex, actors, places, events, facts)
+  components   CPU seconds per spaCy component, stock and with eventwire's equivalents
+               (the first 300 articles, one process)
+
+Besides wall-clock articles/s every mode reports CPU seconds (this process and its worker
+processes) and the 1-minute load average before and after it: on a shared machine the
+CPU figures are the comparable ones.
 
   python bench/throughput.py [--limit N] [--repeat N] [--modes a,b] [--out bench/results/throughput.json]
 """
@@ -28,10 +35,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
-MODES = ("bare-ner", "bare-full", "ingest", "e2e-ner", "e2e-full")
+MODES = ("bare-ner", "bare-ner-lean", "bare-full", "ingest", "e2e-ner", "e2e-full", "components")
 
 
 def load_texts() -> list[tuple[str, str]]:
@@ -65,16 +73,57 @@ def _words(corpus: Path) -> int:
     return sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))
 
 
-def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of its reaped children (the worker pools)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+COMPONENT_ARTICLES = 300
+
+
+def _components(files: list[Path]) -> dict[str, Any]:
+    """CPU seconds of each spaCy component (one process, batches of 64 texts), for stock
+    spaCy and with eventwire's equivalents; each pipeline runs twice, the second is kept
+    (warm caches, as in a long run)."""
+    from eventwire.analyze.nlp import load_model
+
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    out: dict[str, Any] = {"articles": len(texts)}
+    for label, stock in (("stock", True), ("eventwire", False)):
+        nlp = load_model(stock=stock)
+        for _ in range(2):
+            cpu = {name: 0.0 for name in nlp.pipe_names}
+            for i in range(0, len(texts), 64):
+                docs = [nlp.make_doc(t) for t in texts[i : i + 64]]
+                for name, proc in nlp.pipeline:
+                    c0 = time.process_time()
+                    docs = list(proc.pipe(docs, batch_size=64))
+                    cpu[name] += time.process_time() - c0
+        out[label] = {k: round(v, 2) for k, v in cpu.items()}
+        out[label]["total"] = round(sum(cpu.values()), 2)
+    return out
+
+
+def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, Any]:
     files = sorted(corpus.glob("*.txt"))
     stage_seconds: dict[str, float] = {}
     t0 = time.perf_counter()
+    if mode == "components":
+        return _components(files[:COMPONENT_ARTICLES])
     if mode.startswith("bare"):
         from eventwire.analyze.nlp import NER_ONLY_DISABLE, load_model
 
-        nlp = load_model(NER_ONLY_DISABLE, ("senter",)) if mode == "bare-ner" else load_model()
+        # stock spaCy, none of eventwire's equivalents (eventwire.analyze.spacy_fast)
+        if mode == "bare-ner":
+            nlp = load_model(NER_ONLY_DISABLE, ("senter",), stock=True)
+        elif mode == "bare-ner-lean":  # without the shared tok2vec nothing listens to
+            nlp = load_model(NER_ONLY_DISABLE + ("tok2vec",), ("senter",), stock=True)
+        else:
+            nlp = load_model(stock=True)
         texts = (p.read_text(encoding="utf-8") for p in files)
         t0 = time.perf_counter()
+        c0 = _cpu_seconds()
         n = sum(1 for _ in nlp.pipe(texts, n_process=n_process, batch_size=16))
     else:
         from eventwire import api
@@ -85,6 +134,7 @@ def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(f"sqlite:///{tmp}/bench.db")
             t0 = time.perf_counter()
+            c0 = _cpu_seconds()
             s = api.ingest(store, [str(corpus)], workers=n_process)
             n = s.new_articles
             if mode != "ingest":
@@ -98,9 +148,11 @@ def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, float]:
                 stage_seconds = {k: round(v, 2) for k, v in an.stage_seconds.items()}
             store.close()
     secs = time.perf_counter() - t0
+    cpu = _cpu_seconds() - c0
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"articles": n, "seconds": round(secs, 2), "articles_per_s": round(n / secs, 2),
+            "cpu_seconds": round(cpu, 2), "cpu_ms_per_article": round(1000 * cpu / max(1, n), 1),
             "peak_rss_mib": round(rss_self + rss_children, 1), "stage_seconds": stage_seconds}
 
 
@@ -126,6 +178,7 @@ def main() -> None:
             "machine": {"cpus": os.cpu_count(), "processes": a.processes},
         }
         for mode in a.modes.split(","):
+            load_before = os.getloadavg()[0]
             out = subprocess.run(
                 [sys.executable, __file__, "--_mode", mode, "--_corpus", str(corpus), "--processes", str(a.processes)],
                 capture_output=True, text=True,
@@ -135,15 +188,26 @@ def main() -> None:
                 results[mode] = {"error": out.stderr[-2000:]}
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
+            if mode == "components":
+                results[mode] = r
+                print(f"components (CPU s, {r['articles']} articles, one process): stock {r['stock']}; "
+                      f"eventwire {r['eventwire']}", flush=True)
+                continue
+            r["load_avg_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]  # before, after
             r["words_per_s"] = round(words / r["seconds"]) if mode != "ingest" else None
             results[mode] = r
             print(f"{mode:10s} {r['articles']:6d} articles {r['seconds']:8.1f}s {r['articles_per_s']:8.1f}/s "
-                  f"peak RSS {r['peak_rss_mib']:.0f} MiB"
+                  f"CPU {r['cpu_seconds']:7.1f}s ({r['cpu_ms_per_article']:.0f} ms/article) "
+                  f"load {r['load_avg_1min'][0]:.1f}-{r['load_avg_1min'][1]:.1f} peak RSS {r['peak_rss_mib']:.0f} MiB"
                   + (f"  stages: {r['stage_seconds']}" if r.get("stage_seconds") else ""), flush=True)
-        e2e, bare = results.get("e2e-ner"), results.get("bare-ner")
-        if isinstance(e2e, dict) and isinstance(bare, dict) and "seconds" in e2e and "seconds" in bare:
-            results["overhead_e2e_ner_vs_bare"] = round(e2e["seconds"] / bare["seconds"], 3)
-            print(f"end-to-end (ingest+store+NER) / bare spaCy NER = {results['overhead_e2e_ner_vs_bare']}")
+        for kind, base in (("ner", "ner"), ("ner", "ner-lean"), ("full", "full")):
+            e2e, bare = results.get(f"e2e-{kind}"), results.get(f"bare-{base}")
+            if isinstance(e2e, dict) and isinstance(bare, dict) and "seconds" in e2e and "seconds" in bare:
+                wall = round(e2e["seconds"] / bare["seconds"], 3)
+                cpu = round(e2e["cpu_seconds"] / bare["cpu_seconds"], 3)
+                results[f"overhead_e2e_{kind}_vs_bare_{base}"] = wall
+                results[f"cpu_ratio_e2e_{kind}_vs_bare_{base}"] = cpu
+                print(f"e2e-{kind} / bare-{base}: wall {wall}, CPU {cpu}")
         Path(a.out).parent.mkdir(parents=True, exist_ok=True)
         Path(a.out).write_text(json.dumps(results, indent=2) + "\n")
         print(f"results in {a.out}")

@@ -78,6 +78,7 @@ def _resource_dir() -> Path:
     return Path(str(resources.files("eventwire") / "resources" / "actors"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and called for the same words over and over
 def normalize(text: str) -> str:
     """Upper-case, accents removed, curly quotes straightened, hyphens and spaces collapsed."""
     t = unicodedata.normalize("NFKD", text)
