@@ -8,6 +8,7 @@ or losses.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import functools
@@ -78,15 +79,44 @@ def _normalize_url(url: str) -> str:
     )
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(v: Any) -> Any:
+    """What ``dataclasses.asdict`` makes of a field value (nested records become dicts)."""
+    if isinstance(v, _SCALARS):
+        return v
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return dataclasses.asdict(v)
+    if isinstance(v, (list, tuple)):
+        return type(v)(_plain(x) for x in v)
+    if isinstance(v, dict):
+        return {_plain(k): _plain(x) for k, x in v.items()}
+    return copy.deepcopy(v)
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
-    d = (
-        dataclasses.asdict(obj)
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type)
-        else dict(obj)
-    )
+    """The table's columns of a record: as ``dataclasses.asdict`` would give them, but
+    converting only the fields the table stores (asdict of every field was a hot spot)."""
+    is_record = dataclasses.is_dataclass(obj) and not isinstance(obj, type)
+    d = None if is_record else dict(obj)
+    fields = _field_names(type(obj)) if is_record else frozenset()
     out = {}
     for c in table.columns:
-        v = d.get(c.name)
+        if d is None:
+            v = _plain(getattr(obj, c.name)) if c.name in fields else None
+        else:
+            v = d.get(c.name)
         if isinstance(v, tuple):
             v = list(v)
         out[c.name] = v
