@@ -14,7 +14,7 @@ Every mode runs in its own process so peak RSS is per mode:
   e2e-ner      ingest + store + sentences/NER stage (the foundation target)
   e2e-full     ingest + store + every installed stage (timex, actors, places, events, facts)
   components   CPU seconds per spaCy component, stock and with eventwire's equivalents
-               (the first 300 articles, one process)
+               (the first 150 articles, one process)
 
 Besides wall-clock articles/s every mode reports CPU seconds (this process and its worker
 processes) and the 1-minute load average before and after it: on a shared machine the
@@ -79,7 +79,7 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-COMPONENT_ARTICLES = 300
+COMPONENT_ARTICLES = 150
 
 
 def _components(files: list[Path]) -> dict[str, Any]:
