@@ -184,7 +184,8 @@ def main() -> None:
                 capture_output=True, text=True,
             )
             if out.returncode != 0:
-                print(f"{mode:10s} FAILED: {out.stderr.strip().splitlines()[-1]}", flush=True)
+                last = (out.stderr.strip().splitlines() or [f"exit status {out.returncode}"])[-1]
+                print(f"{mode:10s} FAILED: {last}", flush=True)
                 results[mode] = {"error": out.stderr[-2000:]}
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
