@@ -8,6 +8,8 @@ $EVENTWIRE_SCREENSHOTS (e.g. bench/results/screenshots) when it is set.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import socket
@@ -196,6 +198,19 @@ def test_browser_events_table_filters(server: str, watch: Watch) -> None:
         assert rows.nth(i).locator("td").nth(1).inner_text() == "CONSULT"
         assert "VNM" in rows.nth(i).locator("td").nth(3).inner_text()
     assert page.locator("select[name=type]").input_value() == "CONSULT"  # the form keeps the filter
+
+
+def test_browser_events_export_downloads_the_filtered_csv(server: str, watch: Watch, tmp_path: Path) -> None:
+    page = watch.page
+    page.goto(server + "/events?type=CONSULT")
+    shown = page.locator("table.events tbody tr").count()
+    with page.expect_download() as info:
+        page.locator("a.export", has_text="CSV").click()
+    path = tmp_path / "events.csv"
+    info.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert len(rows) == shown > 0
+    assert {r["plover_type"] for r in rows} == {"CONSULT"}
 
 
 def test_browser_hostile_article_runs_no_script(server: str, watch: Watch) -> None:

@@ -174,3 +174,16 @@ def test_serve_pages_events_table_of_one_story(client: TestClient, seed_story: s
     assert r.status_code == 200 and f'href="/stories/{seed_story}"' in r.text
     assert r.text.count("<tr>") - 1 >= 10
     assert f'name="story" value="{seed_story}"' in r.text  # kept when the form is submitted
+
+
+def test_serve_pages_every_page_links_a_working_json_twin(client: TestClient, seed_story: str) -> None:
+    story = client.get(f"/stories/{seed_story}").text
+    art = re.findall(r'href="/articles/([0-9a-f]+)"', story)[0]
+    actor = re.findall(r'href="/actors/([0-9a-f]+)"', client.get(f"/articles/{art}").text)[0]
+    for url in ("/", "/?q=Vietnam", f"/stories/{seed_story}", f"/articles/{art}",
+                "/events?type=CONSULT", f"/actors/{actor}", "/pairs/VNM/CHN"):
+        html = client.get(url).text
+        twin = re.search(r'<a class="json" href="([^"]+)"', html)
+        assert twin, url
+        r = client.get(twin.group(1).replace("&amp;", "&"))
+        assert r.status_code == 200 and r.json()["ok"] is True, (url, twin.group(1), r.text[:200])
