@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -80,9 +81,10 @@ def ui_db(seed_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
 def server(ui_db: str) -> Iterator[str]:
     """`eventwire serve` in its own process on a free port; stopped after the module."""
     port = _free_port()
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks
     proc = subprocess.Popen(
         [sys.executable, "-m", "eventwire.cli", "serve", "--db", ui_db, "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL, stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -94,7 +96,10 @@ def server(ui_db: str) -> Iterator[str]:
                         break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
+                    proc.kill()  # a server still alive at the deadline must not hang the read
+                    proc.wait(timeout=10)
+                    log.seek(0)
+                    err = log.read().decode(errors="replace")
                     raise RuntimeError(f"eventwire serve did not start: {err[-2000:]}") from None
                 time.sleep(0.2)
         yield base
@@ -105,6 +110,7 @@ def server(ui_db: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()
 
 
 @pytest.fixture(scope="module")
