@@ -99,3 +99,18 @@ def test_anchoring_store_records_resolutions_with_provenance(anchored_db: str) -
     # reconciliation uses the resolved date: it agrees with "Wednesday" of a dated article
     g = next(g for g in groups if said["fact_id"] in g["statement_ids"])
     assert g["label"] == "agree" and g["n_articles"] == 2
+
+
+def test_anchoring_relation_said_recently_takes_the_story_year() -> None:
+    from eventwire.corpus.facts.anchoring import resolve_relative
+    from eventwire.corpus.facts.records import Statement
+
+    text = "Kenya and Uganda recently upgraded their ties to a comprehensive strategic partnership."
+    rel = (text.index("recently"), text.index("recently") + len("recently"))
+    start = text.index("a comprehensive")
+    s = Statement("u", start, len(text) - 1, text[start:-1], "relation:level:KEN-UGA", "relation",
+                  "comprehensive strategic partnership", subject="KEN", obj="UGA", relative=rel)
+    anchor = story_date([("d1", "2022-03-03"), ("d2", "2022-03-04")])
+    assert anchor is not None
+    (out,) = resolve_relative([s], text, anchor)
+    assert out.as_of == "2022" and out.inferred and "'recently'" in out.inferred

@@ -92,8 +92,8 @@ def resolve_relative(statements: Sequence[Statement], text: str, anchor: StoryDa
 
 def _resolved(s: Statement, tx: Any, anchor: StoryDate, expr: str) -> Statement | None:
     note = f"{expr!r} resolved against the {anchor.provenance}"
-    if tx is None:
-        if s.kind == "relation":  # "recently": the story's year
+    if tx is None or tx.value in ("PAST_REF", "PRESENT_REF"):
+        if s.kind == "relation":  # "recently", "now": the story's year
             return dataclasses.replace(s, as_of=anchor.date[:4], inferred=note)
         return None
     bounds: tuple[str, str] | None = (tx.begin, tx.end_value) if tx.begin and tx.end_value else None
