@@ -22,7 +22,7 @@ demo: install
 	$(BIN)/eventwire run examples/seeds --db sqlite:///demo.db
 	@echo
 	@echo "Open the UI on this store:  $(BIN)/eventwire serve --db sqlite:///demo.db"
-	@echo "then browse http://127.0.0.1:8000/  (JSON API docs at http://127.0.0.1:8000/api/docs)"
+	@echo "then browse http://127.0.0.1:8000/  (JSON API spec at http://127.0.0.1:8000/api/openapi.json)"
 
 lint: install
 	$(BIN)/ruff check src tests eval bench

@@ -14,7 +14,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
 ) -> None:
-    """Serve the web UI and JSON API (docs at /api/docs) over the store.
+    """Serve the web UI and JSON API (OpenAPI spec at /api/openapi.json) over the store.
 
     The schema is brought up to date once, here; the server keeps serving while
     `eventwire run` writes to the same store from another process.
@@ -32,7 +32,7 @@ def serve(
             raise UsageError(f"port {port} is out of range", "E002")
         store = _store(db, migrate=True)  # opens and migrates once
         console.print(
-            f"serving {store.engine.url.render_as_string(hide_password=True)} at http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops",
+            f"serving {store.engine.url.render_as_string(hide_password=True)} at http://{host}:{port}/ (API spec at /api/openapi.json); Ctrl-C stops",
             highlight=False, markup=False,
         )
         uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")

@@ -1,4 +1,4 @@
-"""The JSON API under ``/api`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``).
+"""The JSON API under ``/api`` (OpenAPI spec at ``/api/openapi.json``).
 
 Every list (``/api/stories``, ``/api/articles``, ``/api/events``, ``/api/facts``,
 ``/api/actors``) takes its whitelisted filters, ``sort``, ``limit`` and an opaque

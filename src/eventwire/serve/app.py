@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -106,11 +106,13 @@ class _SecurityMiddleware:
 def _error_response(path: str, status: int, code: str, message: str) -> Response:
     if path.startswith("/api"):
         return JSONResponse(
-            {"ok": False, "error": {"code": code, "message": message}}, status_code=status
+            {"ok": False, "error": {"code": code, "message": message}}, status_code=status,
+            headers=SECURITY_HEADERS,
         )
     from eventwire.serve.pages import error_page
 
-    return HTMLResponse(error_page(status, code, message), status_code=status)
+    return HTMLResponse(error_page(status, code, message), status_code=status,
+                        headers=SECURITY_HEADERS)
 
 
 def create_app(url: str | None = None, *, settings: ServeSettings | None = None,
@@ -125,8 +127,9 @@ def create_app(url: str | None = None, *, settings: ServeSettings | None = None,
         summary="Stories, events, facts and relations from news, each with its sources.",
         version=_version(),
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI needs a CDN and inline script, which the CSP forbids
         redoc_url=None,
+        redirect_slashes=False,  # a slash redirect would trust the Host header
     )
     app.state.store = store if store is not None else open_store(url, migrate=False)
     app.state.settings = settings
@@ -151,11 +154,24 @@ def create_app(url: str | None = None, *, settings: ServeSettings | None = None,
         code = {404: "E007", 405: "E008", 401: "E009", 403: "E010"}.get(exc.status_code, "E002")
         return _error_response(request.url.path, exc.status_code, code, str(exc.detail))
 
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        # outside the middleware stack: _error_response sets the security headers itself
+        msg = f"internal error ({type(exc).__name__}); please report it"
+        return _error_response(request.url.path, 500, "E999", msg)
+
     app.include_router(api.router)
-    app.include_router(pages.router)
+    if settings.open_reads:
+        app.include_router(pages.router)
+    else:  # the pages have no token: with closed reads only the API (with a token) answers
+        app.include_router(pages.router, dependencies=[Depends(_ui_closed)])
     pages.mount_static(app)
     app.add_middleware(_SecurityMiddleware, max_body=settings.max_body_bytes)
     return app
+
+
+def _ui_closed() -> None:
+    raise ApiError(401, "E009", "reads are closed on this server: use the API with a token")
 
 
 def _version() -> str:

@@ -24,8 +24,17 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
 _PAGE = 1000
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(v: Any) -> Any:
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+    """A CSV cell; text that a spreadsheet would run as a formula (untrusted article text,
+    titles) is prefixed with an apostrophe."""
+    if isinstance(v, (list, dict)):
+        v = json.dumps(v, ensure_ascii=False)
+    if isinstance(v, str) and v.startswith(_FORMULA):
+        return "'" + v
+    return v
 
 
 def stream(store: Store, kind: str, filters: Mapping[str, Any] | None, sort: str | None,
