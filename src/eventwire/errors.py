@@ -6,7 +6,8 @@
     ├── StoreError          E2xx  database URL, connection or migration problems
     ├── ModelError          E3xx  NLP model missing or unusable
     ├── FetchError          E4xx  URL fetching refused or failed
-    └── (E5xx are recorded per article, not raised: an analysis stage failed)
+    ├── (E5xx are recorded per article, not raised: an analysis stage failed)
+    └── E6xx  distributed execution (Dask): E601 recorded per input, E602/E603 raised
 
 W-codes are warnings recorded beside what was read (the input was stored).
 
@@ -63,6 +64,9 @@ CODES: dict[str, str] = {
     "E403": "URL response too large",
     "E501": "an analysis stage failed on this article (recorded; the batch goes on)",
     "W502": "article longer than the analysis limit: analyzed up to the limit",
+    "E601": "a distributed task reading this input failed (its worker died repeatedly)",
+    "E602": "the Dask executor needs the dask extra (pip install 'eventwire[dask]')",
+    "E603": "cannot reach the Dask scheduler",
     "E999": "internal error (a bug in eventwire): please report it with the command",
 }
 

@@ -7,10 +7,11 @@ batch is one transaction.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from eventwire._pool import make_pool
 from eventwire._util import batched
@@ -18,6 +19,7 @@ from eventwire.analyze.pipeline import Pipeline, StageFailed, default_pipeline
 from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
 from eventwire.ingest.language import is_supported, unsupported_language_problem
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
+from eventwire.runners._exec import Executor, PoolExecutor, SerialExecutor
 from eventwire.store import Store
 
 __all__ = ["IngestSummary", "AnalyzeSummary", "ingest", "analyze", "body_text"]
@@ -125,11 +127,13 @@ def ingest(
     batch_size: int = 64,
     workers: int = 1,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> IngestSummary:
     """Read inputs, clean them, drop duplicates (remembering every copy), store the rest.
 
-    With ``workers > 1`` reading, HTML extraction and cleaning run in worker processes;
-    dedup and storage stay in this process, in input order, so the result is the same.
+    With ``workers > 1`` (or an ``executor``) reading, HTML extraction and cleaning run in
+    worker processes; dedup and storage stay in this process, in input order, so the
+    result is the same.
     """
     from eventwire.ingest.dedup import Deduper
 
@@ -145,9 +149,12 @@ def ingest(
     units = _units(inputs)
     recorded: set[tuple[str, str]] = set()
     pool = None
-    if workers > 1 and len(units) > 1:
+    prepared: Iterable[list[_Prepared]]
+    if executor is not None:
+        prepared = executor.imap(reader, units, on_error=_unread_unit)
+    elif workers > 1 and len(units) > 1:
         pool = make_pool(workers)
-        prepared: Iterable[list[_Prepared]] = pool.imap(reader, units, chunksize=8)
+        prepared = pool.imap(reader, units, chunksize=8)
     else:
         prepared = map(reader, units)
     try:
@@ -186,7 +193,12 @@ def ingest(
             summary.warnings += n_warn
             summary.problems += len(problems) - n_warn
             recorded.update((p.source, p.code) for p in problems)
-            store.add_ingested(new, copies, problems)
+            stored = store.add_ingested(new, copies, problems)
+            for art, _ in new:
+                if art.id not in stored:  # another writer stored it first
+                    summary.new_articles -= 1
+                    summary.already_stored += 1
+                    summary.article_ids.remove(art.id)
             if progress:
                 progress("ingest", len(batch), None)
     finally:
@@ -196,6 +208,12 @@ def ingest(
     # problems of these inputs from earlier reads that this read did not meet again
     store.resolve_problems(sorted(set(units) | {str(i) for i in inputs}), recorded)
     return summary
+
+
+def _unread_unit(unit: str, exc: BaseException) -> list[_Prepared]:
+    """An input whose reading job could not run (its worker died too often, say)."""
+    reason = f"reading task failed: {type(exc).__name__}: {exc}"[:500]
+    return [_Prepared(unit, problem=IngestProblem(unit, "E601", reason))]
 
 
 def body_text_by_id(store: Store, article_id: str) -> str:
@@ -266,6 +284,8 @@ def analyze(
     n_process: int = 1,
     progress: Progress | None = None,
     corpus_stages: Sequence[CorpusStage] | None = None,
+    executor: Executor | None = None,
+    owner: str | None = None,
 ) -> AnalyzeSummary:
     """Analyze every stored article that some stage of this pipeline has not analyzed at
     its current version, then bring the corpus stages (default: every installed one) up to
@@ -273,48 +293,42 @@ def analyze(
 
     For an article analyzed before, only the stale stages (and the stages reading what
     they write) have their records replaced; earlier stages run again in memory when a
-    stale stage needs their output (tokens are not stored). With ``n_process > 1`` the
-    pipeline (every stage is pure and picklable) runs on chunks of articles in worker
-    processes; the store is written here, batch by batch.
+    stale stage needs their output (tokens are not stored). Articles are *claimed* batch
+    by batch (see :mod:`eventwire.store.claims_sql`), so several processes analyzing one
+    store share the work instead of each doing all of it. The pipeline (every stage is
+    pure and picklable) runs on chunks of a batch in ``executor`` (default: this process,
+    or a pool of ``n_process`` processes); the store is written here, batch by batch, in
+    claim order, whatever the executor.
     """
-    import time
-
     from eventwire.store.analysis_sql import ANALYSIS_KINDS
+    from eventwire.store.claims_sql import CORPUS_KEY, new_owner
 
     t0 = time.perf_counter()
     pipe = pipeline or default_pipeline(n_process=1)
     versions = pipe.versions()
     version = pipe.version()
+    owner = owner or new_owner()
     summary = AnalyzeSummary()
     total = store.count_pending(versions)
     if progress:
         progress("analyze", 0, total)
-    pool = None
-    if n_process > 1 and total > batch_size // 2:
-        pool = make_pool(n_process)
+    own = executor is None
+    if executor is None:
+        executor = (
+            PoolExecutor(n_process) if n_process > 1 and total > batch_size // 2 else SerialExecutor()
+        )
+    store.release_dead_owners()
     try:
-        while True:
-            arts = store.pending(versions, batch_size)
-            if not arts:
-                break
-            bounded = [bound_for_analysis(a) for a in arts]
-            over = [
-                IngestProblem(a.source, "W502", f"article of {len(a.text):,} characters is longer "
-                              f"than the analysis limit of {ANALYSIS_LIMIT:,}: analyzed its first "
-                              f"{len(b.text):,} characters")
-                for a, b in zip(arts, bounded, strict=True) if b is not a
-            ]
-            if over:
-                store.add_ingested([], [], over)
-            arts = bounded
-            stored = store.stage_versions([a.id for a in arts])
-            groups: dict[tuple[str, ...], list[Article]] = {}
-            for art in arts:
-                stale = tuple(pipe.stale(stored.get(art.id, {})))
-                groups.setdefault(stale, []).append(art)
-            for stale, garts in groups.items():
-                sub = pipe.upto(stale)
-                results = _run(sub, garts, pool, n_process)
+        with store.keep_claims(owner):  # renewed while this runs, ended after
+            jobs = _ClaimedJobs(store, pipe, versions, batch_size, owner, executor)
+            pending: dict[int, list[_ChunkResult]] = {}
+            for result in executor.imap(_run_chunk_job, jobs, on_error=_lost_chunk):
+                job = jobs.handed.popleft()  # results come back in submission order
+                group, stale, garts, last = job.group, job.stale, job.group_articles, job.last
+                pending.setdefault(group, []).append(result)
+                if not last:
+                    continue
+                results = _complete(pending.pop(group), garts)
                 docs = [d for r in results for d in r.docs]
                 for r in results:
                     for name, secs in r.timings.items():
@@ -331,33 +345,95 @@ def analyze(
                     for k in ("sentences", "entities", "timexes", "actor_mentions", "places", "events"):
                         summary.counts[k] = summary.counts.get(k, 0) + len(getattr(d, k))
                 summary.analyzed += len(docs)
-            if progress:
-                progress("analyze", len(arts), total)
+                if progress:
+                    progress("analyze", len(garts), total)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+        if own and isinstance(executor, PoolExecutor):
+            executor.close()
     if corpus_stages is None:
         from eventwire.corpus.registry import build_corpus_stages
 
         corpus_stages = build_corpus_stages()
-    summary.corpus = update_corpus(store, corpus_stages)
+    with store.lease(CORPUS_KEY, owner):  # one writer at a time runs the corpus stages
+        summary.corpus = update_corpus(store, corpus_stages)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _run(pipe: Pipeline, arts: list[Article], pool: Any, n_process: int) -> list[_ChunkResult]:
-    """Run ``pipe`` on ``arts`` (in the pool when there is one); every article comes back
-    analyzed or as a failure."""
-    if pool is not None:
-        size = max(1, -(-len(arts) // (n_process * 4)))
-        chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
-        results: list[_ChunkResult] = pool.map(_run_chunk_job, [(pipe, c) for c in chunks])
-    else:
-        results = [_run_chunk(pipe, arts)]
+@dataclasses.dataclass(frozen=True)
+class _Job:
+    group: int  # a running number per (claimed batch, set of stale stages)
+    stale: tuple[str, ...]
+    group_articles: list[Article]
+    last: bool  # the group's last chunk
+
+
+class _ClaimedJobs:
+    """The chunks to analyze, claimed from the store batch by batch as they are consumed
+    (so at most the executor's look-ahead is claimed and not yet written). ``handed``
+    holds the jobs handed out and not yet collected, in order."""
+
+    def __init__(
+        self,
+        store: Store,
+        pipe: Pipeline,
+        versions: dict[str, str],
+        batch_size: int,
+        owner: str,
+        executor: Executor,
+    ) -> None:
+        self.store, self.pipe, self.versions = store, pipe, versions
+        self.batch_size, self.owner, self.executor = batch_size, owner, executor
+        self.handed: collections.deque[_Job] = collections.deque()
+
+    def __iter__(self) -> Iterator[tuple[Pipeline, list[Article]]]:
+        group = 0
+        while True:
+            arts = self.store.claim_pending(self.versions, self.batch_size, self.owner)
+            if not arts:
+                # others hold the rest: wait for them to finish it, or for the lease of a
+                # writer that died to run out, and take it over
+                if not self.store.held_elsewhere(self.versions, self.owner):
+                    return
+                time.sleep(1.0)
+                continue
+            bounded = [bound_for_analysis(a) for a in arts]
+            over = [
+                IngestProblem(a.source, "W502", f"article of {len(a.text):,} characters is longer "
+                              f"than the analysis limit of {ANALYSIS_LIMIT:,}: analyzed its first "
+                              f"{len(b.text):,} characters")
+                for a, b in zip(arts, bounded, strict=True) if b is not a
+            ]
+            if over:
+                self.store.add_ingested([], [], over)
+            stored = self.store.stage_versions([a.id for a in bounded])
+            groups: dict[tuple[str, ...], list[Article]] = {}
+            for art in bounded:
+                stale = tuple(self.pipe.stale(stored.get(art.id, {})))
+                groups.setdefault(stale, []).append(art)
+            for stale, garts in groups.items():
+                sub = self.pipe.upto(stale)
+                size = self.executor.chunk_size(len(garts))
+                chunks = [garts[i : i + size] for i in range(0, len(garts), size)]
+                for i, chunk in enumerate(chunks):
+                    self.handed.append(_Job(group, stale, garts, i == len(chunks) - 1))
+                    yield sub, chunk
+                group += 1
+
+
+def _lost_chunk(job: tuple[Pipeline, list[Article]], exc: BaseException) -> _ChunkResult:
+    """A chunk whose job could not run (its worker died too often, say): every article in
+    it is recorded as failed, with the reason."""
+    reason = f"analysis task failed: {type(exc).__name__}: {exc}"[:500]
+    return _ChunkResult([], [(a, reason) for a in job[1]], {})
+
+
+def _complete(results: list[_ChunkResult], arts: list[Article]) -> list[_ChunkResult]:
+    """Every article comes back analyzed or as a failure: a pipeline that drops one must
+    not make the runner claim it again forever."""
     returned = {d.article.id for r in results for d in r.docs}
     returned |= {a.id for r in results for a, _ in r.failures}
-    for art in arts:  # a pipeline that drops an article must not loop forever
+    for art in arts:
         if art.id not in returned:
             results[0].failures.append((art, "the pipeline returned no analysis"))
     return results

@@ -60,6 +60,9 @@ class AnalysisStoreMixin:
         @staticmethod
         def _log_changes(conn: Connection, changes: Sequence[tuple[str, Iterable[str]]]) -> None: ...
 
+        @staticmethod
+        def _end_claims(conn: Connection, keys: Sequence[str]) -> None: ...
+
     # -- what is stale -----------------------------------------------------------------
     @staticmethod
     def _pending_where(versions: str | Mapping[str, str]) -> Any:
@@ -193,6 +196,7 @@ class AnalysisStoreMixin:
                 .values(analyzed_version=pipeline or pipeline_version(vs))
             )
             self._log_changes(conn, [(i, sorted(kind_set)) for i in ids])
+            self._end_claims(conn, ids)
 
     def mark_failed(self, article: Any, version: str | Mapping[str, str], reason: str) -> None:
         """Record that analysis failed on an article: its analysis records are dropped and
@@ -218,6 +222,7 @@ class AnalysisStoreMixin:
                 .values(analyzed_version=FAILED_PREFIX + pipeline_version(vs))
             )
             self._log_changes(conn, [(article.id, ["failed"])])
+            self._end_claims(conn, [article.id])
             self._upsert(
                 conn,
                 schema.problems,

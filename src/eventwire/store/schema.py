@@ -419,6 +419,19 @@ api_tokens = Table(
     Column("last_used_at", String(32)),
 )
 
+# -- many writers ---------------------------------------------------------------------
+# A lease on a unit of work: ``key`` is an article id (analysis) or ``corpus`` (the corpus
+# stages). A row whose ``lease_until`` (seconds since the epoch, on the database's clock)
+# has passed is free again, so the work of a writer that died is taken over.
+claims = Table(
+    "claims",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("owner", String(128), nullable=False, index=True),
+    Column("lease_until", Float, nullable=False),
+    Column("claimed_at", Float, nullable=False),
+)
+
 TABLES = {t.name: t for t in metadata.sorted_tables}
 # record kind -> table holding per-article span records (deleted and rewritten on re-analysis)
 # per-article tables rewritten with the actors and events stages' outputs

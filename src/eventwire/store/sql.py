@@ -26,6 +26,7 @@ from eventwire.errors import StoreError
 from eventwire.model import Article, Copy, IngestProblem, Segment
 from eventwire.store import schema
 from eventwire.store.analysis_sql import FAILED_PREFIX, AnalysisStoreMixin
+from eventwire.store.claims_sql import ClaimStoreMixin
 from eventwire.store.corpus_sql import CorpusStoreMixin
 
 __all__ = ["Store", "open_store", "default_url", "schema_head", "RECORD_KINDS", "FAILED_PREFIX", "FILTERABLE"]
@@ -123,7 +124,7 @@ def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
     return out
 
 
-class Store(AnalysisStoreMixin, CorpusStoreMixin):
+class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin):
     """Open with :func:`open_store`; the schema is migrated to the latest revision."""
 
     def __init__(self, url: str, engine: Engine) -> None:
@@ -194,8 +195,12 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
         articles: Sequence[tuple[Article, bytes | None]],
         copies: Sequence[Copy],
         problems: Sequence[IngestProblem],
-    ) -> None:
-        """Store new canonical articles (with dedup signatures), copies and problems at once."""
+    ) -> set[str]:
+        """Store new canonical articles (with dedup signatures), copies and problems at once.
+
+        Returns the ids of the articles this call stored. An article another writer stored
+        first (same id or content) is not stored again; its source is recorded as an
+        exact copy of the stored article."""
         now = _now()
         arows: list[dict[str, Any]] = []
         srows: list[dict[str, Any]] = []
@@ -217,14 +222,58 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin):
             segrows.extend(_row(s, schema.segments) for s in art.segments)
         for c in copies:
             srows.append({**_row(c, schema.sources), "ingested_at": now})
+        # one lock order for every writer (no deadlock between two concurrent ingests)
+        arows.sort(key=lambda r: r["id"])
+        segrows.sort(key=lambda r: r["id"])
+        srows.sort(key=lambda r: r["source"])
         prow = [
             {**_row(p, schema.problems), "seen_at": now, "resolved_at": None} for p in problems
         ]
         with self.engine.begin() as conn:
-            self._insert_ignore(conn, schema.articles, arows)
+            stored = self._insert_new_articles(conn, arows)
+            if len(stored) < len(arows):  # another writer stored some of them first
+                srows = self._as_copies(conn, srows, {r["id"] for r in arows} - stored)
+                segrows = [r for r in segrows if r["article_id"] in stored]
             self._insert_ignore(conn, schema.segments, segrows)
             self._insert_ignore(conn, schema.sources, srows)
             self._upsert(conn, schema.problems, prow)
+        return stored
+
+    def _insert_new_articles(self, conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+        if not rows:
+            return set()
+        t = schema.articles
+        stmt: Any
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt = pg_insert(t)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(t)
+        stmt = stmt.on_conflict_do_nothing().returning(t.c.id)
+        return {r.id for r in conn.execute(stmt, rows)}
+
+    @staticmethod
+    def _as_copies(
+        conn: Connection, srows: list[dict[str, Any]], lost: set[str]
+    ) -> list[dict[str, Any]]:
+        """Canonical source rows of articles not stored (``lost``) become exact copies of
+        the stored article with the same content."""
+        t = schema.articles
+        hashes = {r["content_hash"] for r in srows if r["article_id"] in lost}
+        q = sa.select(t.c.id, t.c.content_hash).where(t.c.content_hash.in_(sorted(hashes)))
+        by_hash = {r.content_hash: r.id for r in conn.execute(q)}
+        out = []
+        for r in srows:
+            if r["article_id"] in lost and r["kind"] == "canonical":
+                stored = by_hash.get(r["content_hash"])
+                if stored is None:  # pragma: no cover - an id clash with other content
+                    continue
+                r = {**r, "article_id": stored, "kind": "exact"}
+            out.append(r)
+        return out
 
     def resolve_problems(
         self, units: Sequence[str], keep: set[tuple[str, str]], codes: str = "E1W1E4"

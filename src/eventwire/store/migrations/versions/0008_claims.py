@@ -1,0 +1,29 @@
+"""Claims: leases that let several writers share one store (articles to analyze, the
+corpus stages).
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "claims",
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("owner", sa.String(128), nullable=False),
+        sa.Column("lease_until", sa.Float(), nullable=False),
+        sa.Column("claimed_at", sa.Float(), nullable=False),
+    )
+    op.create_index("ix_claims_owner", "claims", ["owner"])
+
+
+def downgrade() -> None:
+    op.drop_table("claims")
