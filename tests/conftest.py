@@ -105,12 +105,8 @@ def pg_url() -> Iterator[str]:
 _pg_db_counter = iter(range(1, 10_000))
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Every store test runs against both backends."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'ew.db'}"
-    base = request.getfixturevalue("pg_url")
+def fresh_pg_database(base: str) -> str:
+    """A URL to a new, empty database on the cluster of ``base`` (a ``pg_url``)."""
     import psycopg
 
     name = f"ew_{next(_pg_db_counter)}"
@@ -118,6 +114,14 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     with psycopg.connect(admin, autocommit=True) as c:
         c.execute(f"CREATE DATABASE {name}")
     return base.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs against both backends."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ew.db'}"
+    return fresh_pg_database(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture(scope="session")

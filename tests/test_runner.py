@@ -74,8 +74,8 @@ def test_runner_seed_run_every_record_roundtrips(tmp_path: Path) -> None:
     store.close()
 
 
-def test_runner_rerun_adds_nothing_and_new_inputs_join(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+def test_runner_rerun_adds_nothing_and_new_inputs_join(tmp_path: Path, store_url: str) -> None:
+    store = open_store(store_url)
     pipe = _ner_pipeline()
     api.ingest(store, [str(SEEDS)])
     api.analyze(store, pipeline=pipe)
@@ -243,7 +243,7 @@ def _explode_on_boom(doc: AnalyzedDoc) -> AnalyzedDoc:
     return doc
 
 
-def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path) -> None:
+def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path, store_url: str) -> None:
     d = tmp_path / "in"
     d.mkdir()
     for i in range(4):
@@ -251,7 +251,7 @@ def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path) -> N
             f"Story {i}\n\nKenya and Uganda held talks number {i} in Nairobi.\n"
         )
     (d / "bad.txt").write_text("Odd story\n\nBOOM went the parser in Lagos on Monday.\n")
-    store = open_store(f"sqlite:///{tmp_path / 'f.db'}")
+    store = open_store(store_url)
     pipe = Pipeline(
         [nlp_stage(parse=False), MapStage("explode", "1", ("article",), (), _explode_on_boom)]
     )
@@ -334,7 +334,7 @@ def test_runner_serial_parallel_and_input_order_give_identical_stores(tmp_path: 
         assert dumps[0][name] == dumps[1][name], name
 
 
-def test_runner_upgraded_stage_reanalyzes_only_its_outputs(tmp_path: Path) -> None:
+def test_runner_upgraded_stage_reanalyzes_only_its_outputs(tmp_path: Path, store_url: str) -> None:
     from eventwire.analyze.timex_stage import make_stage as timex_stage
     from eventwire.corpus import ChangeBatch, CorpusWrite
 
@@ -347,7 +347,7 @@ def test_runner_upgraded_stage_reanalyzes_only_its_outputs(tmp_path: Path) -> No
             seen.append(batch)
             return CorpusWrite()
 
-    store = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    store = open_store(store_url)
     api.ingest(store, [str(SEEDS)])
     v1 = Pipeline([nlp_stage(parse=False), timex_stage()])
     first = api.analyze(store, pipeline=v1, corpus_stages=[Watcher()])

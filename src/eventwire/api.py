@@ -14,6 +14,7 @@ from typing import Any
 
 from eventwire.analyze.pipeline import Pipeline
 from eventwire.corpus.stage import CorpusStage
+from eventwire.runners._exec import Executor
 from eventwire.runners.local import AnalyzeSummary, IngestSummary, Progress, analyze, ingest
 from eventwire.store import Store
 
@@ -37,8 +38,12 @@ def run(
     progress: Progress | None = None,
     pipeline: Pipeline | None = None,
     corpus_stages: Sequence[CorpusStage] | None = None,
+    executor: Executor | None = None,
 ) -> RunSummary:
-    """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental."""
+    """Ingest ``inputs`` and analyze every article not yet analyzed. Incremental.
+
+    ``executor`` runs the reading and per-article jobs elsewhere, e.g. on a Dask cluster
+    (:func:`eventwire.runners.dask.dask_executor`); the store is the same either way."""
     if isinstance(inputs, str):
         inputs = [inputs]
     ing = ingest(
@@ -48,6 +53,7 @@ def run(
         json_fields=json_fields,
         workers=n_process,
         progress=progress,
+        executor=executor,
     )
     an = analyze(
         store,
@@ -56,6 +62,7 @@ def run(
         batch_size=batch_size,
         progress=progress,
         corpus_stages=corpus_stages,
+        executor=executor,
     )
     return RunSummary(ing, an)
 

@@ -180,6 +180,11 @@ def export(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Output file (default stdout; required for parquet)."
     ),
+    partition_by: str | None = typer.Option(
+        None,
+        "--partition-by",
+        help="date: write a Parquet dataset folder partitioned by date (-o DIR).",
+    ),
     db: str | None = DbOpt,
 ) -> None:
     """Export every record of KIND in an open format."""
@@ -188,7 +193,7 @@ def export(
     store = _store(db, read_only=True)
     try:
         with _quiet_pipe():
-            n = do_export(store, kind, fmt, output)
+            n = do_export(store, kind, fmt, output, partition_by=partition_by)
         if output is not None:
             console.print(f"wrote {n} {kind} to {output}", highlight=False)
     except EventwireError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import typer
@@ -18,7 +19,7 @@ from eventwire.cli._app import (
     app,
     console,
 )
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, UsageError
 
 
 def _print_ingest(s: Any) -> None:
@@ -53,16 +54,64 @@ def run(
         1, "--processes", "-p", help="Worker processes for reading/cleaning and for spaCy."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the summary."),
+    executor: str = typer.Option(
+        "local", "--executor", "-e", help="local (this machine's processes) or dask."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (default: a LocalCluster here)."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", help="Dask LocalCluster worker processes (default 2)."
+    ),
+    memory_limit: str = typer.Option(
+        "auto", "--memory-limit", help="Memory limit per Dask LocalCluster worker, e.g. 2GiB."
+    ),
 ) -> None:
-    """Ingest and analyze INPUTS, incrementally (re-running adds nothing new)."""
+    """Ingest and analyze INPUTS, incrementally (re-running adds nothing new).
+
+    With --executor dask, reading and per-article analysis run as Dask tasks (on a
+    LocalCluster, or on the cluster at --scheduler); the store is the same as a local run's."""
     from eventwire import api
 
+    if executor not in ("local", "dask"):
+        _fail(UsageError(f"unknown executor {executor!r}; choose local or dask", "E002"))
+    if executor == "local" and (scheduler or workers):
+        _fail(UsageError("--scheduler and --workers need --executor dask", "E002"))
     store = _store(db, migrate=True)
     try:
-        with _progress_bar() as prog:
-            res = api.run(
-                store, inputs, allow_private=allow_private, n_process=n_process, progress=prog
-            )
+        with contextlib.ExitStack() as stack:
+            ex, pipe = None, None
+            if executor == "dask":
+                from eventwire.analyze.pipeline import default_pipeline
+                from eventwire.runners.dask import dask_executor
+
+                pipe = default_pipeline()
+                with console.status("starting Dask workers (loading models once per worker)"):
+                    ex = stack.enter_context(
+                        dask_executor(scheduler, workers, memory_limit=memory_limit, pipeline=pipe)
+                    )
+                console.print(
+                    f"Dask: {ex.workers} worker(s); dashboard {ex.dashboard_link or 'unavailable'}",
+                    highlight=False,
+                )
+            with _progress_bar() as prog:
+                res = api.run(
+                    store,
+                    inputs,
+                    allow_private=allow_private,
+                    n_process=n_process,
+                    progress=prog,
+                    executor=ex,
+                    pipeline=pipe,
+                )
+            if ex is not None:
+                mem = ex.worker_memory()
+                if mem:
+                    console.print(
+                        "Dask worker peak memory: "
+                        + ", ".join(f"{v / 2**20:,.0f} MiB" for v in mem.values()),
+                        highlight=False,
+                    )
         _print_ingest(res.ingest)
         if res.analyze.failed:
             console.print(

@@ -80,8 +80,12 @@ def export(
     fmt: str = "jsonl",
     out: IO[str] | Path | str | None = None,
     filters: dict[str, Any] | None = None,
+    partition_by: str | None = None,
 ) -> int:
-    """Export every record of ``kind`` in ``fmt``; returns the number of rows written."""
+    """Export every record of ``kind`` in ``fmt``; returns the number of rows written.
+
+    ``partition_by="date"`` (Parquet only) writes a dataset folder partitioned by date
+    (see :mod:`eventwire.export._dataset`) instead of one file."""
     import os
     import sys
 
@@ -89,6 +93,17 @@ def export(
         out = Path(out)
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", "E001")
+    if partition_by is not None:
+        from eventwire.export._dataset import DATE_COLUMN, write_dated_dataset
+
+        if fmt != "parquet" or partition_by != DATE_COLUMN:
+            raise UsageError("partitioning is for --format parquet, by date", "E002")
+        if not isinstance(out, Path):
+            raise UsageError("a partitioned export needs an output folder (-o DIR)", "E002")
+        try:
+            return write_dated_dataset(store, kind, _rows(store, kind, fmt, filters), out)
+        except OSError as e:
+            raise UsageError(f"cannot write {out}: {e.strerror}", "E004") from None
     try:
         return write_rows(
             _rows(store, kind, fmt, filters), fmt, out if out is not None else sys.stdout

@@ -63,6 +63,7 @@ _EXT_KIND = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
     ".warc": "warc", ".arc": "warc",
+    ".parquet": "parquet", ".parq": "parquet",
 }
 SIDECAR_SUFFIX = ".meta.json"
 _SKIP_DIR_FILES = {"readme", "readme.md", "license", "licence", ".ds_store"}
@@ -201,6 +202,11 @@ def _read_file(
         return
     if kind == "jsonl":
         yield from _read_jsonl_file(path, source, fields, explicit, max_bytes)
+        return
+    if kind == "parquet":  # streamed by row batches: no file-size cap
+        from eventwire.ingest._parquet import read_parquet
+
+        yield from read_parquet(path, fields, explicit)
         return
     if size > max_bytes:
         yield _problem(source, "E104", f"file of {size} bytes exceeds the cap of {max_bytes}")

@@ -385,6 +385,7 @@ class _ClaimedJobs:
         self.store, self.pipe, self.versions = store, pipe, versions
         self.batch_size, self.owner, self.executor = batch_size, owner, executor
         self.handed: collections.deque[_Job] = collections.deque()
+        self._upto: dict[tuple[str, ...], Pipeline] = {}
 
     def __iter__(self) -> Iterator[tuple[Pipeline, list[Article]]]:
         group = 0
@@ -412,7 +413,7 @@ class _ClaimedJobs:
                 stale = tuple(self.pipe.stale(stored.get(art.id, {})))
                 groups.setdefault(stale, []).append(art)
             for stale, garts in groups.items():
-                sub = self.pipe.upto(stale)
+                sub = self._upto.get(stale) or self._upto.setdefault(stale, self.pipe.upto(stale))
                 size = self.executor.chunk_size(len(garts))
                 chunks = [garts[i : i + size] for i in range(0, len(garts), size)]
                 for i, chunk in enumerate(chunks):
