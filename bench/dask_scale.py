@@ -15,6 +15,7 @@ times next to the load), and for Dask the scaling efficiency
 
   python bench/dask_scale.py --articles 1028 --modes local,dask1,dask2 --pipeline full
   python bench/dask_scale.py --articles 1000,10000 --modes local --pipeline ner   # cost growth
+  python bench/dask_scale.py --articles 1000,10000,100000 --modes local --pipeline none
 """
 
 from __future__ import annotations
@@ -70,10 +71,13 @@ def build_corpus(dest: Path, n: int, seed: int = 13) -> dict[str, int]:
 def _pipeline(kind: str) -> Any:
     from eventwire.analyze.pipeline import Pipeline, default_pipeline
 
+    if kind == "none":  # ingest only: read, clean, dedup, store
+        return None
     if kind == "ner":
         from eventwire.analyze.nlp import make_stage
 
-        return Pipeline([make_stage(parse=False)])
+        stages: list[Any] = [make_stage(parse=False)]
+        return Pipeline(stages)
     return default_pipeline()
 
 
@@ -84,6 +88,7 @@ def _worker_usage() -> dict[str, float]:
 
 def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
     from eventwire import api
+    from eventwire.runners.local import AnalyzeSummary
     from eventwire.store import open_store
 
     pipe = _pipeline(pipeline)
@@ -94,7 +99,11 @@ def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
         out: dict[str, Any] = {"mode": mode}
         if mode == "local":
             t0 = time.perf_counter()
-            res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64)
+            if pipe is None:
+                ing = api.ingest(store, [str(corpus)])
+                res = api.RunSummary(ing, AnalyzeSummary())
+            else:
+                res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64)
             secs = time.perf_counter() - t0
             worker_cpu, worker_rss = 0.0, []
         else:
@@ -106,12 +115,17 @@ def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
                 out["cluster_start_s"] = round(time.perf_counter() - t_up, 1)
                 base = ex.client.run(_worker_usage)
                 t0 = time.perf_counter()
-                res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64, executor=ex)
+                if pipe is None:
+                    ing = api.ingest(store, [str(corpus)], executor=ex)
+                    res = api.RunSummary(ing, AnalyzeSummary())
+                else:
+                    res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64, executor=ex)
                 secs = time.perf_counter() - t0
                 after = ex.client.run(_worker_usage)
             worker_cpu = sum(after[w]["cpu"] - base.get(w, {"cpu": 0.0})["cpu"] for w in after)
             worker_rss = [round(after[w]["rss"] / 2**20) for w in after]
         store.close()
+        db_bytes = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
     n = res.ingest.new_articles
     runner_cpu = time.process_time() - cpu0
     out.update(
@@ -127,6 +141,7 @@ def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
         loadavg_before=round(load0, 2),
         loadavg_after=round(os.getloadavg()[0], 2),
         corpus_seconds={k: round(v.seconds, 1) for k, v in res.analyze.corpus.items()},
+        sqlite_bytes_per_article=round(db_bytes / max(1, n)),
     )
     return out
 
@@ -135,7 +150,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", default="1028", help="corpus sizes, comma-separated")
     ap.add_argument("--modes", default="local,dask1,dask2")
-    ap.add_argument("--pipeline", choices=("full", "ner"), default="full")
+    ap.add_argument("--pipeline", choices=("full", "ner", "none"), default="full")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "dask_scale.json"))
     ap.add_argument("--_mode", help=argparse.SUPPRESS)
     ap.add_argument("--_corpus", help=argparse.SUPPRESS)
