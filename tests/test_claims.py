@@ -16,7 +16,7 @@ from eventwire.analyze.nlp import make_stage as nlp_stage
 from eventwire.analyze.pipeline import Pipeline
 from eventwire.store import open_store, schema
 
-from .corpus import write_corpus
+from .corpus import synthetic_articles, write_corpus
 
 
 def test_claims_writers_get_disjoint_articles_and_expired_leases_are_retaken(
@@ -116,4 +116,22 @@ def test_claims_two_concurrent_runs_analyze_and_report_each_article_once(
     assert len(per_article) == n and all(k == 1 for _, k in per_article)  # analyzed once
     assert store.count("articles") == n and store.count("sources") == n
     assert left == 0
+    store.close()
+
+
+def test_claims_near_duplicates_found_through_the_shared_index(store_url: str, tmp_path: Path) -> None:
+    """A near copy of an article stored by an earlier run (another writer) is found through
+    the store's band index, without the store's signatures loaded up front."""
+    (title, text), = synthetic_articles(1, seed=31)
+    (tmp_path / "a.txt").write_text(f"{title}\n\n{text}\n")
+    (tmp_path / "b.txt").write_text(f"{title}\n\n{text} Officials declined to comment.\n")
+    store = open_store(store_url)
+    assert api.ingest(store, [str(tmp_path / "a.txt")]).new_articles == 1
+    with store.engine.connect() as conn:
+        n_keys = conn.execute(sa.select(sa.func.count()).select_from(schema.dedup_bands)).scalar()
+    assert n_keys == 25
+    s = api.ingest(store, [str(tmp_path / "b.txt")])
+    assert s.new_articles == 0 and s.near_duplicates == 1
+    copy = next(r for r in store.records("sources") if r["source"].endswith("b.txt"))
+    assert copy["kind"] == "near" and 0.8 <= copy["similarity"] < 1.0
     store.close()

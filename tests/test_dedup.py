@@ -9,7 +9,14 @@ import pytest
 
 from eventwire.ingest import clean
 from eventwire.ingest.clean import dedup_text
-from eventwire.ingest.dedup import Deduper, jaccard, shingle_hashes, shingles, signature
+from eventwire.ingest.dedup import (
+    Deduper,
+    jaccard,
+    minhash_from_signature,
+    shingle_hashes,
+    shingles,
+    signature,
+)
 from eventwire.model import RawDoc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,3 +116,28 @@ def test_dedup_planted_syndicated_copies_recall_and_no_false_merges() -> None:
     assert res["recall"] >= 0.99
     assert res["false_merges_originals"] == 0
     assert res["copies_matched_to_wrong_original"] == 0
+
+
+def test_dedup_band_keys_match_minhash_lsh_banding() -> None:
+    """The store's shared index proposes exactly the candidates MinHashLSH would."""
+    import random
+
+    from datasketch import MinHashLSH
+
+    from eventwire.ingest.dedup import LSH_BANDS, LSH_ROWS, LSH_THRESHOLD, NUM_PERM, band_keys
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (LSH_BANDS, LSH_ROWS)
+    rng = random.Random(5)
+    base = [" ".join(rng.choice(["talks", "trade", "Hanoi", "Beijing", "port", "deal", "visit"])
+                     for _ in range(60)) for _ in range(30)]
+    texts = base + [t.rsplit(" ", 8)[0] + " and more words here at the end" for t in base[:15]]
+    sigs = [signature(t) for t in texts]
+    for i, s in enumerate(sigs):
+        lsh.insert(str(i), minhash_from_signature(s))
+    keys = [set(band_keys(s)) for s in sigs]
+    for i, s in enumerate(sigs):
+        by_lsh = set(lsh.query(minhash_from_signature(s)))
+        by_keys = {str(j) for j, k in enumerate(keys) if k & keys[i]}
+        assert by_lsh == by_keys
+    assert any(len(set(lsh.query(minhash_from_signature(s)))) > 1 for s in sigs)

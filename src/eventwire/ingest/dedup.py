@@ -2,8 +2,10 @@
 over word 5-shingles for candidates, then the exact word-shingle Jaccard as the verdict).
 
 The store persists ``(article_id, content_hash, signature)`` per canonical article and
-rebuilds a :class:`Deduper` with :meth:`Deduper.add` on start; the texts of older
-articles come back through ``text_lookup`` only when LSH proposes them as candidates.
+the signature's LSH band keys (:func:`band_keys`) in a shared index; ingest adds to a
+:class:`Deduper` only the stored articles the index proposes for the batch at hand
+(``Store.dedup_candidates``), and their texts come back through ``text_lookup`` only when
+they are candidates of an article.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "jaccard",
     "signature",
     "minhash_from_signature",
+    "band_keys",
     "Deduper",
 ]
 
@@ -38,6 +41,8 @@ SCHEME = "affine32"  # datasketch >= 2.0; the signature magic below names it
 LSH_THRESHOLD = 0.5
 JACCARD_THRESHOLD = 0.8
 _SIG_MAGIC = b"MH1"
+# the banding MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) chooses (tested)
+LSH_BANDS, LSH_ROWS = 25, 5
 _WORD = re.compile(r"\w+")
 
 
@@ -93,6 +98,21 @@ def minhash_from_signature(sig: bytes) -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hv, scheme=SCHEME)
 
 
+def band_keys(sig: bytes) -> list[int]:
+    """One signed 64-bit key per LSH band of a signature: two signatures share a key
+    exactly when LSH would make them candidates (they agree on a whole band)."""
+    hv = sig[len(_SIG_MAGIC) :]
+    step = LSH_ROWS * 4
+    return [
+        int.from_bytes(
+            hashlib.blake2b(bytes([i]) + hv[i * step : (i + 1) * step], digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for i in range(LSH_BANDS)
+    ]
+
+
 def _estimate(sig_a: bytes, sig_b: bytes) -> float:
     a = np.frombuffer(sig_a[len(_SIG_MAGIC) :], dtype="<u4")
     b = np.frombuffer(sig_b[len(_SIG_MAGIC) :], dtype="<u4")
@@ -136,12 +156,17 @@ class Deduper:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._ids
 
-    def add(self, article_id: str, content_hash: str, sig: bytes, text: str | None = None) -> None:
-        """Register a canonical article (idempotent)."""
+    def add(
+        self, article_id: str, content_hash: str, sig: bytes | None, text: str | None = None
+    ) -> None:
+        """Register a canonical article (idempotent); without a signature it is found only
+        as an exact duplicate."""
         self._by_hash.setdefault(content_hash, article_id)
         if article_id in self._ids:
             return
         self._ids.add(article_id)
+        if not sig:
+            return
         self._lsh.insert(article_id, minhash_from_signature(sig))
         if text is not None:
             self._remember(article_id, shingle_hashes(text))

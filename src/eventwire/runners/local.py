@@ -12,6 +12,7 @@ import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from eventwire._pool import make_pool
 from eventwire._util import batched
@@ -140,11 +141,10 @@ def ingest(
     if isinstance(inputs, (str, os.PathLike)):  # one input, not a sequence of characters
         inputs = [str(inputs)]
     summary = IngestSummary()
+    # duplicates are looked up in the store's shared index batch by batch: memory follows
+    # this run, not the store, and concurrent writers see each other's articles
     deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
-    for aid, h, sig in store.dedup_state():
-        if sig is not None:
-            deduper.add(aid, h, sig)
-    known = store.known_sources()
+    known: dict[str, str] = {}
     reader = _Reader(allow_private, tuple(sorted((json_fields or {}).items())))
     units = _units(inputs)
     recorded: set[tuple[str, str]] = set()
@@ -160,6 +160,7 @@ def ingest(
     try:
         items = (p for group in prepared for p in group)
         for batch in batched(items, batch_size):
+            _prefetch(store, deduper, known, batch)
             new: list[tuple[Article, bytes | None]] = []
             copies: list[Copy] = []
             problems: list[IngestProblem] = []
@@ -208,6 +209,18 @@ def ingest(
     # problems of these inputs from earlier reads that this read did not meet again
     store.resolve_problems(sorted(set(units) | {str(i) for i in inputs}), recorded)
     return summary
+
+
+def _prefetch(store: Store, deduper: Any, known: dict[str, str], batch: Sequence[_Prepared]) -> None:
+    """Bring into ``deduper`` and ``known`` what the store holds that this batch may meet:
+    its sources already stored, and the stored articles with one of its content hashes or
+    sharing an LSH band with one of its signatures (the candidates the whole store's LSH
+    would propose, so the verdicts are the same)."""
+    arts = [p for p in batch if p.article is not None]
+    known.update(store.stored_sources([p.source for p in arts if p.source not in known]))
+    probes = [(p.article.content_hash, p.sig) for p in arts if p.article is not None]
+    for aid, h, sig in store.dedup_candidates(probes):
+        deduper.add(aid, h, sig)
 
 
 def _unread_unit(unit: str, exc: BaseException) -> list[_Prepared]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -417,6 +418,15 @@ api_tokens = Table(
     Column("created_at", String(32), nullable=False),
     Column("revoked_at", String(32)),
     Column("last_used_at", String(32)),
+)
+
+# the shared near-duplicate index: one key per LSH band of each canonical article's
+# MinHash signature (eventwire.ingest.dedup.band_keys)
+dedup_bands = Table(
+    "dedup_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("article_id", String(32), _article_fk("dedup_bands"), primary_key=True, index=True),
 )
 
 # -- many writers ---------------------------------------------------------------------

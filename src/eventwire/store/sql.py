@@ -28,6 +28,7 @@ from eventwire.store import schema
 from eventwire.store.analysis_sql import FAILED_PREFIX, AnalysisStoreMixin
 from eventwire.store.claims_sql import ClaimStoreMixin
 from eventwire.store.corpus_sql import CorpusStoreMixin
+from eventwire.store.dedup_sql import DedupStoreMixin
 
 __all__ = ["Store", "open_store", "default_url", "schema_head", "RECORD_KINDS", "FAILED_PREFIX", "FILTERABLE"]
 
@@ -124,7 +125,7 @@ def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
     return out
 
 
-class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin):
+class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMixin):
     """Open with :func:`open_store`; the schema is migrated to the latest revision."""
 
     def __init__(self, url: str, engine: Engine) -> None:
@@ -231,6 +232,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin):
         ]
         with self.engine.begin() as conn:
             stored = self._insert_new_articles(conn, arows)
+            self._index_signatures(conn, [(r["id"], r["signature"]) for r in arows if r["id"] in stored])
             if len(stored) < len(arows):  # another writer stored some of them first
                 srows = self._as_copies(conn, srows, {r["id"] for r in arows} - stored)
                 segrows = [r for r in segrows if r["article_id"] in stored]
