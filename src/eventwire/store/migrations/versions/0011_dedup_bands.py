@@ -1,15 +1,15 @@
 """The shared near-duplicate index: LSH band keys of every canonical article's MinHash
 signature (``dedup_bands``), filled from the stored signatures.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
