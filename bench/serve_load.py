@@ -207,6 +207,9 @@ def serve_and_measure(url: str, requests: int, every: float, first_replica: int,
         cpu0, load0 = _cpu_seconds(proc.pid), os.getloadavg()
         log = Path(tempfile.mkstemp(prefix="ew-writer-")[1])
         w = start_writer(url, every, first_replica, log)
+        deadline = time.time() + 120
+        while not log.read_text().strip() and time.time() < deadline:  # writing has begun
+            time.sleep(0.1)
         t0 = time.perf_counter()
         try:
             res = measure(base, requests)
