@@ -126,7 +126,7 @@ def pair_detail(store: Store, a: str, b: str, period: str = "month") -> dict[str
 
 def pair_timeline(store: Store, a: str, b: str, limit: int = 500) -> list[dict[str, Any]]:
     """The relation timeline of a country pair, in time order (undated last): relation
-    levels stated as facts ("comprehensive strategic partnership", as of 2008) and the
+    levels stated as facts ("strategic partnership", as of 2015) and the
     coded events between the two (up to ``limit``, latest kept), each with its article and
     span: {"when", "what", "kind": "level"|"event", "status", "article_id", "start", "end",
     "text", "id", "inferred"} ("inferred": how a level's year came from its story's date)."""

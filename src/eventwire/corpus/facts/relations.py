@@ -10,7 +10,7 @@ statements:
   strategic partnership", and "did the same with Mexico in 2014, ..." after
   such a sentence -> key ``relation:level:<A>-<B>`` (the pair sorted), value the level,
   ``as_of`` the year;
-* offices held: "State President Vo Van Thuong" -> key ``office:<surname>``, value the title.
+* offices held: "Prime Minister Jane Doe" -> key ``office:<surname>``, value the title.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Relation timelines per country pair: the relation levels stated as facts, with the year
-they were set ("comprehensive strategic partnership", 2008), and the coded events between
+they were set ("strategic partnership", 2015), and the coded events between
 the two countries (talks, visits, agreements, with their dates and status), in time order.
 
 VNM-CHN on the seeds: CSP 2008 -> talks on upgrading ties, December 2023 (planned).

@@ -109,7 +109,7 @@ def _number(x: float) -> str:
 
 def format_value(value: Any, kind: str, unit: str | None = None, qualifier: str | None = None,
                  as_of: str | None = None, period: tuple[str, str] | None = None) -> str:
-    """A readable value: "175.6 billion USD (2022-01-01..2022-12-31)", "rank 1 (2023)",
+    """A readable value: "3.2 billion EUR (2019-01-01..2019-12-31)", "rank 1 (2023)",
     "at least 2 people", "2023-12-12/2023-12-13"."""
     if isinstance(value, list | tuple) and len(value) == 2 and all(isinstance(v, int | float) for v in value):
         text = f"{_number(float(value[0]))}-{_number(float(value[1]))}"
