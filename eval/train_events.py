@@ -18,6 +18,11 @@ Training data (none of it is reported on except by cross-validation):
 - ``realnews-extra``: ``eval/events_ecbtrain_extra.jsonl``, more ECB+ *train* sentences
   (12 per train topic, seed 4242, none of the realnews sample) coded for eventwire by the
   same protocol, without looking at any system output; same topic groups as realnews.
+  ``eval/events_ecbtrain_extra2.jsonl`` (400 more ECB+ *train* sentences, 16 per train topic,
+  seed 777, half of each topic's quota drawn from sentences with an action cue word; none of the
+  realnews sample or of the first extra file; reproduced by ``eval/sample_events_extra2.py``,
+  checked by ``eval/check_events_annotations.py``) is loaded the same way, under the same
+  source name and topic groups.
 - ``synthetic``: ``eval/events_synthetic.jsonl``, sentences written for this project
   (non-political sentences with conflict vocabulary, political events of every type, status
   cases), following the realnews annotation protocol.
@@ -50,6 +55,7 @@ CAMEO = SHARED / "data" / "events" / "gold-dev.jsonl"
 ECB_TRAIN = SHARED / "data" / "ecbplus" / "ecbplus-train.jsonl"
 SYNTH = ROOT / "eval" / "events_synthetic.jsonl"
 EXTRA = ROOT / "eval" / "events_ecbtrain_extra.jsonl"
+EXTRA2 = ROOT / "eval" / "events_ecbtrain_extra2.jsonl"
 WEAK_PER_TOPIC = int(os.environ.get("EVENTWIRE_WEAK_PER_TOPIC", "0"))
 OUT = ROOT / "src" / "eventwire" / "resources" / "events" / "eventness_model.json"
 
@@ -72,8 +78,10 @@ def training_items() -> list[dict[str, Any]]:
         items.append({"id": r["id"], "text": r["text"], "date": None, "source": "cameo",
                       "types": {e["plover_type"] for e in r.get("events") or [] if e.get("plover_type")},
                       "group": f"cameo-{len(items) % 5}", "weight": 1.0, "gold": r})
-    if EXTRA.exists():
-        for r in _load(EXTRA):
+    for extra in (EXTRA, EXTRA2):
+        if not extra.exists():
+            continue
+        for r in _load(extra):
             items.append({"id": r["id"], "text": r["text"], "date": r.get("date"), "source": "realnews-extra",
                           "types": {e["plover_type"] for e in r["events"]}, "group": f"rn-{r['topic']}",
                           "weight": 1.0, "gold": r})
