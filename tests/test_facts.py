@@ -341,3 +341,86 @@ def test_extract_count_happening_next_to_its_noun() -> None:
                "Two possible gang members are under arrest in the killing.")
     keys = {s["value"]: s["key"] for s in sts if s["kind"] == "count"}
     assert keys[99.0] == "count:arrest:people" and keys[2.0] == "count:arrest:people"
+
+
+_RISING_TOLL = [
+    {"doc_id": "a1", "story": "s", "date": "2024-03-01",
+     "text": "A bus crash in the mountains killed 12 people on Friday, police said."},
+    {"doc_id": "a2", "story": "s", "date": "2024-03-02",
+     "text": "The death toll from Friday's bus crash rose to 19 on Saturday, police said."},
+    {"doc_id": "a3", "story": "s", "date": "2024-03-03",
+     "text": "The number of people killed in Friday's bus crash has climbed to 27, officials said."},
+]
+
+
+def _toll_group(records: list[dict[str, Any]]) -> tuple[str, list[float], str]:
+    out = list(facts_command(records))
+    sts = out[0]["statements"]
+    g = next(g for g in out[0]["groups"] if g["key"] == "count:death:people")
+    return g["label"], [sts[i]["value"] for i in g["members"]], g["reason"]
+
+
+def test_reconcile_rising_toll_in_three_articles_is_an_update() -> None:
+    label, values, reason = _toll_group(_RISING_TOLL)
+    assert label == "update" and sorted(values) == [12.0, 19.0, 27.0]
+    assert reason.index("'12'") < reason.index("'19'") < reason.index("'27'")
+    # without dates, the "rose to"/"climbed to" cues alone order the reports after the first
+    undated = [{k: v for k, v in r.items() if k != "date"} for r in _RISING_TOLL[:2]]
+    assert _toll_group(undated)[0] == "update"
+
+
+def test_reconcile_differing_tolls_without_development_stay_a_conflict() -> None:
+    plain = [{"doc_id": f"b{n}", "story": "s", "text": f"A bus crash in the mountains killed {v} people on Friday."}
+             for n, v in enumerate((12, 19))]
+    assert _toll_group(plain)[0] == "conflict"  # no dates, no cue: nothing orders them
+    same_day = [dict(r, date="2024-03-01") for r in plain]
+    assert _toll_group(same_day)[0] == "conflict"  # two figures for the same time
+    falling = [dict(plain[0], text=plain[1]["text"], date="2024-03-01"), dict(plain[1], text=plain[0]["text"], date="2024-03-02")]
+    assert _toll_group(falling)[0] == "conflict"  # a toll that falls without a word of revision
+    rising_wrong_way = [dict(_RISING_TOLL[0], text=_RISING_TOLL[0]["text"].replace("12", "30")), _RISING_TOLL[1]]
+    assert _toll_group(rising_wrong_way)[0] == "conflict"  # "rose to 19" after 30
+
+
+def test_reconcile_update_labels_on_statements() -> None:
+    revised = [_st("a", 5.6, "magnitude", doc_date="2024-01-01"),
+               _st("b", 5.2, "magnitude", doc_date="2024-01-02", trend="revision")]
+    assert group_label(revised)[0] == "update"  # a magnitude may be revised either way
+    fell = [_st("a", 30.0, doc_date="2024-01-01"), _st("b", 25.0, doc_date="2024-01-02", trend="revision")]
+    assert group_label(fell)[0] == "update"
+    mixed = [_st("a", 12.0, doc_date="2024-01-01"), _st("b", 19.0, doc_date="2024-01-02"),
+             _st("c", 23.0, doc_date="2024-01-02")]
+    assert group_label(mixed)[0] == "conflict"  # 19 and 23 on the same day clash
+    assert group_label([_st("a", 91.0, "age", doc_date="2024-01-01"), _st("b", 93.0, "age", doc_date="2024-01-02")])[0] == "conflict"
+
+
+def test_context_trend_cue_reads_the_words_before_a_figure() -> None:
+    from eventwire.corpus.facts.context import trend_cue
+
+    text = "The toll rose to 19. It has climbed to at least 27. Officials revised it down to 25. It killed 12."
+    assert [trend_cue(text, text.index(n)) for n in ("19", "27", "25", "12")] == ["rise", "rise", "revision", None]
+
+
+def test_cli_facts_input_carries_the_update_label(tmp_path: Path) -> None:
+    inp = tmp_path / "docs.jsonl"
+    inp.write_text("".join(json.dumps(r) + "\n" for r in _RISING_TOLL), encoding="utf-8")
+    res = CliRunner().invoke(app, ["facts", "--input", str(inp)])
+    assert res.exit_code == 0, res.output
+    story = json.loads(res.output.strip().splitlines()[0])
+    assert "update" in [g["label"] for g in story["groups"]]
+
+
+def test_attributes_charges_victims_and_circumstances() -> None:
+    sts = _one(
+        "Police charged the woman with two counts of first degree murder. She is held on "
+        "second-degree murder charges in the murder of Juan Abel Escalante. Tom Tennant and "
+        "William Hakim died at the scene. The actress died peacefully in her sleep at 91. "
+        "He was killed during a robbery."
+    )
+    by_kind: dict[str, list[Any]] = {}
+    for s in sts:
+        by_kind.setdefault(s["kind"], []).append(s["value"])
+    assert by_kind["charge"] == ["first-degree murder", "second-degree murder"]  # not "the murder of", not "during a robbery"
+    assert sorted(by_kind["names"]) == ["Juan Abel Escalante", "Tom Tennant; William Hakim"]
+    assert by_kind["circumstance"] == ["in her sleep"]
+    # a single subject of "died" is the story's protagonist, not a named detail
+    assert not [s for s in _one("Esther Williams died on Thursday.") if s["kind"] == "names"]

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
+from eventwire.corpus.facts.context import trend_cue
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.stories import group_stories
@@ -66,7 +67,7 @@ def _statement(row: dict[str, Any]) -> Statement:
         kind=row["kind"], value=value, unit=row.get("unit"), qualifier=row.get("qualifier"),
         as_of=row.get("as_of"), period=period, subject=row.get("subject"), obj=row.get("obj"),
         attribution=row.get("attribution"), hedge=row.get("hedge"), segment=row.get("segment") or "body",
-        doc_date=row.get("_published"),
+        doc_date=row.get("_published"), trend=row.get("_trend"),
         relative=(row["relative_start"], row["relative_end"]) if row.get("relative_start") is not None else None,
     )
 
@@ -140,6 +141,9 @@ class FactGroupsStage:
                 r = dict(r)
                 r["_order"] = order.get(r["article_id"], 0)
                 r["_published"] = (arts.get(r["article_id"]) or {}).get("published")
+                # "the toll rose to 19": the cue is read again from the stored text (no column)
+                text = (arts.get(r["article_id"]) or {}).get("text")
+                r["_trend"] = trend_cue(text, r["start"]) if text and isinstance(r.get("value"), int | float) else None
                 rows.append(r)
             texts = {a: arts[a]["text"] for a in arts if not arts[a].get("published") and arts[a].get("text")}
             rows, res = resolve_rows(sid, rows, texts, anchor)

@@ -12,12 +12,16 @@ from typing import Any, TextIO
 
 from eventwire.analyze import timex as timex_mod
 from eventwire.corpus.facts.anchoring import resolve_relative, story_date
+from eventwire.corpus.facts.attributes import (
+    charge_statements,
+    circumstance_statements,
+    name_statements,
+)
 from eventwire.corpus.facts.document import FactDoc
 from eventwire.corpus.facts.extract import (
     condition_statements,
     coordination_statements,
     manner_statements,
-    name_statements,
     quantity_statements,
 )
 from eventwire.corpus.facts.reconcile import reconcile
@@ -90,6 +94,7 @@ def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[S
 def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
     found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
+    found += charge_statements(doc) + circumstance_statements(doc)
     found += condition_statements(doc) + date_statements(doc) + place_statements(doc) + relation_statements(doc)
     found.sort(key=lambda s: (s.start, s.end, s.key))
     out: list[Statement] = []

@@ -4,13 +4,16 @@ figure covers ("in 2022", "year to November 20", "this year")."""
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
+from pathlib import Path
 from typing import Any
 
 from eventwire.analyze.timex import value_bounds
 from eventwire.corpus.facts.document import FactDoc, cue_kind
 
-__all__ = ["attribution", "hedge_word", "period_of", "period_timex"]
+__all__ = ["attribution", "hedge_word", "period_of", "period_timex", "trend_cue"]
 
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+)", re.I)
 _SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:showed|show|shows)\b", re.I)
@@ -94,3 +97,25 @@ def period_timex(doc: FactDoc, start: int, end: int) -> Any:
         if d < best_d:
             best, best_d = tx, d
     return best
+
+
+_RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "facts"
+
+
+@functools.lru_cache(maxsize=1)
+def _trend_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    text = (_RESOURCES / "trend_cues.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple((re.compile(rf"\b{r['pattern']}\s+(?:(?:at least|about|more than|nearly|over|some)\s+)?$", re.I), r["trend"])
+                 for r in csv.DictReader(lines, delimiter="\t"))
+
+
+def trend_cue(text: str, start: int) -> str | None:
+    """The direction a cue right before the figure at ``start`` gives it as the newest value
+    of a developing figure ("the toll rose to 19" -> rise, "now 27" -> rise, "revised down
+    to 5.2" -> revision), from ``trend_cues.tsv``; None without such a cue."""
+    before = text[max(0, start - 40) : start]
+    for pat, trend in _trend_cues():
+        if pat.search(before):
+            return trend
+    return None

@@ -24,7 +24,13 @@ import functools
 import re
 from typing import Any
 
-from eventwire.corpus.facts.context import attribution, hedge_word, period_of, period_timex
+from eventwire.corpus.facts.context import (
+    attribution,
+    hedge_word,
+    period_of,
+    period_timex,
+    trend_cue,
+)
 from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
 from eventwire.corpus.facts.numbers import RESOURCE_DIR, Quantity, find_quantities
 from eventwire.corpus.facts.records import Statement
@@ -201,9 +207,35 @@ def _count_key(doc: FactDoc, q: Quantity, k: int) -> tuple[str, str]:
         of = next((c for c in doc.children(k) if doc.tok(c).lemma == "of"), None)
         if of is not None and doc.child(of, "pobj") is not None:
             noun = doc.child(of, "pobj")
+    if noun is None:
+        noun = _changed_noun(doc, k)
     unit = noun_class(doc.tok(noun).lemma) if noun is not None else ""
     happening = (_noun_happening(doc, noun) if noun is not None else None) or doc.event_class(noun if noun is not None else k) or "?"
     return f"count:{happening}:{unit or '?'}", unit
+
+
+_CONTAINERS = frozenset("number total count tally figure".split())
+
+
+def _changed_noun(doc: FactDoc, k: int) -> int | None:
+    """The counted noun of a figure a linking or change verb gives its subject ("the death
+    toll rose to 19", "the number of people killed has climbed to 27", "the toll reached
+    30"): the subject, or the noun of its "of" phrase when the subject is a container word
+    ("number", "total")."""
+    h = doc.head(k)
+    if doc.tok(k).dep == "pobj" and doc.tok(h).lemma.lower() in ("to", "at"):
+        h = doc.head(h)
+    elif doc.tok(k).dep not in ("dobj", "attr"):
+        return None
+    if doc.tok(h).pos not in ("VERB", "AUX") or doc.tok(h).lemma.lower() not in _LINKING:
+        return None
+    subj = doc.child(h, "nsubj", "nsubjpass")
+    if subj is None or doc.tok(subj).pos != "NOUN":
+        return None
+    if doc.tok(subj).lemma.lower() in _CONTAINERS:
+        of = next((c for c in doc.children(subj) if doc.tok(c).lemma == "of"), None)
+        return doc.child(of, "pobj") if of is not None else None
+    return subj
 
 
 def _noun_happening(doc: FactDoc, noun: int) -> str | None:
@@ -274,6 +306,7 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
         "hedge": hedge_word(doc, q.start),
         "segment": seg,
         "doc_date": doc.dct,
+        "trend": trend_cue(doc.text, q.start),
     }
     if q.kind == "count" and _is_magnitude(doc, q):
         q = Quantity(q.start, q.end, q.text, q.value, "magnitude", "magnitude", q.qualifier, q.compound, q.words)
@@ -355,52 +388,6 @@ def _toll(doc: FactDoc, a: int, b: int, cls: str, n: float, seg: str) -> Stateme
         value=n, unit="people", attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg,
         doc_date=doc.dct,
     )
-
-
-_TITLE_WORDS = re.compile(
-    r"^(?:(?:Police|State|Senior|Sheriff'?s?|Deputy|Trooper|Officer|Capt\.?|Captain|Lt\.?|Lieutenant|Sgt\.?|"
-    r"Sergeant|Detective|Chief|Agent|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Gen\.?|Col\.?|Maj\.?|Cpl\.?|Pvt\.?)\s+)+"
-)
-_NAMED_CLASSES = ("death", "arrest", "charge", "conviction", "sentence")
-
-
-def name_statements(doc: FactDoc) -> list[Statement]:
-    """Who was killed, arrested, charged: the PERSON names that are the object of such a verb
-    (or the subject of its passive), titles dropped; several names are one "a; b" set."""
-    out: list[Statement] = []
-    persons = [e for e in doc.entities if e.label == "PERSON"]
-    for k, t in enumerate(doc.tokens):
-        if t.pos != "VERB":
-            continue
-        cls = word_class(t.lemma)
-        if cls not in _NAMED_CLASSES:
-            continue
-        seg = doc.own(t.start, t.end)
-        if seg is None:
-            continue
-        obj = doc.child(k, "dobj", "nsubjpass")
-        if obj is None:
-            continue
-        heads = [obj] + [c for c in doc.children(obj) if doc.tok(c).dep in ("conj", "appos")]
-        names = []
-        for h in heads:
-            a, b = doc.subtree_span(h, skip=("conj", "appos", "cc", "punct", "relcl", "prep"))
-            for e in persons:
-                if a <= e.start and e.end <= b and " " in e.text.strip():
-                    names.append(e)
-        if not names:
-            continue
-        values = sorted({_TITLE_WORDS.sub("", e.text).strip() for e in names})
-        values = [v for v in values if " " in v]
-        if not values:
-            continue
-        a, b = min(e.start for e in names), max(e.end for e in names)
-        out.append(Statement(
-            doc_id=doc.doc_id, start=a, end=b, text=doc.text[a:b], key=f"names:{cls}", kind="names",
-            value="; ".join(values), attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg,
-            doc_date=doc.dct,
-        ))
-    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,8 +7,12 @@ group, labelled by comparing every pair of values from different articles:
   range against a point it allows, one name or place against a fuller one, two different
   lists of items);
 * ``conflict``: two values are incompatible and nothing places them at different times;
-* ``update``: the differing values line up in time as a developing figure: their articles'
-  dates (or as-of times) differ and the later article states the later value;
+* ``update``: the differing values line up in time as a developing figure (a count, money,
+  a magnitude, a percentage): they are ordered by the times they are reported for (a
+  figure's ``as_of``, its article's date; a cue such as "rose to" or "now" marks the newest
+  value and, between undated articles, orders them), a count does not fall unless a word
+  of revision says so ("revised to"), and a "rose to" figure is the larger one; two
+  differing values reported for the same time stay a ``conflict``;
 * ``single-source``: every statement comes from one article.
 
 A group that mixes cases takes the strongest: conflict > update > complement > agree.
@@ -17,6 +21,7 @@ A group that mixes cases takes the strongest: conflict > update > complement > a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -180,6 +185,8 @@ def compare(a: Statement, b: Statement) -> str:
         return "conflict"
     if isinstance(a.value, str) and isinstance(b.value, str):
         fa, fb = _fold(a.value), _fold(b.value)
+        if a.kind == "circumstance":  # "in his sleep" / "in her sleep": one circumstance
+            fa, fb = (re.sub(r"\b(?:his|her|their)\b", "one's", x) for x in (fa, fb))
         if fa == fb:
             return "same"
         if ";" in fa or ";" in fb:
@@ -195,13 +202,68 @@ def compare(a: Statement, b: Statement) -> str:
     return "unrelated"
 
 
+def _day(s: Statement, attr: str) -> str | None:
+    v = getattr(s, attr)
+    return v[:10] if isinstance(v, str) and re.match(r"\d{4}-\d\d-\d\d", v) else None
+
+
+def _time(s: Statement) -> str | None:
+    """The day a figure is reported for: its article's date when a trend cue presents it as
+    the newest value ("has climbed to 27" is the figure at the time of writing), else the
+    time it refers to (``as_of``), else its article's date."""
+    if s.trend and _day(s, "doc_date"):
+        return _day(s, "doc_date")
+    return _day(s, "as_of") or _day(s, "doc_date")
+
+
 def _later(a: Statement, b: Statement) -> int:
-    """+1 when a's figure is stated for a later time than b's, -1 earlier, 0 unknown."""
-    ta = a.as_of if a.as_of and re.match(r"\d{4}-\d\d-\d\d", a.as_of) else a.doc_date
-    tb = b.as_of if b.as_of and re.match(r"\d{4}-\d\d-\d\d", b.as_of) else b.doc_date
-    if not ta or not tb or ta[:10] == tb[:10]:
+    """+1 when a's figure is reported for a later time than b's, -1 earlier, 0 unknown: by
+    ``_time``, then by the articles' dates, then by a trend cue ("rose to", "now") that
+    marks one of them as the newer value."""
+    for ta, tb in ((_time(a), _time(b)), (_day(a, "doc_date"), _day(b, "doc_date"))):
+        if ta and tb and ta != tb:
+            return 1 if ta > tb else -1
+    if a.trend and not b.trend:
+        return 1
+    if b.trend and not a.trend:
+        return -1
+    return 0
+
+
+# figures that may develop over time (a toll, a price, a magnitude), and those among them
+# that only grow as a happening is reported (counts: a toll does not fall without a revision)
+_DEVELOPING = ("count", "money", "magnitude", "percent")
+_MONOTONE = ("count",)
+
+
+def _update_order(a: Statement, b: Statement) -> int:
+    """For two incompatible values of one figure: +1/-1 when they line up in time as a
+    developing figure (a later, b later), 0 when they are a conflict."""
+    if a.kind not in _DEVELOPING or _num(a.value) is None or _num(b.value) is None:
         return 0
-    return 1 if ta[:10] > tb[:10] else -1
+    order = _later(a, b)
+    if order == 0:
+        return 0
+    new, old = (a, b) if order > 0 else (b, a)
+    grew = _num(new.value)[0] > _num(old.value)[0]  # type: ignore[index]
+    if new.trend == "rise" and not grew or new.trend == "fall" and grew:
+        return 0  # "rose to" a smaller figure: the reports clash
+    if a.kind in _MONOTONE and not grew and new.trend not in ("fall", "revision"):
+        return 0  # a later, smaller toll without a word of revision: a clash, not a development
+    return order
+
+
+def _sequence(members: Sequence[Statement]) -> str:
+    """"'12' (a1, 2024-03-01) then '19' (a2, 2024-03-02) then ...": a developing figure's
+    values in the order they were reported."""
+    ordered = sorted(members, key=functools.cmp_to_key(_later))
+    steps: list[str] = []
+    for s in ordered:
+        when = _time(s) or ("newest" if s.trend else "no date")
+        step = f"{s.text!r} ({s.doc_id}, {when})"
+        if not steps or steps[-1] != step:
+            steps.append(step)
+    return " then ".join(steps)
 
 
 def group_label(members: Sequence[Statement]) -> tuple[str, str]:
@@ -209,19 +271,17 @@ def group_label(members: Sequence[Statement]) -> tuple[str, str]:
     docs = {s.doc_id for s in members}
     worst = "same"
     reason = "all state the same value"
-    updates = 0
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             if a.doc_id == b.doc_id:
                 continue
             c = compare(a, b)
             if c == "conflict":
-                order = _later(a, b)
-                na, nb = _num(a.value), _num(b.value)
-                if order and na is not None and nb is not None and a.kind in ("count", "money", "magnitude", "percent"):
-                    updates += 1
+                order = _update_order(a, b)
+                if order:
                     if worst != "conflict":
-                        worst, reason = "update", f"{b.text!r} ({b.doc_id}) then {a.text!r} ({a.doc_id})" if order > 0 else f"{a.text!r} ({a.doc_id}) then {b.text!r} ({b.doc_id})"
+                        old, new = (b, a) if order > 0 else (a, b)
+                        worst, reason = "update", f"{old.text!r} ({old.doc_id}) then {new.text!r} ({new.doc_id})"
                     continue
                 worst, reason = "conflict", f"{a.text!r} ({a.doc_id}) against {b.text!r} ({b.doc_id})"
             elif c == "compatible" and worst == "same":
@@ -231,7 +291,7 @@ def group_label(members: Sequence[Statement]) -> tuple[str, str]:
     if len(docs) == 1:
         return "single-source", f"only {next(iter(docs))}"
     if worst == "update":
-        return "update", reason
+        return "update", _sequence(members)
     if worst == "complement":
         return "complement", reason
     return "agree", reason
@@ -295,7 +355,7 @@ def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) 
     relations or lists (a story has many), the key does not say what is measured, or they
     are in different units."""
     first = statements[clusters[0][0]]
-    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson") or "?" in first.key.split(":"):
+    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance") or "?" in first.key.split(":"):
         return True
     units = {statements[c[0]].unit or "" for c in clusters}
     if len(units) > 1:

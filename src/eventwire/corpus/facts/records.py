@@ -29,7 +29,9 @@ class Statement:
     ``relative`` is the (start, end) of a relative date expression ("yesterday", "this
     year") that the value, period or year depends on, in an article without a date of its
     own; ``inferred`` says how it was resolved from the story's date (None while unresolved,
-    and for statements that need no such resolution).
+    and for statements that need no such resolution). ``trend`` is the direction a cue
+    right before a figure gives it as the latest value of a developing figure ("rose to"
+    -> rise, "fell to" -> fall, "revised to" -> revision; ``context.trend_cue``).
     """
 
     doc_id: str
@@ -52,6 +54,7 @@ class Statement:
     doc_date: str | None = None
     relative: tuple[int, int] | None = None
     inferred: str | None = None
+    trend: str | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -70,7 +73,7 @@ class Statement:
             "value": list(self.value) if isinstance(self.value, tuple) else self.value,
             "kind": self.kind,
         }
-        for name in ("unit", "qualifier", "as_of", "subject", "obj", "attribution", "hedge", "inferred"):
+        for name in ("unit", "qualifier", "as_of", "subject", "obj", "attribution", "hedge", "inferred", "trend"):
             v = getattr(self, name)
             if v:
                 r[name] = v

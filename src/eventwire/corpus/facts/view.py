@@ -30,7 +30,7 @@ _KIND_NAMES = {
     "money": "amount", "count": "number", "age": "age", "duration": "duration", "distance": "distance",
     "percent": "percentage", "magnitude": "magnitude", "date": "date", "time": "time", "place": "place",
     "names": "names", "manner": "manner of death", "condition": "condition", "office": "office",
-    "list": "items", "spokesperson": "spokesperson",
+    "list": "items", "spokesperson": "spokesperson", "charge": "charge", "circumstance": "circumstances",
 }
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 

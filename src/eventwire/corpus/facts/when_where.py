@@ -91,6 +91,8 @@ def date_statements(doc: FactDoc) -> list[Statement]:
         prev_end = tx.end
         k = doc.span_head(tx.start, tx.end)
         happening = (doc.event_class(k) if k is not None else None) or "?"
+        if happening == "?" and not _RELATIVE_DAY.search(tx.text):
+            continue  # a date or time the parse ties to no happening is no checkable fact of it
         before = doc.text[max(0, tx.start - 12) : tx.start]
         common = {
             "doc_id": doc.doc_id, "start": tx.start, "end": tx.end, "text": tx.text,
@@ -197,7 +199,9 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         else:
             continue
         # places of the abstract ("in Vietnam's diplomatic hierarchy") are no places of a happening
-        happening = doc.event_class(anchor) or "?"
+        happening = doc.event_class(anchor)
+        if happening is None:
+            continue  # a place the parse ties to no happening ("Marion County officials")
         kinds = gazetteer().kinds(ent.text)
         if kinds and kinds <= {"country", "admin1", "region"}:
             continue  # a whole country or state is the setting, not a checkable place
