@@ -424,3 +424,22 @@ def test_attributes_charges_victims_and_circumstances() -> None:
     assert by_kind["circumstance"] == ["in her sleep"]
     # a single subject of "died" is the story's protagonist, not a named detail
     assert not [s for s in _one("Esther Williams died on Thursday.") if s["kind"] == "names"]
+
+
+def test_attributes_facility_places_with_their_town() -> None:
+    sts = _one(
+        "The inmate was found dead in Rebibbia prison in the Italian capital of Rome. Two men were "
+        "shot at an ice cream shop in Dayton. A bomb exploded at a Wells Fargo Bank branch in Denver."
+    )
+    places = [s["value"] for s in sts if s["kind"] == "place"]
+    assert "Rebibbia prison, Rome" in places and "ice cream shop, Dayton" in places
+    assert "Wells Fargo Bank" in places  # an organisation's building keeps its name; its town is apart
+
+
+def test_reconcile_places_one_town_two_levels_and_different_towns() -> None:
+    assert compare(_st("a", "Rome jail", "place"), _st("b", "Rebibbia prison, Rome", "place")) == "compatible"
+    assert compare(_st("a", "Beverly Hills, California", "place"), _st("b", "Hollywood, California", "place")) == "conflict"
+    # one place under two happenings' keys, named by two articles, is one fact
+    groups = reconcile([_st("a", "Cook County Jail", "place", key="place:work"),
+                        _st("b", "Cook County Jail", "place", key="place:shooting")])
+    assert [g.label for g in groups] == ["agree"]

@@ -185,3 +185,129 @@ def circumstance_statements(doc: FactDoc) -> list[Statement]:
                 segment=seg, doc_date=doc.dct,
             ))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _facilities() -> frozenset[str]:
+    return frozenset(r["noun"] for r in _rows("facilities.tsv"))
+
+
+_LOCATIVE = frozenset("in at near outside inside into from behind".split())
+_DROP = frozenset("the a an his her their its our my your this that local".split())
+
+
+def _is_town(doc: FactDoc, a: int, b: int) -> str | None:
+    """The name of the town or region a GPE entity over [a, b) names (a gazetteer place), or
+    None (a prison's or a shop's name the tagger took for a place)."""
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    e = doc.entity_at(a, b, ("GPE", "LOC", "ORG"))
+    if e is None:
+        return None
+    name = re.sub(r"^the\s+", "", e.text.strip(), flags=re.I)
+    kinds = gazetteer().kinds(name)
+    # the tagger calls some towns organisations (a small town): then only a one-word city counts
+    if e.label != "GPE" and (" " in name or "city" not in kinds):
+        return None
+    return name if kinds else None
+
+
+def _pp_town(doc: FactDoc, k: int, after: int | None = None) -> tuple[str, int] | None:
+    """The town of a locative phrase on k ("shop in Dayton", "prison in the Italian capital
+    of Rome"): the town's name and the phrase's end. With ``after``, only a phrase that
+    starts right after that offset counts."""
+    for p in doc.children(k):
+        if doc.tok(p).dep != "prep" or doc.tok(p).lemma.lower() not in ("in", "of"):
+            continue
+        if after is not None and doc.text[after : doc.tok(p).start].strip():
+            continue
+        a, b = doc.subtree_span(p)
+        for e in doc.entities_in(a, b, ("GPE", "ORG", "LOC")):
+            town = _is_town(doc, e.start, e.end)
+            if town is not None:
+                return town, b
+    return None
+
+
+def facility_statements(doc: FactDoc) -> list[Statement]:
+    """Where a happening took place, at the level of the building: a named phrase headed by
+    a noun of ``facilities.tsv`` in a locative phrase of a happening ("found dead in
+    Rebibbia prison in the Italian capital of Rome" -> "Rebibbia prison, Rome"; "shot at a
+    Dayton ice cream shop" -> "ice cream shop, Dayton"). The town, from a modifier of the
+    phrase or a locative phrase after it, comes last; a bare "a Rome jail" (no name but the
+    town's) is left to the town's own place statement, and a building an organisation's
+    name names ("a Wells Fargo Bank branch") is that name."""
+    facilities = _facilities()
+    out: list[Statement] = []
+    for k, t in enumerate(doc.tokens):
+        if not _is_facility(doc, k, facilities):
+            continue
+        if any(_is_facility(doc, c, facilities) for c in doc.children(k) if c < k and doc.tok(c).dep == "compound"):
+            continue  # "prison cell", "Bank branch office": the building is the inner noun's
+        root = k
+        while doc.tok(root).dep == "compound" and doc.head(root) != root:
+            root = doc.head(root)
+        rt = doc.tok(root)
+        prep = doc.head(root)
+        if rt.dep != "pobj" or doc.tok(prep).lemma.lower() not in _LOCATIVE:
+            continue
+        happening = doc.event_class(doc.head(prep))
+        seg = doc.own(t.start, t.end)
+        if happening is None or seg is None:
+            continue
+        mods = sorted(x for x in _left_modifiers(doc, k))
+        town = None
+        name: list[int] = []
+        for x in mods:
+            xt = doc.tok(x)
+            tw = _is_town(doc, xt.start, xt.end)
+            if tw is not None:
+                town = tw
+            elif xt.text.lower() not in _DROP and (xt.pos in ("PROPN", "NOUN") or xt.dep == "case" and name):
+                name.append(x)
+        if not name:
+            continue
+        ent = doc.entity_at(t.start, t.end, ("ORG", "FAC", "LOC"))
+        if ent is not None and ent.start <= doc.tok(name[0]).start:
+            # a building named by an organisation's or a site's name ("Wells Fargo Bank",
+            # "Cook County Jail"): the name says which; its town is a statement of its own
+            label = re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)
+            a = ent.start + ent.text.find(label)
+            out.append(Statement(
+                doc_id=doc.doc_id, start=a, end=a + len(label), text=label, key=f"place:{happening}", kind="place",
+                value=label, attribution=attribution(doc, a), hedge=hedge_word(doc, a), segment=seg, doc_date=doc.dct,
+            ))
+            continue
+        end = t.end
+        if town is None:
+            found = _pp_town(doc, k) or (_pp_town(doc, root) if root != k else None)
+            if found is None:  # "shot at a shop in Dayton", the town's phrase parsed on the verb
+                found = _pp_town(doc, doc.head(prep), after=doc.tok(root).end)
+            if found is not None:
+                town, end = found
+        a = min(doc.tok(x).start for x in mods) if mods else t.start
+        label = doc.text[doc.tok(name[0]).start : t.end]
+        value = f"{label}, {town}" if town else label
+        out.append(Statement(
+            doc_id=doc.doc_id, start=a, end=end, text=doc.text[a:end], key=f"place:{happening}", kind="place",
+            value=re.sub(r"\s+", " ", value), attribution=attribution(doc, a), hedge=hedge_word(doc, a),
+            segment=seg, doc_date=doc.dct,
+        ))
+    return out
+
+
+def _is_facility(doc: FactDoc, k: int, facilities: frozenset[str]) -> bool:
+    t = doc.tok(k)
+    return t.pos in ("NOUN", "PROPN") and (t.lemma.lower() in facilities or t.text.lower() in facilities)
+
+
+def _left_modifiers(doc: FactDoc, k: int) -> list[int]:
+    """The words before k that modify it (compounds, possessives, adjectives and their own
+    modifiers): the name part of "Joe's Pizza Shop", "Rome's Rebibbia prison"."""
+    out: list[int] = []
+    stack = [c for c in doc.children(k) if c < k and doc.tok(c).dep in ("compound", "poss", "amod", "nmod", "det")]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(c for c in doc.children(x) if c < x or doc.tok(c).dep == "case")
+    return out

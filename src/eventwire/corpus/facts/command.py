@@ -15,6 +15,7 @@ from eventwire.corpus.facts.anchoring import resolve_relative, story_date
 from eventwire.corpus.facts.attributes import (
     charge_statements,
     circumstance_statements,
+    facility_statements,
     name_statements,
 )
 from eventwire.corpus.facts.document import FactDoc
@@ -95,7 +96,10 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
     found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
     found += charge_statements(doc) + circumstance_statements(doc)
-    found += condition_statements(doc) + date_statements(doc) + place_statements(doc) + relation_statements(doc)
+    facilities = facility_statements(doc)
+    # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
+    places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]
+    found += condition_statements(doc) + date_statements(doc) + facilities + places + relation_statements(doc)
     found.sort(key=lambda s: (s.start, s.end, s.key))
     out: list[Statement] = []
     seen: set[tuple[int, int, str]] = set()

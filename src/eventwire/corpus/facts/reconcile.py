@@ -38,6 +38,8 @@ DISTINCTIVE_MIN = 5.0
 # whether keys that share a distinctive value across articles are merged as one fact's keys
 # (chosen by cross-validation over the tune subtopics: eval/facts_eval.py)
 KEY_UNION = True
+# whether a place named in several articles under different happenings' keys is one fact
+PLACE_UNION = True
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -78,6 +80,12 @@ def _fold(v: str) -> str:
 
 def _words(v: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", v.lower()) if w not in ("the", "of", "a", "in")}
+
+
+def _town(v: str) -> set[str]:
+    """The words of the last part of a place ("ice cream shop, Dayton" -> {"dayton"}),
+    or of the whole when it has one part."""
+    return _words(v.rsplit(",", 1)[-1]) if "," in v else _words(v)
 
 
 def _compare_dates(a: str, b: str) -> str:
@@ -194,8 +202,10 @@ def compare(a: Statement, b: Statement) -> str:
         wa, wb = _words(fa), _words(fb)
         if wa and wb and (wa <= wb or wb <= wa):
             return "compatible"
-        if a.kind in ("place", "relation"):
+        if a.kind == "relation":
             return "compatible" if wa & wb else "conflict"
+        if a.kind == "place":  # "Rome jail" / "Rebibbia prison, Rome": one town, two levels
+            return "compatible" if _town(fa) & _town(fb) and (_town(fa) == wa or _town(fb) == wb or wa & wb - _town(fa)) else "conflict"
         if a.kind == "manner":  # "suicide" and "hanging" describe one death at two levels
             return "compatible"
         return "conflict"
@@ -389,6 +399,8 @@ def _distinctive(s: Statement) -> tuple[str, str, str] | None:
         return s.kind, s.unit or "", repr(v)
     if s.kind in ("count", "duration", "distance", "percent", "age") and isinstance(v, float) and (v != int(v) or v >= DISTINCTIVE_MIN):
         return s.kind, s.unit or "", repr(v)
+    if PLACE_UNION and s.kind == "place" and isinstance(v, str):
+        return s.kind, "", _fold(v)  # one place named by several articles is one fact
     return None
 
 
