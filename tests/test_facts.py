@@ -443,3 +443,13 @@ def test_reconcile_places_one_town_two_levels_and_different_towns() -> None:
     groups = reconcile([_st("a", "Cook County Jail", "place", key="place:work"),
                         _st("b", "Cook County Jail", "place", key="place:shooting")])
     assert [g.label for g in groups] == ["agree"]
+
+
+def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
+    sts = _one("The deputy was shot on his way to work early Aug. 2. He was buried on August 9th.")
+    assert [s["value"] for s in sts if s["kind"] == "date"] == ["--08-02", "--08-09"]
+
+
+def test_extract_spokesperson_office_is_not_stated_twice() -> None:
+    sts = _one("The actress died on Thursday, spokesman Harlan Boll said.")
+    assert [s["kind"] for s in sts if "Boll" in s["text"]] == ["spokesperson"]

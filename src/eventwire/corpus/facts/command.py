@@ -100,6 +100,9 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
     places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]
     found += condition_statements(doc) + date_statements(doc) + facilities + places + relation_statements(doc)
+    # "spokesman Harlan Boll": the spokesperson statement says it; the office would repeat it
+    speakers = [s for s in found if s.kind == "spokesperson"]
+    found = [s for s in found if s.kind != "office" or not any(p.start < s.end and s.start < p.end for p in speakers)]
     found.sort(key=lambda s: (s.start, s.end, s.key))
     out: list[Statement] = []
     seen: set[tuple[int, int, str]] = set()
