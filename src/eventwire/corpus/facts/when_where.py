@@ -104,8 +104,8 @@ def date_statements(doc: FactDoc) -> list[Statement]:
         if month and day_after and 1 <= int(day_after.group(1)) <= 31 and not re.search(r"\d", tx.text[-3:]):
             # "Aug. 2", "August 2nd" that the tagger read as the month alone: the day follows
             end = tx.end + day_after.end()
-            dv = f"{tx.value[:4]}-{month.group(1)}-{int(day_after.group(1)):02d}".replace("XXXX-", "--")
-            out.append(Statement(key=f"date:{happening}", kind="date", value=dv,
+            md = f"{tx.value[:4]}-{month.group(1)}-{int(day_after.group(1)):02d}".replace("XXXX-", "--")
+            out.append(Statement(key=f"date:{happening}", kind="date", value=md,
                                  **{**common, "end": end, "text": doc.text[tx.start : end]}))  # type: ignore[arg-type]
             continue
         has_day = bool(re.search(r"\d{4}-\d\d-\d\d|W\d\d-\d|WXX-\d|XXXX-\d\d-\d\d", tx.value)) or bool(_WEEKDAY_RE.search(tx.text))
