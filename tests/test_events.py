@@ -18,12 +18,13 @@ SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "examples" / "seeds"
 DCT = "2023-12-07"
 
-# Dev figures reached when this gate was set (eval/events_eval.py): type F1 0.893, dyad F1 0.758;
-# gate = reached - 0.03.
-# fitted figures (the event-ness model is trained on gold-dev; its 5-fold CV figures, which
-# the README reports, are type F1 0.70, dyad F1 0.51): a regression guard, not a claim
-DEV_TYPE_F1_GATE = 0.84
-DEV_DYAD_F1_GATE = 0.57
+# Fitted figures (the event-ness model is trained on gold-dev; its 5-fold CV figures, which
+# the README reports, are type F1 0.71, dyad F1 0.51): a regression guard, not a claim.
+# Reached 0.856 / 0.596 with the model trained on 1,245 sentences (C=3); retrained on 1,645
+# (400 more hand-coded ECB+ train sentences) CV chose C=0.3, which fits gold-dev less:
+# 0.784 / 0.551 (CV type F1 0.717 -> 0.711). Gate = reached - 0.03.
+DEV_TYPE_F1_GATE = 0.75
+DEV_DYAD_F1_GATE = 0.52
 
 
 def _article(path: Path) -> Article:
