@@ -82,7 +82,13 @@ def main() -> None:
     pred = predict(gold)
     if args.dump:
         args.dump.write_text("".join(json.dumps(p) + "\n" for p in pred), encoding="utf-8")
-    out = {args.split: figures(gold, pred)}
+    out = {}
+    for split in ("dev", "train"):
+        ids = {g["id"] for g in gold if g["split"] == split}
+        if ids:
+            out[split] = figures([g for g in gold if g["id"] in ids], [p for p in pred if p["id"] in ids])
+    if args.split == "all":
+        out["all"] = figures(gold, pred)
     print(json.dumps(out, indent=1))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
