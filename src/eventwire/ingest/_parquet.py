@@ -44,7 +44,7 @@ def _plain(v: Any) -> Any:
 def read_parquet(
     path: Path, fields: Mapping[str, str], explicit: set[str]
 ) -> Iterator[RawDoc | IngestProblem]:
-    from eventwire.ingest.readers import _record_doc
+    from eventwire.ingest._records import _record_doc
 
     source = str(path)
     try:

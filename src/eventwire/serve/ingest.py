@@ -46,7 +46,7 @@ class Ingestor:
         from eventwire.ingest.clean import dedup_text
         from eventwire.ingest.dedup import signature
         from eventwire.ingest.language import is_supported, unsupported_language_problem
-        from eventwire.ingest.readers import DEFAULT_JSON_FIELDS, _record_doc
+        from eventwire.ingest._records import DEFAULT_JSON_FIELDS, _record_doc
         from eventwire.model import Copy, IngestProblem
 
         digest = hashlib.sha256(repr(sorted(record.items())).encode()).hexdigest()[:16]
