@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
 ECB = SHARED / "data" / "ecbplus"
 
-from realnews_events_eval import figures  # noqa: E402
+from realnews_events_eval import report  # noqa: E402
 
 
 def _documents(doc_ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -82,16 +82,7 @@ def main() -> None:
     pred = predict(gold)
     if args.dump:
         args.dump.write_text("".join(json.dumps(p) + "\n" for p in pred), encoding="utf-8")
-    out = {}
-    for split in ("dev", "train"):
-        ids = {g["id"] for g in gold if g["split"] == split}
-        if ids:
-            out[split] = figures([g for g in gold if g["id"] in ids], [p for p in pred if p["id"] in ids])
-    if args.split == "all":
-        out["all"] = figures(gold, pred)
-    print(json.dumps(out, indent=1))
-    if args.json:
-        args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    report(gold, pred, args.json, with_all=args.split == "all")
 
 
 if __name__ == "__main__":

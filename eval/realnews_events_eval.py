@@ -72,15 +72,22 @@ def main() -> None:
 
     gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
     pred = list(code_command({"id": g["id"], "text": g["text"], "date": g.get("date")} for g in gold))
+    report(gold, pred, args.json)
+
+
+def report(gold: list[dict[str, Any]], pred: list[dict[str, Any]], json_out: Path | None,
+           with_all: bool = True) -> None:
+    """Figures per split (and over all sentences), printed and optionally written."""
     out = {}
     for split in ("dev", "train"):
-        gs = [g for g in gold if g["split"] == split]
-        ids = {g["id"] for g in gs}
-        out[split] = figures(gs, [p for p in pred if p["id"] in ids])
-    out["all"] = figures(gold, pred)
+        ids = {g["id"] for g in gold if g["split"] == split}
+        if ids:
+            out[split] = figures([g for g in gold if g["id"] in ids], [p for p in pred if p["id"] in ids])
+    if with_all:
+        out["all"] = figures(gold, pred)
     print(json.dumps(out, indent=1))
-    if args.json:
-        args.json.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    if json_out:
+        json_out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -43,10 +43,10 @@ class Ingestor:
         ``analyze``, analyze it. Returns {"article_id", "status": "created" | "duplicate",
         "duplicate_of"?, "analyzed", "counts"}. An unreadable record raises InputError."""
         from eventwire.ingest import clean
+        from eventwire.ingest._records import DEFAULT_JSON_FIELDS, _record_doc
         from eventwire.ingest.clean import dedup_text
         from eventwire.ingest.dedup import signature
         from eventwire.ingest.language import is_supported, unsupported_language_problem
-        from eventwire.ingest._records import DEFAULT_JSON_FIELDS, _record_doc
         from eventwire.model import Copy, IngestProblem
 
         digest = hashlib.sha256(repr(sorted(record.items())).encode()).hexdigest()[:16]
