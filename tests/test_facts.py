@@ -453,3 +453,14 @@ def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
 def test_extract_spokesperson_office_is_not_stated_twice() -> None:
     sts = _one("The actress died on Thursday, spokesman Harlan Boll said.")
     assert [s["kind"] for s in sts if "Boll" in s["text"]] == ["spokesperson"]
+
+
+def test_attributes_health_states() -> None:
+    sts = _one("The suspect is terminally ill. She is near death with a terminal illness.")
+    assert [s["value"] for s in sts if s["key"] == "condition:health"] == ["terminally ill", "terminally ill"]
+
+
+def test_extract_dates_of_sayings_and_places_describing_people_are_not_facts() -> None:
+    sts = _one("Police announced on Saturday that a Boston actress was killed in Denver on Friday.")
+    assert [s["value"] for s in sts if s["kind"] == "date"] == ["Friday"]
+    assert [s["value"] for s in sts if s["kind"] == "place"] == ["Denver, Colorado"]

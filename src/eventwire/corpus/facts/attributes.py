@@ -15,7 +15,7 @@ from eventwire.corpus.facts.document import FactDoc, word_class
 from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
 
-__all__ = ["name_statements", "charge_statements", "circumstance_statements"]
+__all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -310,4 +310,24 @@ def _left_modifiers(doc: FactDoc, k: int) -> list[int]:
         x = stack.pop()
         out.append(x)
         stack.extend(c for c in doc.children(x) if c < x or doc.tok(c).dep == "case")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _health() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["health"]) for r in _rows("health.tsv"))
+
+
+def health_statements(doc: FactDoc) -> list[Statement]:
+    """A person's state of health ("terminally ill", "near death with a terminal illness"
+    -> terminally ill), from ``health.tsv``; key ``condition:health``."""
+    out: list[Statement] = []
+    for bs, be, seg in doc.own_spans:
+        for pat, health in _health():
+            for m in pat.finditer(doc.text, bs, be):
+                out.append(Statement(
+                    doc_id=doc.doc_id, start=m.start(), end=m.end(), text=m.group(0), key="condition:health",
+                    kind="condition", value=health, attribution=attribution(doc, m.start()),
+                    hedge=hedge_word(doc, m.start()), segment=seg, doc_date=doc.dct,
+                ))
     return out

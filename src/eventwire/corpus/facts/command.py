@@ -16,6 +16,7 @@ from eventwire.corpus.facts.attributes import (
     charge_statements,
     circumstance_statements,
     facility_statements,
+    health_statements,
     name_statements,
 )
 from eventwire.corpus.facts.document import FactDoc
@@ -95,7 +96,7 @@ def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[S
 def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
     found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
-    found += charge_statements(doc) + circumstance_statements(doc)
+    found += charge_statements(doc) + circumstance_statements(doc) + health_statements(doc)
     facilities = facility_statements(doc)
     # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
     places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]

@@ -17,7 +17,7 @@ import json
 import re
 
 from eventwire.corpus.facts.context import attribution, hedge_word
-from eventwire.corpus.facts.document import FactDoc
+from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class
 from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
 
@@ -91,8 +91,10 @@ def date_statements(doc: FactDoc) -> list[Statement]:
         prev_end = tx.end
         k = doc.span_head(tx.start, tx.end)
         happening = (doc.event_class(k) if k is not None else None) or "?"
-        if happening == "?" and not _RELATIVE_DAY.search(tx.text):
-            continue  # a date or time the parse ties to no happening is no checkable fact of it
+        if happening == "?" and not _RELATIVE_DAY.search(tx.text) or cue_kind(happening) == "say":
+            # a date or time the parse ties to no happening, or to a source's saying it
+            # ("police announced Friday"), is no checkable fact of the happening
+            continue
         before = doc.text[max(0, tx.start - 12) : tx.start]
         common = {
             "doc_id": doc.doc_id, "start": tx.start, "end": tx.end, "text": tx.text,
@@ -178,6 +180,19 @@ def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
     return name, end
 
 
+def _describes_someone(doc: FactDoc, h: int) -> bool:
+    """Whether the noun a place modifies stands for someone: a people word, a PERSON
+    name's title or description, or the subject of a verb (the actor of the happening)."""
+    ht = doc.tok(h)
+    if noun_class(ht.lemma) == "people" or ht.dep in ("nsubj", "nsubjpass"):
+        return True
+    if doc.entity_at(ht.start, ht.end, ("PERSON",)) is not None:
+        return True
+    return any(doc.tok(c).dep in ("appos", "compound") and doc.entity_at(doc.tok(c).start, doc.tok(c).end, ("PERSON",))
+               for c in doc.children(h)) or doc.tok(doc.head(h)).dep == "appos" and doc.entity_at(
+                   doc.tok(doc.head(h)).start, doc.tok(doc.head(h)).end, ("PERSON",)) is not None
+
+
 def place_statements(doc: FactDoc) -> list[Statement]:
     out: list[Statement] = []
     from eventwire.analyze.places_gazetteer import gazetteer
@@ -204,6 +219,8 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         if t.dep == "pobj" and ht.lemma.lower() in _LOCATIVE:
             anchor = doc.head(h)
         elif t.dep in ("compound", "nmod", "poss") and ht.pos == "NOUN":
+            if _describes_someone(doc, h):
+                continue  # "a Hollywood actress", "the Boston mayor": who, not where
             anchor = h
         else:
             continue
