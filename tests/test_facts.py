@@ -464,3 +464,10 @@ def test_extract_dates_of_sayings_and_places_describing_people_are_not_facts() -
     sts = _one("Police announced on Saturday that a Boston actress was killed in Denver on Friday.")
     assert [s["value"] for s in sts if s["kind"] == "date"] == ["Friday"]
     assert [s["value"] for s in sts if s["kind"] == "place"] == ["Denver, Colorado"]
+
+
+def test_attributes_bail_and_affiliation() -> None:
+    sts = _one("Two members of the Avenues gang were arrested and are being held without bail. "
+               "A third man was released on $5,000 bail.")
+    assert [s["value"] for s in sts if s["kind"] == "bail"] == ["held without bail", "released on bail"]
+    assert [s["value"] for s in sts if s["kind"] == "affiliation"] == ["Avenues"]

@@ -15,7 +15,8 @@ from eventwire.corpus.facts.document import FactDoc, word_class
 from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
 
-__all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements"]
+__all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements",
+           "bail_statements", "affiliation_statements"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -330,4 +331,56 @@ def health_statements(doc: FactDoc) -> list[Statement]:
                     kind="condition", value=health, attribution=attribution(doc, m.start()),
                     hedge=hedge_word(doc, m.start()), segment=seg, doc_date=doc.dct,
                 ))
+    return out
+
+
+_BAIL = re.compile(r"\b(held|jailed|released|freed|detained)\s+(without|on|in\s+lieu\s+of)\s+(?:(?:a|an)\s+)?"
+                   r"(?:\$[\d.,]+(?:\s+(?:million|thousand))?\s+)?bail\b", re.I)
+_BAIL_VERBS = {"jailed": "held", "detained": "held", "freed": "released"}
+
+
+def bail_statements(doc: FactDoc) -> list[Statement]:
+    """Whether a suspect is held or released without or on bail ("being held without bail"
+    -> held without bail); the amount, when given, is a money statement of its own."""
+    out: list[Statement] = []
+    for bs, be, seg in doc.own_spans:
+        for m in _BAIL.finditer(doc.text, bs, be):
+            verb = m.group(1).lower()
+            prep = "without" if m.group(2).lower() == "without" else "on"
+            out.append(Statement(
+                doc_id=doc.doc_id, start=m.start(), end=m.end(), text=m.group(0), key="bail", kind="bail",
+                value=f"{_BAIL_VERBS.get(verb, verb)} {prep} bail", attribution=attribution(doc, m.start()),
+                hedge=hedge_word(doc, m.start()), segment=seg, doc_date=doc.dct,
+            ))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    return frozenset(r["noun"] for r in _rows("groups.tsv"))
+
+
+def affiliation_statements(doc: FactDoc) -> list[Statement]:
+    """The group people belong to: the name of a group noun of ``groups.tsv`` that is the
+    object of "member(s) of" ("two members of the Avenues gang" -> Avenues)."""
+    groups = _groups()
+    out: list[Statement] = []
+    for k, t in enumerate(doc.tokens):
+        if t.lemma.lower() not in ("member", "leader", "boss", "head", "founder") or t.pos != "NOUN":
+            continue
+        of = next((c for c in doc.children(k) if doc.tok(c).lemma.lower() == "of" and doc.tok(c).dep == "prep"), None)
+        obj = doc.child(of, "pobj") if of is not None else None
+        if obj is None or doc.tok(obj).lemma.lower() not in groups and doc.tok(obj).text.lower() not in groups:
+            continue
+        name = [c for c in doc.children(obj) if c < obj and doc.tok(c).dep in ("compound", "amod", "nmod")
+                and doc.tok(c).pos == "PROPN"]
+        seg = doc.own(t.start, t.end)
+        if not name or seg is None:
+            continue
+        a, b = doc.tok(min(name)).start, doc.tok(max(name)).end
+        out.append(Statement(
+            doc_id=doc.doc_id, start=a, end=doc.tok(obj).end, text=doc.text[a : doc.tok(obj).end], key="affiliation",
+            kind="affiliation", value=doc.text[a:b], attribution=attribution(doc, a), hedge=hedge_word(doc, a),
+            segment=seg, doc_date=doc.dct,
+        ))
     return out

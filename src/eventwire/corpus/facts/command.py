@@ -13,6 +13,8 @@ from typing import Any, TextIO
 from eventwire.analyze import timex as timex_mod
 from eventwire.corpus.facts.anchoring import resolve_relative, story_date
 from eventwire.corpus.facts.attributes import (
+    affiliation_statements,
+    bail_statements,
     charge_statements,
     circumstance_statements,
     facility_statements,
@@ -97,6 +99,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
     found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
     found += charge_statements(doc) + circumstance_statements(doc) + health_statements(doc)
+    found += bail_statements(doc) + affiliation_statements(doc)
     facilities = facility_statements(doc)
     # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
     places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]

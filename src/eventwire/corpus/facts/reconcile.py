@@ -365,7 +365,7 @@ def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) 
     relations or lists (a story has many), the key does not say what is measured, or they
     are in different units."""
     first = statements[clusters[0][0]]
-    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance") or "?" in first.key.split(":"):
+    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance", "affiliation", "bail") or "?" in first.key.split(":"):
         return True
     units = {statements[c[0]].unit or "" for c in clusters}
     if len(units) > 1:
