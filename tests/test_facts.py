@@ -471,3 +471,11 @@ def test_attributes_bail_and_affiliation() -> None:
                "A third man was released on $5,000 bail.")
     assert [s["value"] for s in sts if s["kind"] == "bail"] == ["held without bail", "released on bail"]
     assert [s["value"] for s in sts if s["kind"] == "affiliation"] == ["Avenues"]
+
+
+def test_attributes_facts_stated_as_none() -> None:
+    sts = _one("No one was hurt in the blast. Police said they don't have suspects.")
+    assert [(s["key"], s["value"]) for s in sts if s["key"] in ("count:injury:people", "suspects")] == [
+        ("count:injury:people", 0.0), ("suspects", "none")]
+    clash = reconcile([_st("a", 0.0, key="count:death:people"), _st("b", 2.0, key="count:death:people")])
+    assert [g.label for g in clash] == ["conflict"]  # "no one was killed" against "two killed"

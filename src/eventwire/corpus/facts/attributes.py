@@ -16,7 +16,7 @@ from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
 
 __all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements",
-           "bail_statements", "affiliation_statements"]
+           "bail_statements", "affiliation_statements", "none_statements"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -383,4 +383,26 @@ def affiliation_statements(doc: FactDoc) -> list[Statement]:
             kind="affiliation", value=doc.text[a:b], attribution=attribution(doc, a), hedge=hedge_word(doc, a),
             segment=seg, doc_date=doc.dct,
         ))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _none_stated() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    return tuple((re.compile(rf"\b(?:{r['pattern']})", re.I), r["key"], r["kind"], r["value"])
+                 for r in _rows("none_stated.tsv"))
+
+
+def none_statements(doc: FactDoc) -> list[Statement]:
+    """Facts stated as none ("no one was hurt" -> 0 injured; "police have no suspects" ->
+    suspects: none), from ``none_stated.tsv``."""
+    out: list[Statement] = []
+    for bs, be, seg in doc.own_spans:
+        for pat, key, kind, value in _none_stated():
+            for m in pat.finditer(doc.text, bs, be):
+                v: float | str = float(value) if kind == "count" else value
+                out.append(Statement(
+                    doc_id=doc.doc_id, start=m.start(), end=m.end(), text=m.group(0), key=key, kind=kind, value=v,
+                    unit="people" if kind == "count" else None, attribution=attribution(doc, m.start()),
+                    hedge=hedge_word(doc, m.start()), segment=seg, doc_date=doc.dct,
+                ))
     return out

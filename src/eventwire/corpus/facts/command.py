@@ -20,6 +20,7 @@ from eventwire.corpus.facts.attributes import (
     facility_statements,
     health_statements,
     name_statements,
+    none_statements,
 )
 from eventwire.corpus.facts.document import FactDoc
 from eventwire.corpus.facts.extract import (
@@ -99,7 +100,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     """All fact statements of one article, in text order, without duplicates."""
     found = quantity_statements(doc) + coordination_statements(doc) + name_statements(doc) + manner_statements(doc)
     found += charge_statements(doc) + circumstance_statements(doc) + health_statements(doc)
-    found += bail_statements(doc) + affiliation_statements(doc)
+    found += bail_statements(doc) + affiliation_statements(doc) + none_statements(doc)
     facilities = facility_statements(doc)
     # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
     places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]
