@@ -135,7 +135,8 @@ class FactGroupsStage:
             ids = members[sid]
             arts = {a["id"]: a for a in store.records("articles", filters={"id__in": ids})}
             anchor = story_date((a["id"], a.get("published")) for a in arts.values())
-            order = {aid: n for n, aid in enumerate(sorted(ids, key=lambda a: (arts.get(a, {}).get("ingested_at") or "", a)))}
+            # statements in ingestion order (not ``ingested_at``: one-second clock time)
+            order = {aid: n for n, aid in enumerate(sorted(ids, key=lambda a: (arts.get(a, {}).get("ingest_seq") or 0, a)))}
             rows = []
             for r in store.records("facts", filters={"article_id__in": ids}):
                 r = dict(r)

@@ -125,7 +125,7 @@ class ClaimStoreMixin:
             q = (
                 sa.select(a.c.id)
                 .where(pending, ~held, ~mine)
-                .order_by(a.c.ingested_at, a.c.id)
+                .order_by(a.c.ingest_seq, a.c.id)
                 .limit(limit)
             )
             if self.dialect == "postgresql":

@@ -60,6 +60,10 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("analyzed_version", Text),
     Column("ingested_at", String(32), nullable=False),
+    # the order articles were stored in (input order within a run): what analysis, the
+    # change log and so the corpus stages follow; ``ingested_at`` is only one-second wall
+    # clock time, not an order
+    Column("ingest_seq", BigInteger, nullable=False, server_default="0", index=True),
 )
 
 sources = Table(

@@ -29,6 +29,7 @@ from eventwire.store.analysis_sql import FAILED_PREFIX, AnalysisStoreMixin
 from eventwire.store.claims_sql import ClaimStoreMixin
 from eventwire.store.corpus_sql import CorpusStoreMixin
 from eventwire.store.dedup_sql import DedupStoreMixin
+from eventwire.store.ingest_sql import IngestStoreMixin
 
 __all__ = ["Store", "open_store", "default_url", "schema_head", "RECORD_KINDS", "FAILED_PREFIX", "FILTERABLE"]
 
@@ -125,7 +126,9 @@ def _row(obj: Any, table: sa.Table) -> dict[str, Any]:
     return out
 
 
-class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMixin):
+class Store(
+    AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMixin, IngestStoreMixin
+):
     """Open with :func:`open_store`; the schema is migrated to the latest revision."""
 
     def __init__(self, url: str, engine: Engine) -> None:
@@ -206,9 +209,12 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMix
         arows: list[dict[str, Any]] = []
         srows: list[dict[str, Any]] = []
         segrows: list[dict[str, Any]] = []
-        for art, sig in articles:
+        for pos, (art, sig) in enumerate(articles):
             r = _row(art, schema.articles)
-            r.update(signature=sig, analyzed_version=None, ingested_at=now)
+            # a placeholder below every stored number, made ``max + 1 + pos`` once this
+            # transaction holds the write lock (see _number_new_articles)
+            r.update(signature=sig, analyzed_version=None, ingested_at=now,
+                     ingest_seq=pos - len(articles))
             arows.append(r)
             srows.append(
                 {
@@ -232,6 +238,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMix
         ]
         with self.engine.begin() as conn:
             stored = self._insert_new_articles(conn, arows)
+            self._number_new_articles(conn, stored, len(arows))
             self._index_signatures(conn, [(r["id"], r["signature"]) for r in arows if r["id"] in stored])
             if len(stored) < len(arows):  # another writer stored some of them first
                 srows = self._as_copies(conn, srows, {r["id"] for r in arows} - stored)
@@ -240,42 +247,6 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMix
             self._insert_ignore(conn, schema.sources, srows)
             self._upsert(conn, schema.problems, prow)
         return stored
-
-    def _insert_new_articles(self, conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
-        if not rows:
-            return set()
-        t = schema.articles
-        stmt: Any
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            stmt = pg_insert(t)
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            stmt = sqlite_insert(t)
-        stmt = stmt.on_conflict_do_nothing().returning(t.c.id)
-        return {r.id for r in conn.execute(stmt, rows)}
-
-    @staticmethod
-    def _as_copies(
-        conn: Connection, srows: list[dict[str, Any]], lost: set[str]
-    ) -> list[dict[str, Any]]:
-        """Canonical source rows of articles not stored (``lost``) become exact copies of
-        the stored article with the same content."""
-        t = schema.articles
-        hashes = {r["content_hash"] for r in srows if r["article_id"] in lost}
-        q = sa.select(t.c.id, t.c.content_hash).where(t.c.content_hash.in_(sorted(hashes)))
-        by_hash = {r.content_hash: r.id for r in conn.execute(q)}
-        out = []
-        for r in srows:
-            if r["article_id"] in lost and r["kind"] == "canonical":
-                stored = by_hash.get(r["content_hash"])
-                if stored is None:  # pragma: no cover - an id clash with other content
-                    continue
-                r = {**r, "article_id": stored, "kind": "exact"}
-            out.append(r)
-        return out
 
     def resolve_problems(
         self, units: Sequence[str], keep: set[tuple[str, str]], codes: str = "E1W1E4"
@@ -348,7 +319,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMix
         self, conn: Connection, where: Any, limit: int | None = None
     ) -> list[Article]:
         t = schema.articles
-        q = sa.select(t).where(where).order_by(t.c.ingested_at, t.c.id)
+        q = sa.select(t).where(where).order_by(t.c.ingest_seq, t.c.id)
         if limit:
             q = q.limit(limit)
         rows = list(conn.execute(q))
@@ -414,7 +385,7 @@ class Store(AnalysisStoreMixin, CorpusStoreMixin, ClaimStoreMixin, DedupStoreMix
             q = q.where(table.c.article_id == article_id)
         for key, val in (filters or {}).items():
             q = q.where(_filter_clause(table, key, val))
-        order = [table.c[n] for n in ("article_id", "start", "ingested_at") if n in table.c]
+        order = [table.c[n] for n in ("article_id", "start", "ingest_seq", "ingested_at") if n in table.c]
         order += [c for c in table.primary_key.columns if c not in order]
         q = q.order_by(*order)
         if limit:

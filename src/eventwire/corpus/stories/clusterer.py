@@ -69,7 +69,7 @@ class StoryChange:
 def _compact(v: DocVector) -> DocVector:
     """A member's vector pruned to its strongest terms (all names kept), for memory."""
     keep = dict(sorted(v.weights.items(), key=lambda kv: -kv[1])[:_MEMBER_TERMS])
-    for t in v.all_names:
+    for t in sorted(v.all_names):  # sorted: key order (and so later float sums) must not follow the hash seed
         keep[t] = v.weights[t]
     return DocVector(keep, v.top, v.date, v.names, v.all_names, v.years, v.name_norm)
 

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -90,7 +91,9 @@ class DocFreq:
 
     def observe(self, features: Iterable[str]) -> None:
         self.n_docs += 1
-        self.df.update(set(features))
+        # one count per distinct feature, in first-seen order (a set's order would follow
+        # the hash seed, and so would the pickled state)
+        self.df.update(dict.fromkeys(features, 1))
 
     def idf(self, term: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
@@ -107,6 +110,17 @@ class DocVector:
     all_names: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()  # years the text mentions
     name_norm: float = 0.0  # L2 norm of the names part of ``weights``
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the sets pickled sorted: the stored clusterer state is then the same bytes
+        # whatever the hash seed of the process that wrote it
+        return (_docvector, (dict(self.weights), self.top, self.date, tuple(sorted(self.names)),
+                             tuple(sorted(self.all_names)), tuple(sorted(self.years)), self.name_norm))
+
+
+def _docvector(weights: dict[str, float], top: tuple[str, ...], date: str | None, names: tuple[str, ...],
+               all_names: tuple[str, ...], years: tuple[str, ...], name_norm: float) -> DocVector:
+    return DocVector(weights, top, date, frozenset(names), frozenset(all_names), frozenset(years), name_norm)
 
 
 def vectorize(
@@ -136,7 +150,8 @@ def vectorize(
     top = tuple([t for t in order if df.df.get(t, 0) > 1][:n_top])
     names = frozenset([t for t in order if t.startswith("n:") and " " not in t][:8])
     all_names = frozenset(t for t in weights if t.startswith("n:"))
-    name_norm = math.sqrt(sum(weights[t] ** 2 for t in all_names))
+    # fsum: exact whatever the iteration order of the set (which follows PYTHONHASHSEED)
+    name_norm = math.sqrt(math.fsum(weights[t] ** 2 for t in all_names))
     return DocVector(weights, top, date, names, all_names, frozenset(years), name_norm)
 
 

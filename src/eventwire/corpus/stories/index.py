@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["KeywordIndex"]
 
@@ -23,6 +24,14 @@ class KeywordIndex:
         self.cap = cap
         self._post: dict[str, OrderedDict[str, None]] = {}
         self._keys: dict[str, set[str]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # sets pickled sorted: the same bytes whatever the process's hash seed
+        return {"cap": self.cap, "_post": self._post, "_keys": {s: sorted(k) for s, k in self._keys.items()}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.cap, self._post = state["cap"], state["_post"]
+        self._keys = {s: set(k) for s, k in state["_keys"].items()}
 
     def __len__(self) -> int:
         return len(self._keys)

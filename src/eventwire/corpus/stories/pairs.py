@@ -30,7 +30,8 @@ def _name_cos(a: DocVector, b: DocVector) -> float:
     if not a.name_norm or not b.name_norm:
         return 0.0
     x, y = (a, b) if len(a.all_names) <= len(b.all_names) else (b, a)
-    s = sum(x.weights[t] * y.weights[t] for t in x.all_names if t in y.all_names)
+    # fsum over a set: the same value whatever the hash seed orders the set by
+    s = math.fsum(x.weights[t] * y.weights[t] for t in x.all_names if t in y.all_names)
     return s / (a.name_norm * b.name_norm)
 
 
