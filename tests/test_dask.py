@@ -134,3 +134,16 @@ def test_dask_task_that_kills_its_workers_is_reported_not_fatal(dask_ex: DaskExe
     assert out == [("poison", "KilledWorker")]
     dask_ex.client.wait_for_workers(2, timeout=120)
     assert list(dask_ex.imap(abs, [-3, 4])) == [3, 4]
+
+
+def test_dask_dashboard_address_serves_the_dashboard(dask_ex: DaskExecutor) -> None:
+    """The address the CLI prints answers over HTTP with the real dashboard (bokeh is in
+    the dask extra), not distributed's "needs bokeh" notice."""
+    import urllib.request
+
+    link = dask_ex.dashboard_link
+    assert link and link.startswith("http://")
+    with urllib.request.urlopen(link, timeout=60) as resp:
+        body = resp.read().decode("utf-8", "replace")
+    assert resp.status == 200
+    assert "needs bokeh" not in body and "Dask Diagnostic UI" in body
