@@ -18,34 +18,17 @@ from eventwire import api
 from eventwire.analyze.nlp import make_stage as nlp_stage
 from eventwire.analyze.pipeline import Pipeline
 from eventwire.runners.dask import DaskExecutor, dask_executor
-from eventwire.store import Store, open_store, schema
+from eventwire.store import open_store, schema
 
 from .conftest import SEEDS, fresh_pg_database
 from .corpus import synthetic_articles, write_corpus
-
-_VOLATILE = {"ingested_at", "seen_at", "claimed_at", "lease_until"}
+from .storedump import dump_store as _dump
 
 
 @pytest.fixture(scope="module")
 def dask_ex() -> Iterator[DaskExecutor]:
     with dask_executor(workers=2, dashboard_address=":0", memory_limit="3GiB") as ex:
         yield ex
-
-
-def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table (the change log and corpus cursors too), rows in key order, only the
-    wall-clock timestamps left out."""
-    out = {}
-    for table in schema.metadata.sorted_tables:
-        cols = [c for c in table.columns if c.name not in _VOLATILE]
-        key = list(table.primary_key.columns) or cols
-        with store.engine.connect() as c:
-            rows = c.execute(sa.select(*cols).order_by(*key)).all()
-        out[table.name] = [
-            tuple(json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v for v in r)
-            for r in rows
-        ]
-    return out
 
 
 def test_dask_store_equals_local_run_record_by_record(

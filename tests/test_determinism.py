@@ -15,19 +15,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from eventwire import api
-from eventwire.store import Store, open_store, schema
+from eventwire.store import open_store
 
 from .conftest import SEEDS
 from .corpus import synthetic_articles
+from .storedump import dump_store as _dump
 
 DATA = Path(__file__).parent / "data"
-_VOLATILE = {"ingested_at", "seen_at", "claimed_at", "lease_until"}
 
 # One run: ingest in batches of 2 and analyze in batches of 4 with a clock that either
 # never moves (every batch stored in the same second) or moves one second per batch.
@@ -50,22 +48,6 @@ with open_store(url) as store:
     api.ingest(store, inputs, batch_size=2, workers=procs)
     api.analyze(store, batch_size=4, n_process=procs)
 """
-
-
-def _dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table (the change log, corpus cursors and the stories' pickled state too),
-    rows in key order, only the wall-clock timestamps left out."""
-    out = {}
-    for table in schema.metadata.sorted_tables:
-        cols = [c for c in table.columns if c.name not in _VOLATILE]
-        key = list(table.primary_key.columns) or cols
-        with store.engine.connect() as c:
-            rows = c.execute(sa.select(*cols).order_by(*key)).all()
-        out[table.name] = [
-            tuple(json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v for v in r)
-            for r in rows
-        ]
-    return out
 
 
 def _inputs(tmp_path: Path) -> list[str]:
