@@ -450,6 +450,8 @@ def test_reconcile_places_one_town_two_levels_and_different_towns() -> None:
 def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
     sts = _one("The deputy was shot on his way to work early Aug. 2. He was buried on August 9th.")
     assert [s["value"] for s in sts if s["kind"] == "date"] == ["--08-02", "--08-09"]
+    sts = _one("The valley flooded in early Aug. 2 people died in the floods.")
+    assert not [s for s in sts if s["kind"] == "date" and s["value"] == "--08-02"]
 
 
 def test_extract_spokesperson_office_is_not_stated_twice() -> None:
@@ -479,5 +481,7 @@ def test_attributes_facts_stated_as_none() -> None:
     sts = _one("No one was hurt in the blast. Police said they don't have suspects.")
     assert [(s["key"], s["value"]) for s in sts if s["key"] in ("count:injury:people", "suspects")] == [
         ("count:injury:people", 0.0), ("suspects", "none")]
+    sts = _one("Nobody was arrested. Police have no suspects in the killing.")
+    assert ("suspects", "none") in [(s["key"], s["value"]) for s in sts]
     clash = reconcile([_st("a", 0.0, key="count:death:people"), _st("b", 2.0, key="count:death:people")])
     assert [g.label for g in clash] == ["conflict"]  # "no one was killed" against "two killed"

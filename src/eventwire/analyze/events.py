@@ -34,6 +34,7 @@ from eventwire.analyze.events_filter import (
     eventness_model,
     sanitize_arguments,
 )
+from eventwire.analyze.events_home import AUTHORITY_TYPES, document_country, home_country
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
@@ -295,10 +296,10 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
                 tgt_ids = (m.actor_id,)
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
-        src_c = src_c or _home_country(g, ev.source_tok, home)
-        if src_c is None and ev.source_tok is None and ev.plover_type in _AUTHORITY_TYPES:
+        src_c = src_c or home_country(g, ev.source_tok, home)
+        if src_c is None and ev.source_tok is None and ev.plover_type in AUTHORITY_TYPES:
             src_c = home  # "was arrested", "was convicted": by the authorities where it happened
-        tgt_c = tgt_c or _home_country(g, ev.target_tok, home)
+        tgt_c = tgt_c or home_country(g, ev.target_tok, home)
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
         feats = d["feats"]
@@ -368,41 +369,6 @@ def _sentence_country(doc: AnalyzedDoc, st: int, en: int) -> str | None:
     """The one country the sentence's places name ("police in Modesto"), else None."""
     found = {p.country for p in doc.places if st <= p.start < en and p.country}
     return found.pop() if len(found) == 1 else None
-
-
-_DOC_MIN_PLACES = 2  # place mentions of the leading country
-_DOC_MIN_RATIO = 2.0  # ... and at least this many times the runner-up's
-_NOT_ACTOR_KINDS = frozenset({"none", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "num"})
-_HOME_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "who", "whom"})
-# legal actions with no stated actor are the authorities' of the place (police, courts)
-_AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION", "ACCUSE"})
-
-
-def document_country(doc: AnalyzedDoc) -> str | None:
-    """The country the whole article is set in: the country most of its place mentions are
-    in, when it leads clearly (``_DOC_MIN_PLACES`` mentions, ``_DOC_MIN_RATIO`` times the
-    runner-up's), else None. The realnews protocol codes actors with no country of their own
-    by the country the document makes evident ("police" in a story set in Modesto: USA)."""
-    counts: dict[str, int] = {}
-    for p in doc.places:
-        if p.country and len(p.country) == 3:
-            counts[p.country] = counts.get(p.country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < _DOC_MIN_PLACES:
-        return None
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= _DOC_MIN_RATIO * second else None
-
-
-def _home_country(g: TokenGraph, k: int | None, home: str | None) -> str | None:
-    """An argument with no country of its own (police, a judge, a named person, he/she, "the
-    proposal") belongs to the article's country; not a date or number, nor "it"/"which"."""
-    if home is None or k is None:
-        return None
-    kind = argument_kind(g, k)
-    if kind == "pron":
-        return home if g.toks[k].text.lower() in _HOME_PRONOUNS else None
-    return None if kind in _NOT_ACTOR_KINDS else home
 
 
 def _stage_countries(doc: AnalyzedDoc, g: TokenGraph, ev: CodedEvent, local: str | None = None) -> CodedEvent:

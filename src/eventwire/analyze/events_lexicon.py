@@ -98,6 +98,8 @@ ACCUSE_CTRL: dict[str, str] = dict(_L["accuse_ctrl"])
 MODALS: frozenset[str] = frozenset(_L["modals"])
 # Controls that only schedule an event (the pipeline keeps the event's type, status planned).
 SCHEDULING: frozenset[str] = frozenset(_L["scheduling"])
+# Pronouns of people, who act in the article's country when nothing else gives one.
+HOME_PRONOUNS: frozenset[str] = frozenset(_L["home_pronouns"])
 # Verbs whose subject words also select the code ("troops arrived").
 SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").

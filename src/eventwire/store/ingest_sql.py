@@ -20,6 +20,9 @@ from eventwire.store import schema
 
 __all__ = ["IngestStoreMixin"]
 
+# advisory lock key of the ingestion numbering (any constant no other code uses)
+_SEQ_LOCK = 0x65770001
+
 
 class IngestStoreMixin:
     engine: sa.engine.Engine
@@ -28,11 +31,14 @@ class IngestStoreMixin:
     @staticmethod
     def _number_new_articles(conn: Connection, stored: set[str], n: int) -> None:
         """Give the articles just inserted (placeholders ``-n .. -1`` in input order) the
-        next ingestion numbers. Read after the insert, so under the write lock on SQLite;
-        on PostgreSQL two concurrent writers may share numbers (ties go by id)."""
+        next ingestion numbers. Read after the insert, so under the write lock on SQLite; on
+        PostgreSQL a transaction-scoped advisory lock serialises concurrent writers here, so
+        their batches never share numbers."""
         if not stored:
             return
         t = schema.articles
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_SEQ_LOCK)))
         top = conn.execute(sa.select(sa.func.max(t.c.ingest_seq))).scalar()
         shift = max(int(top or 0), 0) + n + 1
         ids = sorted(stored)

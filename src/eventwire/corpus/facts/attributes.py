@@ -30,16 +30,22 @@ def _undergoer_verbs() -> frozenset[str]:
     return frozenset(r["lemma"] for r in _rows("undergoer_verbs.tsv"))
 
 
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    """The lists of ``attribute_words.tsv``: list name -> word -> value."""
+    out: dict[str, dict[str, str]] = {}
+    for r in _rows("attribute_words.tsv"):
+        out.setdefault(r["list"], {})[r["word"]] = r["value"] or r["word"]
+    return out
+
+
 def _undergoer_nouns() -> frozenset[str]:
     """Nouns of dying ("the death of X"): like a single subject of "died", their "of" phrase
     names the story's protagonist, not a detail of a killing ("the murder of X")."""
-    return frozenset(("death", "passing", "dead"))
+    return frozenset(_words()["undergoer_nouns"])
 
 
-_TITLE_WORDS = re.compile(
-    r"^(?:(?:Police|State|Senior|Sheriff'?s?|Deputy|Trooper|Officer|Capt\.?|Captain|Lt\.?|Lieutenant|Sgt\.?|"
-    r"Sergeant|Detective|Chief|Agent|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Gen\.?|Col\.?|Maj\.?|Cpl\.?|Pvt\.?)\s+)+"
-)
+_TITLE_WORDS = re.compile(r"^(?:(?:" + "|".join(_words()["titles"]) + r")\s+)+")
 _NAMED_CLASSES = ("death", "arrest", "charge", "conviction", "sentence")
 
 
@@ -193,8 +199,8 @@ def _facilities() -> frozenset[str]:
     return frozenset(r["noun"] for r in _rows("facilities.tsv"))
 
 
-_LOCATIVE = frozenset("in at near outside inside into from behind".split())
-_DROP = frozenset("the a an his her their its our my your this that local".split())
+_LOCATIVE = frozenset(_words()["locative"])
+_DROP = frozenset(_words()["drop"])
 
 
 def _is_town(doc: FactDoc, a: int, b: int) -> str | None:
@@ -334,9 +340,9 @@ def health_statements(doc: FactDoc) -> list[Statement]:
     return out
 
 
-_BAIL = re.compile(r"\b(held|jailed|released|freed|detained)\s+(without|on|in\s+lieu\s+of)\s+(?:(?:a|an)\s+)?"
+_BAIL_VERBS = _words()["bail_verbs"]
+_BAIL = re.compile(r"\b(" + "|".join(_BAIL_VERBS) + r")\s+(without|on|in\s+lieu\s+of)\s+(?:(?:a|an)\s+)?"
                    r"(?:\$[\d.,]+(?:\s+(?:million|thousand))?\s+)?bail\b", re.I)
-_BAIL_VERBS = {"jailed": "held", "detained": "held", "freed": "released"}
 
 
 def bail_statements(doc: FactDoc) -> list[Statement]:
@@ -349,7 +355,7 @@ def bail_statements(doc: FactDoc) -> list[Statement]:
             prep = "without" if m.group(2).lower() == "without" else "on"
             out.append(Statement(
                 doc_id=doc.doc_id, start=m.start(), end=m.end(), text=m.group(0), key="bail", kind="bail",
-                value=f"{_BAIL_VERBS.get(verb, verb)} {prep} bail", attribution=attribution(doc, m.start()),
+                value=f"{_BAIL_VERBS[verb]} {prep} bail", attribution=attribution(doc, m.start()),
                 hedge=hedge_word(doc, m.start()), segment=seg, doc_date=doc.dct,
             ))
     return out
@@ -366,7 +372,7 @@ def affiliation_statements(doc: FactDoc) -> list[Statement]:
     groups = _groups()
     out: list[Statement] = []
     for k, t in enumerate(doc.tokens):
-        if t.lemma.lower() not in ("member", "leader", "boss", "head", "founder") or t.pos != "NOUN":
+        if t.lemma.lower() not in _words()["group_heads"] or t.pos != "NOUN":
             continue
         of = next((c for c in doc.children(k) if doc.tok(c).lemma.lower() == "of" and doc.tok(c).dep == "prep"), None)
         obj = doc.child(of, "pobj") if of is not None else None

@@ -103,8 +103,10 @@ def date_statements(doc: FactDoc) -> list[Statement]:
         }
         day_after = re.match(r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)", doc.text[tx.end : tx.end + 6])
         month = re.fullmatch(r"(?:\d{4}|XXXX)-(\d\d)", tx.value)
-        if month and day_after and 1 <= int(day_after.group(1)) <= 31 and not re.search(r"\d", tx.text[-3:]):
+        if (month and day_after and 1 <= int(day_after.group(1)) <= 31 and not re.search(r"\d", tx.text[-3:])
+                and not re.search(r"\bin\s+$", before, re.I)):
             # "Aug. 2", "August 2nd" that the tagger read as the month alone: the day follows
+            # (not after "in": "in August 15 people died" is a month and a count)
             end = tx.end + day_after.end()
             md = f"{tx.value[:4]}-{month.group(1)}-{int(day_after.group(1)):02d}".replace("XXXX-", "--")
             out.append(Statement(key=f"date:{happening}", kind="date", value=md,
