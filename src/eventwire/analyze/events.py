@@ -296,7 +296,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
                 tgt_ids = (m.actor_id,)
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
-        src_c = src_c or home_country(g, ev.source_tok, home)
+        src_c = src_c or home_country(g, ev.source_tok, home, source=True)
         if src_c is None and ev.source_tok is None and ev.plover_type in AUTHORITY_TYPES:
             src_c = home  # "was arrested", "was convicted": by the authorities where it happened
         tgt_c = tgt_c or home_country(g, ev.target_tok, home)

@@ -43,12 +43,16 @@ def document_country(doc: AnalyzedDoc) -> str | None:
     return ranked[0][0] if ranked[0][1] >= MIN_RATIO * second else None
 
 
-def home_country(g: TokenGraph, k: int | None, home: str | None) -> str | None:
-    """An argument with no country of its own (police, a judge, a named person, he/she, "the
-    proposal") belongs to the article's country; not a date or number, nor "it"/"which"."""
+def home_country(g: TokenGraph, k: int | None, home: str | None, *, source: bool = False) -> str | None:
+    """An argument with no country of its own (police, a judge, a named person, he/she; as a
+    target also a thing, "the proposal") belongs to the article's country; not a date or
+    number, nor "it"/"which". A source that is a common noun but no role noun ("a massive
+    quake", "shares") is no actor and gets none (as in ``events_filter.sanitize_arguments``)."""
     if home is None or k is None:
         return None
     kind = argument_kind(g, k)
     if kind == "pron":
         return home if g.toks[k].text.lower() in HOME_PRONOUNS else None
-    return None if kind in _NOT_ACTOR_KINDS else home
+    if kind in _NOT_ACTOR_KINDS or (source and kind == "noun"):
+        return None
+    return home
