@@ -37,3 +37,16 @@ def test_events_domain_is_a_learned_feature_of_eventness() -> None:
     doc = Pipeline(registry.build_stages())([art])[0]
     feats = [f for _e, f in candidate_events(doc)]
     assert feats and all("domain" in f for f in feats)
+
+
+def test_events_domain_missing_model_file_is_a_coded_error() -> None:
+    import pytest
+
+    from eventwire._resources import resource_json
+    from eventwire.errors import ModelError
+
+    with pytest.raises(ModelError) as ei:
+        resource_json("events", "no_such_model.json", what="event-ness model")
+    assert ei.value.code == "E303"
+    assert "event-ness model events/no_such_model.json is missing or unreadable" in ei.value.message
+    assert resource_json("events", "status_cues.json", what="status cue lists")

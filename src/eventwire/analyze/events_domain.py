@@ -13,15 +13,13 @@ and the CAMEO-style gold sentences. Its probability is a feature of the event-ne
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
-from eventwire.errors import ModelError
+from eventwire._resources import resource_json
 
 __all__ = ["DOMAIN_FILE", "DomainModel", "domain_model", "domain_words", "political_probability"]
 
@@ -52,11 +50,7 @@ class DomainModel:
 @functools.lru_cache(maxsize=1)
 def domain_model() -> DomainModel:
     """The shipped model (loaded once per process)."""
-    p = resources.files("eventwire.resources") / "events" / DOMAIN_FILE
-    try:
-        data = json.loads(p.read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise ModelError(f"sentence-domain model {DOMAIN_FILE} is missing or unreadable: {e}", "E303") from e
+    data = resource_json("events", DOMAIN_FILE, what="sentence-domain model")
     return DomainModel(
         weights={str(k): float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),

@@ -16,16 +16,14 @@ The probability is the event's ``confidence``; candidates under the threshold ar
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from eventwire._resources import resource_json
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
-from eventwire.errors import ModelError
 
 __all__ = ["EventnessModel", "argument_kind", "candidate_features", "domain_features", "eventness_model",
            "sanitize_arguments", "MODEL_FILE"]
@@ -59,11 +57,7 @@ class EventnessModel:
 @functools.lru_cache(maxsize=1)
 def eventness_model() -> EventnessModel:
     """The shipped model (loaded once per process)."""
-    p = resources.files("eventwire.resources") / "events" / MODEL_FILE
-    try:
-        data = json.loads(p.read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise ModelError(f"event-ness model {MODEL_FILE} is missing or unreadable: {e}", "E303") from e
+    data = resource_json("events", MODEL_FILE, what="event-ness model")
     return EventnessModel(
         weights={str(k): float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
@@ -76,8 +70,7 @@ def eventness_model() -> EventnessModel:
 def _agent_nouns() -> dict[str, str]:
     """One-word role nouns of the Phoenix agents dictionary (MIT, shipped with the actors
     stage): "police" -> COP, "troops" -> MIL, "protesters" -> OPP ..."""
-    p = resources.files("eventwire.resources") / "actors" / "phoenix_agents.json"
-    data = json.loads(p.read_text("utf-8"))
+    data = resource_json("actors", "phoenix_agents.json", what="Phoenix agents dictionary")
     return {k.lower(): str(v) for k, v in data.items() if " " not in k and k.isalpha()}
 
 

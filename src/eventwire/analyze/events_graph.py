@@ -4,12 +4,11 @@ the CAMEO -> PLOVER table (``resources/events/cameo_to_plover.json``)."""
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from eventwire._resources import resource_json
 from eventwire.analyze.events_morph import lemma as morph_lemma
 from eventwire.analyze.events_morph import lexicon_vocab
 from eventwire.model import Token
@@ -29,8 +28,7 @@ MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 @functools.lru_cache(maxsize=1)
 def cameo_table() -> dict[str, tuple[str | None, str | None]]:
     """CAMEO code -> (PLOVER type, PLOVER mode), from the shipped CAMEO->PLOVER table."""
-    p = resources.files("eventwire.resources") / "events" / "cameo_to_plover.json"
-    data = json.loads(p.read_text("utf-8"))
+    data = resource_json("events", "cameo_to_plover.json", what="CAMEO to PLOVER table")
     return {k: (v[0], v[1]) for k, v in data.items()}
 
 

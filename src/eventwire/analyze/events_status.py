@@ -23,9 +23,8 @@ The cue words are data (``resources/events/status_cues.json``).
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
+from eventwire._resources import resource_json
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 
 __all__ = ["refine_status", "status_cues"]
@@ -33,8 +32,7 @@ __all__ = ["refine_status", "status_cues"]
 
 @functools.lru_cache(maxsize=1)
 def status_cues() -> dict[str, frozenset[str]]:
-    p = resources.files("eventwire.resources") / "events" / "status_cues.json"
-    data = json.loads(p.read_text("utf-8"))
+    data = resource_json("events", "status_cues.json", what="status cue lists")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 

@@ -23,11 +23,12 @@ or at once when a writer on the same machine sees that its process is gone
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import socket
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -171,21 +172,9 @@ class ClaimStoreMixin:
     def keep_claims(self, owner: str, lease: float = DEFAULT_LEASE) -> Iterator[None]:
         """Renew ``owner``'s claims every ``lease / 3`` seconds while the block runs, and
         end them all when it exits."""
-        stop = threading.Event()
-
-        def renew() -> None:
-            while not stop.wait(lease / 3):
-                with contextlib.suppress(Exception):  # a failed renewal retries next tick
-                    self.renew_claims(owner, lease)
-
-        t = threading.Thread(target=renew, name="claims", daemon=True)
-        t.start()
-        try:
+        renew = functools.partial(self.renew_claims, owner, lease)
+        with _renewing(renew, lease / 3, "claims", functools.partial(self.release_claims, owner)):
             yield
-        finally:
-            stop.set()
-            t.join()
-            self.release_claims(owner)
 
     def release_dead_owners(self) -> int:
         """End the claims of writers on this machine whose process is gone (a run killed
@@ -227,21 +216,34 @@ class ClaimStoreMixin:
 
         while not self.try_lease(key, owner, ttl):
             time.sleep(wait)
-        stop = threading.Event()
-
-        def renew() -> None:
-            while not stop.wait(ttl / 3):
-                with contextlib.suppress(Exception):  # a failed renewal retries next tick
-                    self.try_lease(key, owner, ttl)
-
-        t = threading.Thread(target=renew, name=f"lease:{key}", daemon=True)
-        t.start()
-        try:
+        renew = functools.partial(self.try_lease, key, owner, ttl)
+        end = functools.partial(self.release_claims, owner, [key])
+        with _renewing(renew, ttl / 3, f"lease:{key}", end):
             yield
-        finally:
-            stop.set()
-            t.join()
-            self.release_claims(owner, [key])
+
+
+@contextlib.contextmanager
+def _renewing(
+    renew: Callable[[], object], every: float, name: str, end: Callable[[], object]
+) -> Iterator[None]:
+    """Call ``renew`` from a thread every ``every`` seconds while the block runs (a failed
+    call retries at the next tick); once the block exits, however it exits, stop the thread
+    and call ``end``."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            with contextlib.suppress(Exception):
+                renew()
+
+    t = threading.Thread(target=loop, name=name, daemon=True)
+    t.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        t.join()
+        end()
 
 
 def _alive(pid: int) -> bool:
