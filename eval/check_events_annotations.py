@@ -3,17 +3,22 @@
 
     python3 eval/check_events_annotations.py eval/events_ecbtrain_extra2.jsonl [more.jsonl ...]
     python3 eval/check_events_annotations.py --sample eval/events_ecbtrain_extra2.jsonl
+    python3 eval/check_events_annotations.py --sample eval/events_ecbtrain_extra3.jsonl
 
 Checks per record: required fields, ``no_events`` == (events empty), ECB+ train split and no
 test topic (36-45); per event: a PLOVER v2.0 type (``plover_types.json``), an ``event_code``
 listed in the ICEWS CAMEO codefile or null, actor ``text`` an exact substring of the sentence or
 ``"(implicit) ..."``, country an ISO alpha-3-shaped code / UNO / NGO / null, status and
 ``event_date`` formats. Across files: unique ids, no sentence (doc_id + text) already in the
-realnews gold or in ``eval/events_ecbtrain_extra.jsonl``. With ``--sample`` the records must be
-exactly the sample of ``eval/sample_events_extra2.py`` (same ids, texts and order).
+realnews gold or in another extra file (``eval/events_ecbtrain_extra*.jsonl`` other than the
+checked file itself). With ``--sample`` the records must be exactly the sample of the file's
+sampler (``eval/sample_events_extra2.py`` for ``..._extra2.jsonl``, ``eval/sample_events_extra3.py``
+for ``..._extra3.jsonl``; same ids, texts and order). A file coded in chunks may be a prefix of
+its sample with ``--prefix``.
 Exit status 1 and one line per problem when anything fails.
 """
 import argparse
+import glob
 import json
 import os
 import re
@@ -25,7 +30,7 @@ SHARED = os.path.join(HERE, "..", "..", "shared", "data")
 PLOVER_TYPES = os.path.join(SHARED, "events", "plover", "plover_types.json")
 CODEFILE = os.path.join(SHARED, "events", "plover", "CAMEO_codefile.ICEWS-to-jsonl.txt")
 REALNEWS = os.path.join(SHARED, "realnews", "events-realnews-dev.jsonl")
-EXTRA = os.path.join(HERE, "events_ecbtrain_extra.jsonl")
+EXTRAS = sorted(glob.glob(os.path.join(HERE, "events_ecbtrain_extra*.jsonl")))
 STATUS = {"happened", "planned", "ongoing", "negated", "hypothetical"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FIELDS = ["id", "doc_id", "topic", "split", "text", "date", "no_events", "events", "source"]
@@ -90,37 +95,50 @@ def check_record(r, types, codes, where):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="+")
-    ap.add_argument("--sample", action="store_true", help="also compare with eval/sample_events_extra2.py")
+    ap.add_argument("--sample", action="store_true", help="also compare with the file's sampler (eval/sample_events_extraN.py)")
+    ap.add_argument("--prefix", action="store_true", help="with --sample: the records may be a prefix of the sample")
     a = ap.parse_args()
     with open(PLOVER_TYPES, encoding="utf-8") as f:
         types = set(json.load(f))
     codes = cameo_codes()
-    prior = set()
-    for path in (REALNEWS, EXTRA):
+    def sentences(path):
         with open(path, encoding="utf-8") as f:
-            prior |= {(r["doc_id"], norm(r["text"])) for r in map(json.loads, filter(str.strip, f))}
-    errs, ids, recs = [], set(), []
+            return {(r["doc_id"], norm(r["text"])) for r in map(json.loads, filter(str.strip, f))}
+
+    gold = sentences(REALNEWS)
+    extras = {os.path.abspath(p): sentences(p) for p in EXTRAS}
+    errs, ids, recs, samplers = [], set(), [], []
     for path in a.files:
+        prior = gold.union(*(s for p, s in extras.items() if p != os.path.abspath(path)))
+        m = re.search(r"events_ecbtrain_(extra\d*)\.jsonl$", path)
+        samplers.append(os.path.join(HERE, f"sample_events_{m.group(1)}.py") if m else None)
+        recs.append([])
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue
                 r = json.loads(line)
-                recs.append(r)
+                recs[-1].append(r)
                 where = f"{os.path.basename(path)}:{n} {r.get('id')}"
                 errs += check_record(r, types, codes, where)
                 if r.get("id") in ids:
                     errs.append(f"{where}: duplicate id")
                 ids.add(r.get("id"))
-                if os.path.abspath(path) != os.path.abspath(EXTRA) and (r.get("doc_id"), norm(r.get("text", ""))) in prior:
-                    errs.append(f"{where}: sentence already in the realnews gold or events_ecbtrain_extra.jsonl")
+                if (r.get("doc_id"), norm(r.get("text", ""))) in prior:
+                    errs.append(f"{where}: sentence already in the realnews gold or another extra file")
     if a.sample:
-        out = subprocess.run([sys.executable, os.path.join(HERE, "sample_events_extra2.py")],
-                             capture_output=True, text=True, check=True).stdout
-        want = [(s["id"], s["text"]) for s in map(json.loads, out.splitlines())]
-        got = [(r["id"], r["text"]) for r in recs]
-        if want != got:
-            errs.append(f"records differ from the sample ({len(got)} records, {len(want)} sampled)")
+        for path, sampler, file_recs in zip(a.files, samplers, recs):
+            if sampler is None or not os.path.exists(sampler):
+                errs.append(f"{path}: no sampler for this file name")
+                continue
+            out = subprocess.run([sys.executable, sampler], capture_output=True, text=True, check=True).stdout
+            want = [(s["id"], s["text"]) for s in map(json.loads, out.splitlines())]
+            got = [(r["id"], r["text"]) for r in file_recs]
+            if a.prefix:
+                want = want[:len(got)]
+            if want != got:
+                errs.append(f"{path}: records differ from the sample ({len(got)} records, {len(want)} sampled)")
+    recs = [r for file_recs in recs for r in file_recs]
     for e in errs:
         print(e)
     n_ev = sum(len(r["events"]) for r in recs)
