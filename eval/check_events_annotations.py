@@ -127,7 +127,7 @@ def main():
                 if (r.get("doc_id"), norm(r.get("text", ""))) in prior:
                     errs.append(f"{where}: sentence already in the realnews gold or another extra file")
     if a.sample:
-        for path, sampler, file_recs in zip(a.files, samplers, recs):
+        for path, sampler, file_recs in zip(a.files, samplers, recs, strict=True):
             if sampler is None or not os.path.exists(sampler):
                 errs.append(f"{path}: no sampler for this file name")
                 continue
