@@ -22,7 +22,12 @@ Training data (none of it is reported on except by cross-validation):
   seed 777, half of each topic's quota drawn from sentences with an action cue word; none of the
   realnews sample or of the first extra file; reproduced by ``eval/sample_events_extra2.py``,
   checked by ``eval/check_events_annotations.py``) is loaded the same way, under the same
-  source name and topic groups.
+  source name and topic groups. ``eval/events_ecbtrain_extra3.jsonl`` (400 more ECB+ *train*
+  sentences, seed 2029, a plain random draw of eligible units, NOT cue-sampled, so its share of
+  events follows the news; none of the realnews sample or of the first two extra files;
+  reproduced by ``eval/sample_events_extra3.py``) likewise. Every
+  ``eval/events_ecbtrain_extra*.jsonl`` is read; ``--leave-out NAME`` drops one (to measure
+  what it adds by the same CV). The CV report gives each extra file's figures separately.
 - ``synthetic``: ``eval/events_synthetic.jsonl``, sentences written for this project
   (non-political sentences with conflict vocabulary, political events of every type, status
   cases), following the realnews annotation protocol.
@@ -54,8 +59,7 @@ REALNEWS = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
 CAMEO = SHARED / "data" / "events" / "gold-dev.jsonl"
 ECB_TRAIN = SHARED / "data" / "ecbplus" / "ecbplus-train.jsonl"
 SYNTH = ROOT / "eval" / "events_synthetic.jsonl"
-EXTRA = ROOT / "eval" / "events_ecbtrain_extra.jsonl"
-EXTRA2 = ROOT / "eval" / "events_ecbtrain_extra2.jsonl"
+EXTRAS = sorted((ROOT / "eval").glob("events_ecbtrain_extra*.jsonl"))
 WEAK_PER_TOPIC = int(os.environ.get("EVENTWIRE_WEAK_PER_TOPIC", "0"))
 OUT = ROOT / "src" / "eventwire" / "resources" / "events" / "eventness_model.json"
 
@@ -64,8 +68,9 @@ def _load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def training_items() -> list[dict[str, Any]]:
-    """{"id", "text", "date", "types": set, "source", "group", "weight"} per sentence."""
+def training_items(leave_out: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """{"id", "text", "date", "types": set, "source", "group", "weight"} per sentence (extra
+    files also carry "file", their name); ``leave_out``: extra file names not to read."""
     items: list[dict[str, Any]] = []
     rn = _load(REALNEWS)
     for r in rn:
@@ -78,13 +83,13 @@ def training_items() -> list[dict[str, Any]]:
         items.append({"id": r["id"], "text": r["text"], "date": None, "source": "cameo",
                       "types": {e["plover_type"] for e in r.get("events") or [] if e.get("plover_type")},
                       "group": f"cameo-{len(items) % 5}", "weight": 1.0, "gold": r})
-    for extra in (EXTRA, EXTRA2):
-        if not extra.exists():
+    for extra in EXTRAS:
+        if extra.name in leave_out:
             continue
         for r in _load(extra):
             items.append({"id": r["id"], "text": r["text"], "date": r.get("date"), "source": "realnews-extra",
                           "types": {e["plover_type"] for e in r["events"]}, "group": f"rn-{r['topic']}",
-                          "weight": 1.0, "gold": r})
+                          "weight": 1.0, "gold": r, "file": extra.name})
     if SYNTH.exists():
         for r in _load(SYNTH):
             items.append({"id": r["id"], "text": r["text"], "date": None, "source": "synthetic",
@@ -278,8 +283,11 @@ def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]
             if probs[idx] >= th:
                 preds[it["id"]].append(cd["event"])
             idx += 1
-    for src in ("cameo", "realnews", "realnews-extra"):
-        gold = [it["gold"] for it in items if it["source"] == src]
+    subsets = [(src, [it for it in items if it["source"] == src]) for src in ("cameo", "realnews", "realnews-extra")]
+    subsets += [(f"realnews-extra {name}", [it for it in items if it.get("file") == name])
+                for name in sorted({it["file"] for it in items if it.get("file")})]
+    for src, sub in subsets:
+        gold = [it["gold"] for it in sub]
         pred = [{"id": g["id"], "events": preds.get(g["id"], [])} for g in gold]
         sc = scorer.score(gold, pred)
         quiet = [g["id"] for g in gold if not (g.get("events") or [])]
@@ -292,8 +300,10 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventwire_events_cands.pkl"))
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--no-domain", action="store_true", help="leave out the sentence-domain feature")
+    ap.add_argument("--leave-out", action="append", default=[], metavar="NAME",
+                    help="an eval/events_ecbtrain_extra*.jsonl file name not to train on (repeatable)")
     args = ap.parse_args()
-    items = training_items()
+    items = training_items(frozenset(args.leave_out))
     cands = candidates(items, args.cache)
     with_domain(items, cands, enabled=not args.no_domain)
     rows = rows_of(items, cands)
