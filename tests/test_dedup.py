@@ -141,3 +141,68 @@ def test_dedup_band_keys_match_minhash_lsh_banding() -> None:
         by_keys = {str(j) for j, k in enumerate(keys) if k & keys[i]}
         assert by_lsh == by_keys
     assert any(len(set(lsh.query(minhash_from_signature(s)))) > 1 for s in sigs)
+
+
+# an article written for these tests (not from any dataset)
+_STORY = (
+    "Harbour workers in the port city walked off the job on Monday after talks over pay and "
+    "night shifts broke down late on Sunday, the dockers' union said in a statement. Cranes "
+    "stood idle along the container quays and dozens of cargo ships waited at anchor outside "
+    "the breakwater. The port authority said it would ask a labour court to order a return to "
+    "work, while the union said its members would stay out until the operators improved an "
+    "offer it called insulting. Exporters of fruit and timber warned that perishable goods "
+    "were already piling up in warehouses near the terminal gates."
+)
+
+
+def _near_copy(text: str) -> str:
+    return text.replace("insulting", "an insult")
+
+
+def test_dedup_ingest_finds_near_copies_across_batches_with_a_per_batch_finder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`eventwire run` keeps only the batch at hand in memory (earlier batches are found
+    through the store's shared index), so memory stays flat over a long run."""
+    from eventwire import api
+    from eventwire.ingest import dedup
+    from eventwire.store import open_store
+
+    sizes: list[int] = []
+
+    class Counting(dedup.Deduper):  # the real finder, counting what it holds
+        def add(self, *a: object, **k: object) -> None:
+            super().add(*a, **k)  # type: ignore[arg-type]
+            sizes.append(len(self))
+
+    monkeypatch.setattr(dedup, "Deduper", Counting)
+    for i in range(9):
+        words = f"Filler article number {i} about a local bakery fair and its prize-winning loaves " * 8
+        (tmp_path / f"a{i}.txt").write_text(f"Bakery fair {i}\n\n{words}", encoding="utf-8")
+    (tmp_path / "a0.txt").write_text("Port strike\n\n" + _STORY, encoding="utf-8")
+    (tmp_path / "z_copy.txt").write_text("Port strike\n\n" + _near_copy(_STORY), encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    s = api.ingest(store, sorted(str(p) for p in tmp_path.glob("*.txt")), batch_size=3)
+    assert s.new_articles == 9 and s.near_duplicates == 1
+    assert max(sizes) <= 3  # never more than one batch of articles (plus candidates) held
+    store.close()
+
+
+def test_dedup_server_ingest_sees_near_copies_written_by_another_process(tmp_path: Path) -> None:
+    from eventwire import api
+    from eventwire.serve.ingest import Ingestor
+    from eventwire.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    ing = Ingestor(store)
+    first = ing.ingest({"title": "Bakery fair", "text": "Loaves and prizes at the fair. " * 20},
+                       analyze=False)
+    assert first["status"] == "created"
+    (tmp_path / "strike.txt").write_text("Port strike\n\n" + _STORY, encoding="utf-8")
+    other = open_store(f"sqlite:///{tmp_path / 'x.db'}")  # another writer, after the server's first write
+    assert api.ingest(other, [str(tmp_path / "strike.txt")]).new_articles == 1
+    got = ing.ingest({"title": "Port strike", "text": _near_copy(_STORY)}, analyze=False)
+    assert got["status"] == "duplicate" and got["duplicate_of"] is not None
+    assert store.get_article(got["duplicate_of"]).title == "Port strike"  # type: ignore[union-attr]
+    other.close()
+    store.close()

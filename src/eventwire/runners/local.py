@@ -141,10 +141,6 @@ def ingest(
     if isinstance(inputs, (str, os.PathLike)):  # one input, not a sequence of characters
         inputs = [str(inputs)]
     summary = IngestSummary()
-    # duplicates are looked up in the store's shared index batch by batch: memory follows
-    # this run, not the store, and concurrent writers see each other's articles
-    deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
-    known: dict[str, str] = {}
     reader = _Reader(allow_private, tuple(sorted((json_fields or {}).items())))
     units = _units(inputs)
     recorded: set[tuple[str, str]] = set()
@@ -160,6 +156,12 @@ def ingest(
     try:
         items = (p for group in prepared for p in group)
         for batch in batched(items, batch_size):
+            # duplicates are looked up in the store's shared index batch by batch: earlier
+            # batches of this run are stored (and indexed) by now, so the finder holds only
+            # this batch and its candidates, memory stays flat over a run of any length, and
+            # concurrent writers see each other's articles
+            deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
+            known: dict[str, str] = {}
             _prefetch(store, deduper, known, batch)
             new: list[tuple[Article, bytes | None]] = []
             copies: list[Copy] = []

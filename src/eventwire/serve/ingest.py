@@ -15,28 +15,25 @@ __all__ = ["Ingestor"]
 
 
 class Ingestor:
-    """Serializes the server's writes (one article at a time) and keeps the dedup index
-    and the loaded pipeline between requests. Articles written by other processes after
-    the index was built are still caught as exact duplicates (by content hash); near
-    duplicates among them are not (a documented limit)."""
+    """Serializes the server's writes (one article at a time) and keeps the loaded
+    pipeline between requests. Duplicates are looked up per request in the store's shared
+    index (as `eventwire run` does per batch), so articles written by other processes are
+    caught as exact and near duplicates, and memory does not grow with the store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._deduper: Any = None
         self._pipeline: Any = None
 
-    def _dedup(self) -> Any:
-        if self._deduper is None:
-            from eventwire.ingest.dedup import Deduper
-            from eventwire.runners.local import body_text_by_id
+    def _dedup(self, content_hash: str, sig: bytes | None) -> Any:
+        """A duplicate finder holding the stored articles the shared index proposes."""
+        from eventwire.ingest.dedup import Deduper
+        from eventwire.runners.local import body_text_by_id
 
-            d = Deduper(text_lookup=lambda aid: body_text_by_id(self.store, aid))
-            for aid, h, sig in self.store.dedup_state():
-                if sig is not None:
-                    d.add(aid, h, sig)
-            self._deduper = d
-        return self._deduper
+        d = Deduper(text_lookup=lambda aid: body_text_by_id(self.store, aid))
+        for aid, h, s in self.store.dedup_candidates([(content_hash, sig)]):
+            d.add(aid, h, s)
+        return d
 
     def ingest(self, record: dict[str, Any], analyze: bool = True) -> dict[str, Any]:
         """Store ``record`` ({"text", "title"?, "url"?, "outlet"?, "date"?}) and, with
@@ -58,9 +55,8 @@ class Ingestor:
         body = dedup_text(art)
         sig = signature(body)
         with self._lock:
-            d = self._dedup()
-            hit = d.check(art.content_hash, body, sig)
-            if hit is not None or self.store.known_sources().get(source) is not None:
+            hit = self._dedup(art.content_hash, sig).check(art.content_hash, body, sig)
+            if hit is not None or self.store.stored_sources([source]):
                 canonical = hit[0] if hit is not None else None
                 if hit is not None:
                     self.store.add_ingested([], [Copy(source, hit[0], hit[1], hit[2], art.content_hash)], [])
@@ -72,7 +68,6 @@ class Ingestor:
             if stored is None or stored.id != art.id:  # another writer stored the same text
                 return {"article_id": None, "status": "duplicate", "duplicate_of": None,
                         "analyzed": False, "counts": {}}
-            d.add(art.id, art.content_hash, sig, text=body)
             out: dict[str, Any] = {"article_id": art.id, "status": "created", "analyzed": False,
                                    "counts": {}}
             if analyze and is_supported(art.language):

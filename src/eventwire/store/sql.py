@@ -285,12 +285,6 @@ class Store(
             q = sa.select(schema.sources.c.source, schema.sources.c.content_hash)
             return {r.source: r.content_hash for r in conn.execute(q)}
 
-    def dedup_state(self) -> Iterator[tuple[str, str, bytes | None]]:
-        t = schema.articles
-        with self.engine.connect() as conn:
-            for r in conn.execute(sa.select(t.c.id, t.c.content_hash, t.c.signature)):
-                yield r.id, r.content_hash, r.signature
-
     def article_text(self, article_id: str) -> str:
         t = schema.articles
         with self.engine.connect() as conn:
