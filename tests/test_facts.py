@@ -182,8 +182,8 @@ def _scorer() -> Any:
 
 @pytest.mark.skipif(not (FACTS / "facts-dev.jsonl").exists(), reason="shared facts dev data (../shared) absent")
 def test_facts_dev_regression_gate() -> None:
-    from eventwire.analyze.nlp import doc_records, parse_texts
-    from eventwire.corpus.facts import extract_statements, fact_doc, story_facts
+    from eventwire.corpus.facts import extract_statements, fact_docs, story_facts
+    from eventwire.corpus.facts.command import resolve_story
 
     gold = [json.loads(x) for x in (FACTS / "facts-dev.jsonl").open(encoding="utf-8")]
     texts = {}
@@ -193,13 +193,13 @@ def test_facts_dev_regression_gate() -> None:
             texts[d["doc_id"]] = d["text"]
     docs = [(i, texts[i], g["subtopic"], False) for g in gold for i in g["doc_ids"]]
     docs += [(v["doc_id"], v["text"], g["subtopic"], True) for g in gold for v in g["variants"]]
-    statements = {}
-    for (did, text, _, _), parsed in zip(docs, parse_texts([d[1] for d in docs]), strict=True):
-        statements[did] = extract_statements(fact_doc(did, text, None, *doc_records(did, parsed)))
+    fds = {fd.doc_id: fd for fd in fact_docs([(d[0], d[1], None) for d in docs])}
+    statements = {did: extract_statements(fd) for did, fd in fds.items()}
 
     def lines(variants: bool) -> list[dict[str, Any]]:
-        return [story_facts(g["subtopic"], [s for d in docs if d[2] == g["subtopic"] and (variants or not d[3])
-                                            for s in statements[d[0]]]) for g in gold]
+        return [story_facts(g["subtopic"], resolve_story([(fds[d[0]], statements[d[0]]) for d in docs
+                                                          if d[2] == g["subtopic"] and (variants or not d[3])]))
+                for g in gold]
 
     fs = _scorer()
     with redirect_stdout(io.StringIO()):

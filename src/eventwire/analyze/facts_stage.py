@@ -9,8 +9,7 @@ import dataclasses
 from typing import Any
 
 from eventwire.analyze.pipeline import MapStage
-from eventwire.corpus.facts.command import OWN_KINDS, extract_statements
-from eventwire.corpus.facts.document import FactDoc
+from eventwire.corpus.facts.command import extract_statements, fact_doc_of
 from eventwire.corpus.facts.records import Statement
 from eventwire.model import AnalyzedDoc, Fact, make_id
 
@@ -34,14 +33,7 @@ def to_fact(article_id: str, s: Statement) -> Fact:
 def facts_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
     """The fact statements of one analyzed document (a pure function)."""
     art = doc.article
-    own = [(s.start, s.end, s.kind) for s in art.segments if s.kind in OWN_KINDS]
-    if not art.segments:
-        own = [(0, len(art.text), "body")]
-    dct = art.published
-    if dct is None:  # the timex stage's inferred anchor, when it had one
-        dct = next((t.anchor.split(":", 1)[1] for t in doc.timexes if t.anchor and t.anchor.startswith("inferred:")), None)
-    fd = FactDoc(art.id, art.text, doc.tokens, doc.sentences, doc.entities, doc.timexes, own, dct)
-    facts = tuple(to_fact(art.id, s) for s in extract_statements(fd) if art.text[s.start : s.end] == s.text)
+    facts = tuple(to_fact(art.id, s) for s in extract_statements(fact_doc_of(doc)) if art.text[s.start : s.end] == s.text)
     return dataclasses.replace(doc, facts=facts)
 
 

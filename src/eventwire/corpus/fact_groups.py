@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
-from eventwire.corpus.facts.context import trend_cue
+from eventwire.corpus.facts.context import with_trend
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.stories import group_stories
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "2"
+VERSION = "3"
 
 
 def _stored_stories(store: Store) -> dict[str, str] | None:
@@ -67,7 +67,7 @@ def _statement(row: dict[str, Any]) -> Statement:
         kind=row["kind"], value=value, unit=row.get("unit"), qualifier=row.get("qualifier"),
         as_of=row.get("as_of"), period=period, subject=row.get("subject"), obj=row.get("obj"),
         attribution=row.get("attribution"), hedge=row.get("hedge"), segment=row.get("segment") or "body",
-        doc_date=row.get("_published"), trend=row.get("_trend"),
+        doc_date=row.get("_published"),
         relative=(row["relative_start"], row["relative_end"]) if row.get("relative_start") is not None else None,
     )
 
@@ -98,10 +98,13 @@ def resolve_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str,
     return out, resolutions
 
 
-def group_rows(story_id: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The fact_groups rows of one story from its stored fact rows."""
+def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The fact_groups rows of one story from its stored fact rows; ``texts`` are the
+    articles' texts, from which each figure's trend cue is read again, by the same rule as
+    at extraction (:func:`eventwire.corpus.facts.context.with_trend`; no stored column)."""
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
+    statements = [with_trend(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
     out = []
     for g in reconcile(statements):
         ids = [rows[i]["id"] for i in g.members]
@@ -142,14 +145,12 @@ class FactGroupsStage:
                 r = dict(r)
                 r["_order"] = order.get(r["article_id"], 0)
                 r["_published"] = (arts.get(r["article_id"]) or {}).get("published")
-                # "the toll rose to 19": the cue is read again from the stored text (no column)
-                text = (arts.get(r["article_id"]) or {}).get("text")
-                r["_trend"] = trend_cue(text, r["start"]) if text and isinstance(r.get("value"), int | float) else None
                 rows.append(r)
-            texts = {a: arts[a]["text"] for a in arts if not arts[a].get("published") and arts[a].get("text")}
-            rows, res = resolve_rows(sid, rows, texts, anchor)
+            texts = {a: arts[a]["text"] for a in arts if arts[a].get("text")}
+            undated = {a: t for a, t in texts.items() if not arts[a].get("published")}
+            rows, res = resolve_rows(sid, rows, undated, anchor)
             resolved.extend(res)
-            upserts.extend(group_rows(sid, rows))
+            upserts.extend(group_rows(sid, rows, texts))
         return CorpusWrite(upserts={"fact_groups": upserts, "fact_resolutions": resolved},
                            deletes={"fact_groups": [{"story_id": s} for s in touched],
                                     "fact_resolutions": [{"story_id": s} for s in touched]})

@@ -7,7 +7,13 @@ group agree / complement / conflict / update / single-source. ``facts_command`` 
 ``eventwire facts`` standalone command.
 """
 
-from eventwire.corpus.facts.command import extract_statements, fact_doc, facts_command, story_facts
+from eventwire.corpus.facts.command import (
+    extract_statements,
+    fact_doc_of,
+    fact_docs,
+    facts_command,
+    story_facts,
+)
 from eventwire.corpus.facts.numbers import Quantity, find_quantities
 from eventwire.corpus.facts.reconcile import compare, group_label, reconcile
 from eventwire.corpus.facts.records import LABELS, Group, Statement
@@ -19,7 +25,8 @@ __all__ = [
     "Statement",
     "compare",
     "extract_statements",
-    "fact_doc",
+    "fact_doc_of",
+    "fact_docs",
     "facts_command",
     "find_quantities",
     "group_label",

@@ -6,35 +6,28 @@ her sleep"). Each is read off the dependency parse around a word of a named happ
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, word_class
-from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.resources import tsv_rows
 
 __all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements",
            "bail_statements", "affiliation_statements", "none_statements"]
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = (RESOURCE_DIR / name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @functools.lru_cache(maxsize=1)
 def _undergoer_verbs() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in _rows("undergoer_verbs.tsv"))
+    return frozenset(r["lemma"] for r in tsv_rows("undergoer_verbs.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, str]]:
     """The lists of ``attribute_words.tsv``: list name -> word -> value."""
     out: dict[str, dict[str, str]] = {}
-    for r in _rows("attribute_words.tsv"):
+    for r in tsv_rows("attribute_words.tsv"):
         out.setdefault(r["list"], {})[r["word"]] = r["value"] or r["word"]
     return out
 
@@ -108,7 +101,7 @@ def name_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _charge_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    rows = _rows("charges.tsv")
+    rows = tsv_rows("charges.tsv")
     canon = {r["pattern"].lower(): r["charge"] for r in rows}
     alts = "|".join(re.escape(p) for p in sorted(canon, key=len, reverse=True))
     pat = re.compile(rf"\b(?:(first|second|third|1st|2nd|3rd)[\s-]+degree\s+)?({alts})\b", re.I)
@@ -161,7 +154,7 @@ def charge_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _circumstances() -> frozenset[tuple[str, str]]:
-    return frozenset((r["preposition"], r["noun"]) for r in _rows("death_circumstances.tsv"))
+    return frozenset((r["preposition"], r["noun"]) for r in tsv_rows("death_circumstances.tsv"))
 
 
 def circumstance_statements(doc: FactDoc) -> list[Statement]:
@@ -196,7 +189,7 @@ def circumstance_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _facilities() -> frozenset[str]:
-    return frozenset(r["noun"] for r in _rows("facilities.tsv"))
+    return frozenset(r["noun"] for r in tsv_rows("facilities.tsv"))
 
 
 _LOCATIVE = frozenset(_words()["locative"])
@@ -322,7 +315,7 @@ def _left_modifiers(doc: FactDoc, k: int) -> list[int]:
 
 @functools.lru_cache(maxsize=1)
 def _health() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["health"]) for r in _rows("health.tsv"))
+    return tuple((re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["health"]) for r in tsv_rows("health.tsv"))
 
 
 def health_statements(doc: FactDoc) -> list[Statement]:
@@ -363,7 +356,7 @@ def bail_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _groups() -> frozenset[str]:
-    return frozenset(r["noun"] for r in _rows("groups.tsv"))
+    return frozenset(r["noun"] for r in tsv_rows("groups.tsv"))
 
 
 def affiliation_statements(doc: FactDoc) -> list[Statement]:
@@ -395,7 +388,7 @@ def affiliation_statements(doc: FactDoc) -> list[Statement]:
 @functools.lru_cache(maxsize=1)
 def _none_stated() -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     return tuple((re.compile(rf"\b(?:{r['pattern']})", re.I), r["key"], r["kind"], r["value"])
-                 for r in _rows("none_stated.tsv"))
+                 for r in tsv_rows("none_stated.tsv"))
 
 
 def none_statements(doc: FactDoc) -> list[Statement]:

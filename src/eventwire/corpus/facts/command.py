@@ -3,14 +3,12 @@ standalone command (JSON Lines in, one line per story out)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from eventwire.analyze import timex as timex_mod
 from eventwire.corpus.facts.anchoring import resolve_relative, story_date
 from eventwire.corpus.facts.attributes import (
     affiliation_statements,
@@ -22,6 +20,7 @@ from eventwire.corpus.facts.attributes import (
     name_statements,
     none_statements,
 )
+from eventwire.corpus.facts.context import with_trend
 from eventwire.corpus.facts.document import FactDoc
 from eventwire.corpus.facts.extract import (
     condition_statements,
@@ -35,52 +34,54 @@ from eventwire.corpus.facts.relations import relation_statements
 from eventwire.corpus.facts.stories import group_stories
 from eventwire.corpus.facts.when_where import date_statements, place_statements
 from eventwire.errors import UsageError
-from eventwire.model import Entity, Sentence, Token
+from eventwire.model import AnalyzedDoc, Article, RawDoc, Segment, make_id
 
-__all__ = ["fact_doc", "extract_statements", "resolve_story", "story_facts", "facts_command", "read_lines", "OWN_KINDS"]
+__all__ = ["fact_doc_of", "fact_docs", "input_article", "extract_statements", "resolve_story", "story_facts", "facts_command", "read_lines", "OWN_KINDS"]
 
 # blocks whose text counts as the article's own claims (captions, repeats, bylines do not)
 OWN_KINDS = ("title", "body")
 
 
-def _own_spans(text: str) -> tuple[list[tuple[int, int, str]], str | None]:
-    from eventwire.ingest.clean import classify_blocks, split_blocks
+def fact_doc_of(doc: AnalyzedDoc) -> FactDoc:
+    """The FactDoc of an article the pipeline's ``nlp`` and ``timex`` stages analyzed: its
+    own text is its title and body segments (captions, repeats, bylines are no claims), its
+    date the publication date, else the timex stage's inferred anchor. The one way both the
+    per-article ``facts`` stage and the standalone command see an article."""
+    art = doc.article
+    own = [(s.start, s.end, s.kind) for s in art.segments if s.kind in OWN_KINDS]
+    if not art.segments:
+        own = [(0, len(art.text), "body")]
+    dct = art.published
+    if dct is None:  # the timex stage's inferred anchor, when it had one
+        dct = next((t.anchor.split(":", 1)[1] for t in doc.timexes if t.anchor and t.anchor.startswith("inferred:")), None)
+    return FactDoc(art.id, art.text, doc.tokens, doc.sentences, doc.entities, doc.timexes, own, dct)
 
-    blocks, dateline = classify_blocks(text, split_blocks(text))
-    dct = None
-    y = dateline.date[0] if dateline is not None and dateline.date is not None else None
-    if dateline is not None and dateline.date is not None and y is not None:
-        _, m, d = dateline.date
-        try:
-            dct = dt.date(y, m, d).isoformat()
-        except ValueError:
-            dct = None
-    return [(s, e, k) for s, e, k in blocks if k in OWN_KINDS], dct
+
+def input_article(doc_id: str, text: str, date: str | None) -> Article:
+    """An input document as the store would hold it, with its text unchanged (offsets stay
+    the input's): the cleaner's blocks as segments and the cleaner's publication date (the
+    given ``date``, else a date line or stamp, else inference from the text)."""
+    from eventwire.ingest.clean import classify_blocks, publication_date, split_blocks
+
+    triples, dateline = classify_blocks(text, split_blocks(text))
+    published, method, conf = publication_date(RawDoc(source=f"input:{doc_id}", text=text, published=date),
+                                               text, triples, dateline)
+    segments = tuple(Segment(make_id("segment", doc_id, s, e, k), doc_id, s, e, text[s:e], k) for s, e, k in triples)
+    return Article(id=doc_id, text=text, source=f"input:{doc_id}", fmt="text", published=published,
+                   date_method=method, date_confidence=conf, segments=segments)
 
 
-def fact_doc(
-    doc_id: str,
-    text: str,
-    date: str | None,
-    sentences: Sequence[Sentence],
-    tokens: Sequence[Token],
-    entities: Sequence[Entity],
-    own_spans: Sequence[tuple[int, int, str]] | None = None,
-) -> FactDoc:
-    """A FactDoc over a parsed article. Without ``own_spans`` the text is split into blocks
-    and captions/repeats/bylines are left out; without ``date`` a dateline date is used."""
-    dct = date[:10] if date else None
-    if own_spans is None:
-        own_spans, dl_date = _own_spans(text)
-        dct = dct or dl_date
-    if dct is None:
-        from eventwire.ingest.pubdate_infer import infer_publication_date
+def fact_docs(records: Sequence[tuple[str, str, str | None]], timings: dict[str, float] | None = None) -> list[FactDoc]:
+    """(doc_id, text, date) documents analyzed as ``eventwire run`` analyzes an article
+    (:func:`input_article`, then the pipeline's own ``nlp`` and ``timex`` stages, which parse
+    each segment on its own), as FactDocs (:func:`fact_doc_of`). ``timings`` gets each
+    stage's seconds."""
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.analyze.registry import build_stages
 
-        inferred = infer_publication_date(text)
-        if inferred is not None:
-            dct = inferred[0]
-    spans = timex_mod.tag(text, dct)
-    return FactDoc(doc_id, text, tokens, sentences, entities, spans, list(own_spans), dct)
+    arts = [input_article(i, t, d) for i, t, d in records]
+    pipe = Pipeline(build_stages(["eventwire.analyze.nlp", "eventwire.analyze.timex_stage"]))
+    return [fact_doc_of(d) for d in pipe(arts, timings)]
 
 
 def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[Statement]:
@@ -116,7 +117,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
         if k in seen:
             continue
         seen.add(k)
-        out.append(s)
+        out.append(with_trend(doc.text, s))
     return out
 
 
@@ -131,12 +132,6 @@ def story_facts(story: str, statements: Sequence[Statement]) -> dict[str, Any]:
             r.pop("unit", None)
         recs.append(r)
     return {"story": story, "statements": recs, "groups": [g.to_json() for g in groups]}
-
-
-def _parse(texts: list[str]) -> list[tuple[list[Sentence], list[Token], list[Entity]]]:
-    from eventwire.analyze.nlp import doc_records, parse_texts
-
-    return [doc_records("doc", d) for d in parse_texts(texts, batch_size=16)]
 
 
 def read_lines(path: str | Path | None) -> Iterator[dict[str, Any]]:
@@ -185,7 +180,7 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
             errors.append({"line": n, "doc_id": doc_id, "error": "E105 a line needs a string 'doc_id' and 'text' (and a string 'date' if any)"})
             continue
         docs.append({"doc_id": str(doc_id), "text": text, "date": rec.get("date"), "story": rec.get("story")})
-    parsed = _parse([d["text"] for d in docs])
+    fds = fact_docs([(d["doc_id"], d["text"], d["date"]) for d in docs])
     unassigned = [d for d in docs if d["story"] is None]
     if unassigned:
         for d, sid in zip(unassigned, group_stories([(d["doc_id"], d["text"], d["date"]) for d in unassigned]), strict=True):
@@ -194,6 +189,5 @@ def facts_command(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]
     for n, d in enumerate(docs):
         order.setdefault(str(d["story"]), []).append(n)
     for story, idx in order.items():
-        fds = [fact_doc(docs[n]["doc_id"], docs[n]["text"], docs[n]["date"], *parsed[n]) for n in idx]
-        yield story_facts(story, resolve_story([(fd, extract_statements(fd)) for fd in fds]))
+        yield story_facts(story, resolve_story([(fds[n], extract_statements(fds[n])) for n in idx]))
     yield from errors

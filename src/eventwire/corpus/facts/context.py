@@ -4,16 +4,17 @@ figure covers ("in 2022", "year to November 20", "this year")."""
 
 from __future__ import annotations
 
-import csv
+import dataclasses
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
 from eventwire.analyze.timex import value_bounds
 from eventwire.corpus.facts.document import FactDoc, cue_kind
+from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["attribution", "hedge_word", "period_of", "period_timex", "trend_cue"]
+__all__ = ["attribution", "hedge_word", "period_of", "period_timex", "trend_cue", "with_trend"]
 
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+)", re.I)
 _SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:showed|show|shows)\b", re.I)
@@ -99,15 +100,10 @@ def period_timex(doc: FactDoc, start: int, end: int) -> Any:
     return best
 
 
-_RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "facts"
-
-
 @functools.lru_cache(maxsize=1)
 def _trend_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    text = (_RESOURCES / "trend_cues.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple((re.compile(rf"\b{r['pattern']}\s+(?:(?:at least|about|more than|nearly|over|some)\s+)?$", re.I), r["trend"])
-                 for r in csv.DictReader(lines, delimiter="\t"))
+                 for r in tsv_rows("trend_cues.tsv"))
 
 
 def trend_cue(text: str, start: int) -> str | None:
@@ -119,3 +115,15 @@ def trend_cue(text: str, start: int) -> str | None:
         if pat.search(before):
             return trend
     return None
+
+
+def with_trend(text: str, s: Statement) -> Statement:
+    """``s`` with the trend cue before it (:func:`trend_cue`) when its value is a figure (a
+    number or a range), and no trend otherwise. The one rule for both paths: extraction
+    applies it (``command.extract_statements``, so the standalone command), and the stored
+    pipeline, which keeps no trend column, applies it again to the stored statements with
+    their article's text (``corpus.fact_groups``), so the two cannot label differently."""
+    v = s.value
+    figure = (isinstance(v, int | float) and not isinstance(v, bool)) or isinstance(v, tuple)
+    trend = trend_cue(text, s.start) if figure else None
+    return s if s.trend == trend else dataclasses.replace(s, trend=trend)

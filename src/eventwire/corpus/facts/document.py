@@ -6,22 +6,19 @@ own text (body and title; captions, repeats and bylines are not claims of the st
 from __future__ import annotations
 
 import bisect
-import csv
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.corpus.facts.numbers import RESOURCE_DIR
+from eventwire.corpus.facts.resources import tsv_rows
 from eventwire.model import Entity, Sentence, Token
 
 __all__ = ["FactDoc", "word_class", "noun_class", "cue_kind"]
 
 
 def _table(name: str, key: str, val: str) -> dict[str, str]:
-    text = (RESOURCE_DIR / name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {r[key]: r[val] for r in csv.DictReader(lines, delimiter="\t")}
+    return {r[key]: r[val] for r in tsv_rows(name)}
 
 
 @functools.lru_cache(maxsize=1)

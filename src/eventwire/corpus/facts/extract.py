@@ -19,7 +19,6 @@ The period comes from a date expression in the same clause ("in 2022", "year to 
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from typing import Any
@@ -29,11 +28,11 @@ from eventwire.corpus.facts.context import (
     hedge_word,
     period_of,
     period_timex,
-    trend_cue,
 )
 from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
-from eventwire.corpus.facts.numbers import RESOURCE_DIR, Quantity, find_quantities
+from eventwire.corpus.facts.numbers import Quantity, find_quantities
 from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.resources import tsv_rows
 
 __all__ = ["quantity_statements"]
 
@@ -306,7 +305,6 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
         "hedge": hedge_word(doc, q.start),
         "segment": seg,
         "doc_date": doc.dct,
-        "trend": trend_cue(doc.text, q.start),
     }
     if q.kind == "count" and _is_magnitude(doc, q):
         q = Quantity(q.start, q.end, q.text, q.value, "magnitude", "magnitude", q.qualifier, q.compound, q.words)
@@ -392,9 +390,7 @@ def _toll(doc: FactDoc, a: int, b: int, cls: str, n: float, seg: str) -> Stateme
 
 @functools.lru_cache(maxsize=1)
 def _manners() -> dict[tuple[str, str], str]:
-    text = (RESOURCE_DIR / "manners.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {(r["lemma"], r["form"]): r["manner"] for r in csv.DictReader(lines, delimiter="\t")}
+    return {(r["lemma"], r["form"]): r["manner"] for r in tsv_rows("manners.tsv")}
 
 
 def manner_statements(doc: FactDoc) -> list[Statement]:
@@ -431,9 +427,7 @@ def manner_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _conditions() -> list[tuple[str, str]]:
-    text = (RESOURCE_DIR / "conditions.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [(r["word"], r["condition"]) for r in csv.DictReader(lines, delimiter="\t")]
+    return [(r["word"], r["condition"]) for r in tsv_rows("conditions.tsv")]
 
 
 def condition_statements(doc: FactDoc) -> list[Statement]:

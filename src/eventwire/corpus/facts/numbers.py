@@ -8,15 +8,14 @@ character offsets; deciding which figures are facts, and of what, is ``extract``
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-__all__ = ["Quantity", "find_quantities", "parse_number_words", "RESOURCE_DIR"]
+from eventwire.corpus.facts.resources import tsv_rows
 
-RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "facts"
+__all__ = ["Quantity", "find_quantities", "parse_number_words"]
+
 
 
 @dataclass(frozen=True)
@@ -40,20 +39,14 @@ class Quantity:
     words: bool = False  # written in words ("five"), not digits
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = (RESOURCE_DIR / name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @functools.lru_cache(maxsize=1)
 def _tables() -> dict[str, dict[str, tuple[str, ...]]]:
     out: dict[str, dict[str, tuple[str, ...]]] = {}
-    out["words"] = {r["word"]: (r["value"], r["kind"]) for r in _rows("number_words.tsv")}
-    out["scales"] = {r["surface"]: (r["multiplier"], r["case_sensitive"]) for r in _rows("scales.tsv")}
-    out["currencies"] = {f"{r['position']}|{r['surface']}": (r["code"],) for r in _rows("currencies.tsv")}
-    out["units"] = {r["surface"]: (r["kind"], r["unit"], r["factor"]) for r in _rows("units.tsv")}
-    out["qualifiers"] = {r["phrase"]: (r["qualifier"],) for r in _rows("qualifiers.tsv")}
+    out["words"] = {r["word"]: (r["value"], r["kind"]) for r in tsv_rows("number_words.tsv")}
+    out["scales"] = {r["surface"]: (r["multiplier"], r["case_sensitive"]) for r in tsv_rows("scales.tsv")}
+    out["currencies"] = {f"{r['position']}|{r['surface']}": (r["code"],) for r in tsv_rows("currencies.tsv")}
+    out["units"] = {r["surface"]: (r["kind"], r["unit"], r["factor"]) for r in tsv_rows("units.tsv")}
+    out["qualifiers"] = {r["phrase"]: (r["qualifier"],) for r in tsv_rows("qualifiers.tsv")}
     return out
 
 

@@ -15,15 +15,15 @@ statements:
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 
 from eventwire.analyze.countries import resolve_country
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, word_class
-from eventwire.corpus.facts.numbers import RESOURCE_DIR, parse_number_words
+from eventwire.corpus.facts.numbers import parse_number_words
 from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.resources import tsv_rows
 
 __all__ = ["relation_statements"]
 
@@ -35,10 +35,8 @@ _ORDINALS = {
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, set[str]]:
-    text = (RESOURCE_DIR / "relations.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     out: dict[str, set[str]] = {}
-    for r in csv.DictReader(lines, delimiter="\t"):
+    for r in tsv_rows("relations.tsv"):
         out.setdefault(r["kind"], set()).add(r["word"])
     return out
 

