@@ -80,9 +80,11 @@ def extract_all(docs: list[dict[str, Any]]) -> tuple[dict[str, list[Statement]],
     ``eventwire run`` analyze it (``fact_docs``: the cleaner's blocks and date, the pipeline's
     nlp and timex stages); seconds spent parsing (the nlp stage), preparing (the timex stage:
     what the pipeline has already done) and extracting."""
-    fact_docs([("warm-up", docs[0]["text"], None)])  # loads the model, lexicons and gazetteer once
+    extract_statements(fact_docs([("warm-up", docs[0]["text"], None)])[0])  # loads the model, lexicons, gazetteer
     timings: dict[str, float] = {}
     fds = fact_docs([(d["doc_id"], d["text"], None) for d in docs], timings)
+    for fd in fds:  # a first pass loads what extraction loads lazily (lexicons, gazetteer); not timed
+        extract_statements(fd)
     out = {}
     t_extract = 0.0
     for d, fd in zip(docs, fds, strict=True):
@@ -164,19 +166,27 @@ def loso(fs: Any, gold: list[dict[str, Any]], docs: list[dict[str, Any]], st: di
     for variants in (False, True):
         held: list[dict[str, Any]] = []
         chosen = []
+        tied: list[dict[str, list[Any]]] = []
+        margins: list[dict[str, float]] = []
         for sub in subs:
             train = set(subs) - {sub}
             train_gold = [g for g in gold if g["subtopic"] in train]
             best, best_v = None, -1.0
+            per_value: dict[tuple[str, Any], float] = {}  # the best score with each value of each setting
             for p in combos:
                 set_params(p)
                 r = score(fs, train_gold, system_lines(gold, docs, st, variants, train), variants)
                 v = sum(summary(r))
+                for k, x in p.items():
+                    per_value[(k, x)] = max(per_value.get((k, x), -1.0), v)
                 if v > best_v:
                     best, best_v = p, v
             assert best is not None
             set_params(best)
             chosen.append(best)
+            ties = {k: [x for x in GRID[k] if abs(per_value[(k, x)] - best_v) < 1e-9] for k in GRID}
+            tied.append({k: v for k, v in ties.items() if len(v) > 1})
+            margins.append({k: round(per_value[(k, True)] - per_value[(k, False)], 4) for k in GRID if k.endswith("_UNION")})
             held.extend(system_lines(gold, docs, st, variants, {sub}))
         set_params(defaults)
         r = score(fs, gold, held, variants)
@@ -184,6 +194,8 @@ def loso(fs: Any, gold: list[dict[str, Any]], docs: list[dict[str, Any]], st: di
         mode = "with variants" if variants else "real documents"
         report.append(f"LOSO held-out ({mode}): statement F1 {f1:.3f}  label accuracy {acc:.3f}  conflict F1 {cf1:.3f}")
         report.append(f"   thresholds chosen per fold: {[tuple(c.values()) for c in chosen]}")
+        report.append(f"   settings tied at each fold's best (ties keep the first listed value): {tied}")
+        report.append(f"   per fold, best train score with True minus best with False: {margins}")
     return report
 
 

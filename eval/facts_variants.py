@@ -1,7 +1,7 @@
 """Generated conflicting variants of real ECB+ articles, for measuring conflict detection
 with more cases than the 7 hand-made variants of the shared gold.
 
-    .venv/bin/python eval/facts_variants.py [--part all|tune|heldout] [--per-story 3]
+    .venv/bin/python eval/facts_variants.py [--part all|tune|heldout] [--per-story 3] [--cv]
 
 Built from the shared dev gold the same way its hand-made variants are (its README): pick a
 gold group labelled ``agree`` whose members span two or more articles and state a number
@@ -130,7 +130,12 @@ def main() -> None:
     ap.add_argument("--part", choices=("all", "tune", "heldout"), default="all")
     ap.add_argument("--per-story", type=int, default=4)
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--cv", action="store_true",
+                    help="also the leave-one-story-out CV of the reconciliation settings (facts_eval.GRID) on these variants")
+    ap.add_argument("--errors", action="store_true", help="list the wrong labels (--part tune only)")
     a = ap.parse_args()
+    if a.errors and a.part != "tune":
+        ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
     if not (fe.FACTS / "facts-dev.jsonl").exists():
         print(f"no {fe.FACTS}/facts-dev.jsonl: skipped")
         return
@@ -152,6 +157,12 @@ def main() -> None:
     print(f"== generated conflicting variants, part {a.part}: {n} variants in {len(gen)} stories "
           f"(seed {SEED}, at most {a.per_story} per story)")
     print(fs.format_report(res))
+    if a.errors:
+        print("\n".join(x for x in fe.error_listing(fs, gen, lines, True) if x.lstrip().startswith(("LABEL", "--"))))
+    if a.cv:
+        print("\n== leave-one-story-out cross-validation of the reconciliation settings on the generated variants")
+        for line in fe.loso(fs, gen, vdocs, st):
+            print(line)
     if a.json:
         a.json.write_text(json.dumps({"n_variants": n, "conflict_f1": res["conflict_detection"]["f1"],
                                       "conflict_p": res["conflict_detection"]["precision"],

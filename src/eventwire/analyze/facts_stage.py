@@ -15,7 +15,7 @@ from eventwire.model import AnalyzedDoc, Fact, make_id
 
 __all__ = ["facts_doc", "make_stage", "to_fact", "VERSION"]
 
-VERSION = "2"
+VERSION = "3"
 
 
 def to_fact(article_id: str, s: Statement) -> Fact:
