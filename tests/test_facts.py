@@ -448,7 +448,7 @@ def test_reconcile_places_one_town_two_levels_and_different_towns() -> None:
 
 
 def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
-    sts = _one("The deputy was shot on his way to work early Aug. 2. He was buried on August 9th.")
+    sts = _one("The deputy was shot on his way to work early Aug. 2. He died on August 9th.")
     assert [s["value"] for s in sts if s["kind"] == "date"] == ["--08-02", "--08-09"]
     sts = _one("The valley flooded in early Aug. 2 people died in the floods.")
     assert not [s for s in sts if s["kind"] == "date" and s["value"] == "--08-02"]
@@ -485,3 +485,11 @@ def test_attributes_facts_stated_as_none() -> None:
     assert ("suspects", "none") in [(s["key"], s["value"]) for s in sts]
     clash = reconcile([_st("a", 0.0, key="count:death:people"), _st("b", 2.0, key="count:death:people")])
     assert [g.label for g in clash] == ["conflict"]  # "no one was killed" against "two killed"
+
+
+def test_reconcile_story_fact_leaves_out_dates_times_counts_of_background_happenings() -> None:
+    sts = _one("A gunman killed 3 people at a school on Friday. The principal, who has led the school "
+               "since Monday, received 40 letters on Tuesday morning.")
+    dates = {s["value"]: s["key"] for s in sts if s["kind"] in ("date", "time", "count")}
+    assert dates.get("Friday") == "date:death" and dates.get(3.0) == "count:death:people"
+    assert "Tuesday" not in dates and 40.0 not in dates  # "received": no known kind of happening

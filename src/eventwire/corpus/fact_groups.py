@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
 from eventwire.corpus.facts.context import with_trend
-from eventwire.corpus.facts.reconcile import reconcile
+from eventwire.corpus.facts.reconcile import reconcile, story_fact
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.stories import group_stories
 from eventwire.corpus.stage import ChangeBatch, CorpusWrite
@@ -105,6 +105,8 @@ def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, s
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
     statements = [with_trend(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
+    keep = [i for i, st in enumerate(statements) if story_fact(st)]
+    rows, statements = [rows[i] for i in keep], [statements[i] for i in keep]
     out = []
     for g in reconcile(statements):
         ids = [rows[i]["id"] for i in g.members]

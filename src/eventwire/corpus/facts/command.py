@@ -28,7 +28,7 @@ from eventwire.corpus.facts.extract import (
     manner_statements,
     quantity_statements,
 )
-from eventwire.corpus.facts.reconcile import reconcile
+from eventwire.corpus.facts.reconcile import reconcile, story_fact
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.relations import relation_statements
 from eventwire.corpus.facts.stories import group_stories
@@ -123,7 +123,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
 
 def story_facts(story: str, statements: Sequence[Statement]) -> dict[str, Any]:
     """The output record of one story: its statements and their labelled groups."""
-    statements = [s for s in statements if not s.unresolved]
+    statements = [s for s in statements if story_fact(s)]
     groups = reconcile(statements)
     recs = []
     for s in statements:

@@ -25,9 +25,10 @@ import functools
 import re
 from collections.abc import Sequence
 
+from eventwire.corpus.facts.document import word_class
 from eventwire.corpus.facts.records import Group, Statement, Value
 
-__all__ = ["compare", "reconcile", "group_label"]
+__all__ = ["compare", "reconcile", "group_label", "story_fact"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (20, 29)}
@@ -40,6 +41,11 @@ DISTINCTIVE_MIN = 5.0
 KEY_UNION = True
 # whether a place named in several articles under different happenings' keys is one fact
 PLACE_UNION = True
+# kinds of statement that are facts of the story only when their key names a known kind of
+# happening (``resources/facts/classes.tsv``): the date, time or count of a happening the
+# parse names by another verb ("date:receive", "time:describe", "count:carry:people") is
+# background; a key naming no happening ("date:?") stays (chosen by cross-validation over the tune subtopics: eval/facts_eval.py)
+UNCLASSED_KINDS: tuple[str, ...] = ("time", "date", "count")
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -493,6 +499,20 @@ def _union_keys(statements: Sequence[Statement], keys: list[str], total: dict[st
                 members[r1] |= members.pop(r2)
     best = {r: max(ms, key=lambda x: (not _unspecific(x), total[x], x)) for r, ms in members.items()}
     return [best[find(k)] for k in keys]
+
+
+def story_fact(s: Statement) -> bool:
+    """Whether a statement takes part in its story's reconciliation: not a relative date
+    that nothing resolved, and, for the ``UNCLASSED_KINDS``, tied to a known kind of
+    happening. The standalone command and the stored ``facts`` corpus stage both filter
+    with it (the per-article ``facts`` rows keep every statement the text makes)."""
+    if s.unresolved:
+        return False
+    if s.kind in UNCLASSED_KINDS:
+        parts = s.key.split(":")
+        # "date:?" says no happening: the story may still give it one (``_shared_keys``)
+        return len(parts) < 2 or parts[1] == "?" or word_class(parts[1]) is not None
+    return True
 
 
 def reconcile(statements: Sequence[Statement]) -> list[Group]:
