@@ -31,6 +31,9 @@ FACTS = SHARED / "data" / "facts"
 # variants: 0.705 / 0.857 / 0.692 in the third facts round), minus 0.03. The conflict gate
 # was lowered from 0.69: the third round's conflict F1 with variants fell from 0.720 (its
 # held-out part has one more false conflict group), so it is pinned at the new value minus 0.03.
+# Round 4 (one analysis path for the command and the store, clock times of background
+# happenings left out): 0.713 / 0.867 / 0.692 through ../shared/eval/dev_scores.sh facts;
+# the gates are kept as they are.
 DEV_STATEMENT_F1_GATE = 0.67
 DEV_LABEL_ACCURACY_GATE = 0.82
 DEV_VARIANT_CONFLICT_F1_GATE = 0.66
