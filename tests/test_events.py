@@ -284,14 +284,16 @@ def test_events_realnews_heldout_regression_gate() -> None:
 
 def test_events_home_document_country_needs_a_clear_lead() -> None:
     from eventwire.analyze.events_home import document_country
-    from eventwire.model import Place
+    from eventwire.model import Entity, Place
 
     art = Article(id="a", text="x", source="s", fmt="text")
 
     def doc(*countries: str | None) -> AnalyzedDoc:
         places = tuple(Place(id=f"p{i}", article_id="a", start=i, end=i + 1, text="x", name="x", country=c)
                        for i, c in enumerate(countries))
-        return AnalyzedDoc(article=art, places=places)
+        ents = tuple(Entity(id=f"e{i}", article_id="a", start=i, end=i + 1, text="x", label="GPE")
+                     for i in range(len(countries)))
+        return AnalyzedDoc(article=art, places=places, entities=ents)
 
     assert document_country(doc()) is None
     assert document_country(doc("KEN")) == "KEN"

@@ -308,7 +308,16 @@ def resolve_country_match(text: str, scanning: bool = False) -> CountryMatch | N
         e = lex.get(key[:-1])
     if e is None or (scanning and e.kind not in _TIER1):
         return None
+    if (e.kind == "abbrev" or len(key.replace(".", "")) <= 3) and not _capitals(text, key):
+        return None  # as in find_country_matches: "who" is no WHO, "us" no US
     return CountryMatch(0, len(text), text, e.code, e.name, e.kind, e.igo_code)
+
+
+def _capitals(text: str, key: str) -> bool:
+    """Is the abbreviation ``key`` written in capitals in ``text`` ("the US", not "us")?"""
+    n = sum(ch.isalpha() for ch in key)
+    tail = [ch for ch in text if ch.isalpha()][-n:] if n else []
+    return bool(tail) and all(ch.isupper() for ch in tail)
 
 
 def resolve_country(text: str) -> str | None:

@@ -27,6 +27,7 @@ from eventwire._util import batched
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
 from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
 from eventwire.analyze.events_domain import political_probability
+from eventwire.analyze.events_dyad import drop_non_actors
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
@@ -34,14 +35,20 @@ from eventwire.analyze.events_filter import (
     eventness_model,
     sanitize_arguments,
 )
-from eventwire.analyze.events_home import AUTHORITY_TYPES, document_country, home_country
+from eventwire.analyze.events_home import (
+    document_country,
+    home_country,
+    implicit_countries,
+    place_countries,
+    subdivision_country,
+)
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "2"
+VERSION = "3"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -234,6 +241,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
     seen_events: dict[tuple[str, str | None], set[str | None]] = {}
     drafts: list[dict[str, Any]] = []
     prev: CodedEvent | None = None
+    pcs = place_countries(doc)
     for (ust, uen, seg), (lo, hi) in zip(units, ranges, strict=True):
         if hi <= lo or seg in _SKIP_SEGMENTS:
             continue
@@ -245,7 +253,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         if not sent_tx and seg == "caption":
             sent_tx = _tag_piece(art.text, ust, uen, dct)
         # every candidate of the coder; the event-ness model decides which are events
-        local = _sentence_country(doc, ust, uen)
+        local = _sentence_country(pcs, ust, uen)
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True)]
         coded += _same_as_before(g, lo, hi, prev, dct, coded)
@@ -272,7 +280,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
     home = document_country(doc)
     out: list[tuple[Event, dict[str, float]]] = []
     for d in drafts:
-        ev, dinfo, (ust, uen, seg) = d["ev"], d["date"], d["unit"]
+        ev, dinfo, (ust, uen, seg) = drop_non_actors(g, d["ev"]), d["date"], d["unit"]
         trig = toks[ev.trigger]
         status = ev.status
         if dinfo.begin and dct and status in ("happened", "ongoing"):
@@ -296,10 +304,9 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
                 tgt_ids = (m.actor_id,)
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
-        src_c = src_c or home_country(g, ev.source_tok, home, source=True)
-        if src_c is None and ev.source_tok is None and ev.plover_type in AUTHORITY_TYPES:
-            src_c = home  # "was arrested", "was convicted": by the authorities where it happened
-        tgt_c = tgt_c or home_country(g, ev.target_tok, home)
+        src_c = subdivision_country(src_c, pcs, ust, uen) or home_country(g, ev.source_tok, home, source=True)
+        tgt_c = subdivision_country(tgt_c, pcs, ust, uen) or home_country(g, ev.target_tok, home)
+        src_c, tgt_c = implicit_countries(ev, src_c, tgt_c, home)
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
         feats = d["feats"]
@@ -365,9 +372,9 @@ def _stable_ids(events: list[Event]) -> list[Event]:
     return [dataclasses.replace(e, id=renamed[id(e)]) if id(e) in renamed else e for e in events]
 
 
-def _sentence_country(doc: AnalyzedDoc, st: int, en: int) -> str | None:
+def _sentence_country(places: Sequence[tuple[int, str, str]], st: int, en: int) -> str | None:
     """The one country the sentence's places name ("police in Modesto"), else None."""
-    found = {p.country for p in doc.places if st <= p.start < en and p.country}
+    found = {c for start, c, _ in places if st <= start < en}
     return found.pop() if len(found) == 1 else None
 
 

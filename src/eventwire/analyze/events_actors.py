@@ -88,15 +88,19 @@ def _norm_words(words: Sequence[str]) -> list[str]:
 
 
 def country_in_words(words: Sequence[str]) -> str | None:
-    """The first country (ISO3 / IGO) named by an n-gram of ``words`` (longest match first)."""
+    """The first country (ISO3 / IGO) named by an n-gram of ``words`` (longest match first),
+    written as a name: capitalised, and in capitals when it is an abbreviation ("US", "WHO")."""
     countries, people = _tables()
     ws = _norm_words(words)
     n = len(ws)
     for i in range(n):
-        if ws[i] in _STOP or not ws[i]:
+        # a name starts with a capital ("male" is no Malé); an abbreviation is all capitals
+        if ws[i] in _STOP or not ws[i] or not words[i][:1].isupper():
             continue
         for k in range(min(_MAXN, n - i), 0, -1):
             gram = " ".join(ws[i : i + k])
+            if len(gram.replace(".", "")) <= 3 and not "".join(words[i : i + k]).isupper():
+                continue
             c = countries.get(gram)
             if c is None and k > 1:
                 c = people.get(gram)

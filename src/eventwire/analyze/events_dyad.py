@@ -1,0 +1,51 @@
+"""Who did it to whom: the last look at an event's source and target before they are stored.
+
+Runs after the event-ness features are computed (so it changes no event-ness decision) and
+before the article country (:mod:`eventwire.analyze.events_home`) is given to arguments
+with no country of their own:
+
+- an argument that cannot be an actor is dropped: an adjective that names no people or
+  country ("the *fatal* shooting", "*aggravated* assault", "a *double* murder"), and an event
+  noun ("*The shooting* happened ...", "*murder* charges") — an event does nothing to anyone;
+- a possessive pronoun ("*his* trial", "*their* protest") is a person or group of the story,
+  like "he" and "they".
+
+The categories these address were counted on the training sentences only
+(``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eventwire.analyze.events_graph import CodedEvent, TokenGraph
+from eventwire.analyze.events_lexicon import EVENT_NOUNS, NOUNS
+
+__all__ = ["POSSESSIVE_PRONOUNS", "drop_non_actors", "is_non_actor"]
+
+# entity labels that name people, groups, places or organisations: always possible actors
+_ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def is_non_actor(g: TokenGraph, k: int) -> bool:
+    """Can the argument headed by token ``k`` not be an actor (an adjective or an event)?"""
+    t = g.toks[k]
+    if t.ent_type in _ACTOR_LABELS or t.pos in ("PROPN", "PRON"):
+        return False
+    if t.pos == "ADJ" or (t.dep == "amod" and t.pos == "VERB"):
+        return True
+    lem = g.lemma(k).lower()
+    return t.pos == "NOUN" and (lem in EVENT_NOUNS or lem in NOUNS)
+
+
+def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
+    """A copy of ``ev`` without the arguments that cannot be actors (see :func:`is_non_actor`)."""
+    changes: dict[str, object] = {}
+    for side in ("source", "target"):
+        k = getattr(ev, f"{side}_tok")
+        if k is not None and is_non_actor(g, k):
+            changes.update({f"{side}_tok": None, f"{side}_text": None, f"{side}_country": None})
+    if not changes:
+        return ev
+    return dataclasses.replace(ev, notes=[*ev.notes, "non-actor argument dropped"], **changes)  # type: ignore[arg-type]
