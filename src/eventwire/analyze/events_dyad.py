@@ -4,9 +4,10 @@ Runs after the event-ness features are computed (so it changes no event-ness dec
 before the article country (:mod:`eventwire.analyze.events_home`) is given to arguments
 with no country of their own:
 
-- an argument that cannot be an actor is dropped: an adjective that names no people or
-  country ("the *fatal* shooting", "*aggravated* assault", "a *double* murder"), and an event
-  noun ("*The shooting* happened ...", "*murder* charges") — an event does nothing to anyone;
+- an argument that cannot be an actor and names no country is dropped: an adjective that
+  names no people or place ("the *fatal* shooting", "*aggravated* assault", "a *double*
+  murder"), and an event noun ("*The shooting* happened ...", "*murder* charges") — an event
+  does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor;
 - a possessive pronoun ("*his* trial", "*their* protest") is a person or group of the story,
   like "he" and "they".
 
@@ -40,11 +41,13 @@ def is_non_actor(g: TokenGraph, k: int) -> bool:
 
 
 def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
-    """A copy of ``ev`` without the arguments that cannot be actors (see :func:`is_non_actor`)."""
+    """A copy of ``ev`` without the arguments that cannot be actors (see :func:`is_non_actor`)
+    and name no country."""
     changes: dict[str, object] = {}
     for side in ("source", "target"):
         k = getattr(ev, f"{side}_tok")
-        if k is not None and is_non_actor(g, k):
+        # "the Israeli attack" stands for Israel: only an argument with no country is dropped
+        if k is not None and getattr(ev, f"{side}_country") is None and is_non_actor(g, k):
             changes.update({f"{side}_tok": None, f"{side}_text": None, f"{side}_country": None})
     if not changes:
         return ev
