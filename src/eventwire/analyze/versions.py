@@ -112,8 +112,17 @@ def _parse(name: str) -> tuple[ast.Module, bool] | None:
     return ast.parse(path.read_text(encoding="utf-8")), path.name == "__init__.py"
 
 
+@functools.cache  # scans every installed distribution: once per process, not per stage
 def _top_level_dists() -> dict[str, list[str]]:
     return dict(importlib.metadata.packages_distributions())
+
+
+@functools.cache  # a module shared by several stages is dumped once
+def _module_digest(name: str) -> bytes:
+    parsed = _parse(name)
+    assert parsed is not None
+    return name.encode() + b"\0" + ast.dump(_strip_docstrings(parsed[0])).encode() + b"\0"
+
 
 
 @functools.cache
@@ -161,9 +170,7 @@ def code_version(declared: str, module: str) -> str:
     modules, dirs, dists = stage_dependencies(module)
     h = hashlib.sha256()
     for m in modules:
-        parsed = _parse(m)
-        assert parsed is not None
-        h.update(m.encode() + b"\0" + ast.dump(_strip_docstrings(parsed[0])).encode() + b"\0")
+        h.update(_module_digest(m))
     for d in dirs:
         for p in sorted((_RESOURCES / d).rglob("*")):
             if p.is_file() and p.suffix.lower() not in (".md", ".txt"):

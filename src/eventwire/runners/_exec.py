@@ -17,9 +17,25 @@ import collections
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-__all__ = ["Executor", "SerialExecutor", "PoolExecutor", "ordered_imap"]
+__all__ = ["Executor", "SerialExecutor", "PoolExecutor", "ordered_imap", "warm"]
 
 T = TypeVar("T")
+
+_WARM_TEXT = (
+    "Talks in Geneva\n\nThe foreign ministers of France and Brazil met in Geneva on Monday "
+    "and agreed to hold further talks on trade in March 2024, officials said."
+)
+
+
+def warm(pipeline: Any) -> None:
+    """Load every model the pipeline uses, in this process: a Dask worker when it starts,
+    or the runner before it forks a local pool, so the forked workers share the loaded
+    models instead of each loading them again (seconds of CPU per worker)."""
+    from eventwire.ingest import clean
+    from eventwire.model import RawDoc
+
+    pipeline([clean(RawDoc(source="warm-up", text=_WARM_TEXT, fmt="text"))])
+
 R = TypeVar("R")
 OnError = Callable[[Any, BaseException], Any]
 

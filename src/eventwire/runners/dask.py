@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import UsageError
-from eventwire.runners._exec import OnError, ordered_imap
+from eventwire.runners._exec import OnError, ordered_imap, warm
 
 if TYPE_CHECKING:
     from eventwire.analyze.pipeline import Pipeline
@@ -43,21 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["DaskExecutor", "dask_executor", "TASK_ARTICLES"]
 
 TASK_ARTICLES = 8  # articles per analysis task (about a second of work: overhead is ms)
-
-_WARM_TEXT = (
-    "Talks in Geneva\n\nThe foreign ministers of France and Brazil met in Geneva on Monday "
-    "and agreed to hold further talks on trade in March 2024, officials said."
-)
-
-
-def _warm(pipeline: Pipeline) -> None:
-    """Load every model the pipeline uses, in this (worker) process."""
-    from eventwire.ingest import clean
-    from eventwire.model import RawDoc
-
-    art = clean(RawDoc(source="warm-up", text=_WARM_TEXT, fmt="text"))
-    pipeline([art])
-
 
 def _peak_rss_bytes() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
@@ -88,7 +73,7 @@ class DaskExecutor:
                 self.pipe = pipe
 
             def setup(self, worker: Any) -> None:
-                _warm(self.pipe)
+                warm(self.pipe)
 
         self.client.register_plugin(_Warm(pipeline))
 

@@ -14,13 +14,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from eventwire._pool import make_pool
+from eventwire._pool import START_METHOD, make_pool
 from eventwire._util import batched
 from eventwire.analyze.pipeline import Pipeline, StageFailed, default_pipeline
 from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
 from eventwire.ingest.language import is_supported, unsupported_language_problem
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
-from eventwire.runners._exec import Executor, PoolExecutor, SerialExecutor
+from eventwire.runners._exec import Executor, PoolExecutor, SerialExecutor, warm
 from eventwire.store import Store
 
 __all__ = ["IngestSummary", "AnalyzeSummary", "ingest", "analyze", "body_text"]
@@ -329,9 +329,12 @@ def analyze(
         progress("analyze", 0, total)
     own = executor is None
     if executor is None:
-        executor = (
-            PoolExecutor(n_process) if n_process > 1 and total > batch_size // 2 else SerialExecutor()
-        )
+        if n_process > 1 and total > batch_size // 2:
+            if START_METHOD == "fork":
+                warm(pipe)  # the forked workers share the loaded models
+            executor = PoolExecutor(n_process)
+        else:
+            executor = SerialExecutor()
     store.release_dead_owners()
     try:
         with store.keep_claims(owner):  # renewed while this runs, ended after
