@@ -378,3 +378,51 @@ def test_runner_upgraded_stage_reanalyzes_only_its_outputs(tmp_path: Path, store
     assert [len(b.article_ids) for b in seen] == [2, 2]
     assert all(k == frozenset({"timexes"}) for k in seen[1].kinds.values())
     store.close()
+
+
+_LOADS: list[int] = []  # pids of the processes in which _ModelStage loaded its "model"
+
+
+def _load_model_once(log: str) -> int:
+    if not _LOADS:
+        _LOADS.append(os.getpid())
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+    return _LOADS[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class _ModelStage:
+    """A stage with a per-process model, loaded on first use (as the real stages do)."""
+
+    log: str
+    name: str = "model"
+    version: str = "1"
+    reads: tuple[str, ...] = ("article",)
+    writes: tuple[str, ...] = ()
+
+    def __call__(self, docs: Any) -> list[AnalyzedDoc]:
+        _load_model_once(self.log)
+        return list(docs)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="worker processes are forked only where fork exists")
+def test_runner_pool_workers_share_models_loaded_before_fork(tmp_path: Path) -> None:
+    from eventwire._pool import START_METHOD
+
+    if START_METHOD != "fork":
+        pytest.skip("models are shared with the workers only when they are forked")
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, (title, text) in enumerate(synthetic_articles(8, seed=5)):
+        (d / f"{i}.txt").write_text(f"{title}\n\n{text}\n")
+    store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+    api.ingest(store, [str(d)])
+    log = tmp_path / "loads.txt"
+    _LOADS.clear()
+    s = api.analyze(store, pipeline=Pipeline([_ModelStage(str(log))]), n_process=2, batch_size=8,
+                    corpus_stages=[])
+    store.close()
+    assert s.analyzed == 8
+    # loaded once, in the runner before it forked its two workers; not once per worker
+    assert log.read_text().split() == [str(os.getpid())]
