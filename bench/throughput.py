@@ -15,6 +15,8 @@ Every mode runs in its own process so peak RSS is per mode:
   e2e-full     ingest + store + every installed stage (timex, actors, places, events, facts)
   components   CPU seconds per spaCy component, stock and with eventwire's equivalents
                (the first 150 articles, one process)
+  stages       CPU seconds per pipeline stage (the first 300 articles, one process, models
+               loaded first; the load and the stage-version build are reported apart)
 
 Besides wall-clock articles/s every mode reports CPU seconds (this process and its worker
 processes) and the 1-minute load average before and after it: on a shared machine the
@@ -39,7 +41,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
-MODES = ("bare-ner", "bare-ner-lean", "bare-full", "ingest", "e2e-ner", "e2e-full", "components")
+MODES = ("bare-ner", "bare-ner-lean", "bare-full", "ingest", "e2e-ner", "e2e-full", "components", "stages")
 
 
 def load_texts() -> list[tuple[str, str]]:
@@ -105,12 +107,45 @@ def _components(files: list[Path]) -> dict[str, Any]:
     return out
 
 
+STAGE_ARTICLES = 300
+
+
+def _stages(files: list[Path]) -> dict[str, Any]:
+    """CPU seconds of each stage of the default pipeline over ``files`` (one process, chunks
+    of 8 articles as a Dask task gets), after building the stages and loading their models."""
+    from eventwire.analyze import registry
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.ingest import clean
+    from eventwire.model import AnalyzedDoc, RawDoc
+    from eventwire.runners._exec import warm
+
+    c0 = time.process_time()
+    stages = registry.build_stages()
+    out: dict[str, Any] = {"articles": len(files), "build_stages": round(time.process_time() - c0, 2)}
+    c0 = time.process_time()
+    warm(Pipeline(stages))
+    out["load_models"] = round(time.process_time() - c0, 2)
+    docs = [AnalyzedDoc(article=clean(RawDoc(source=str(p), text=p.read_text(encoding="utf-8"), fmt="text")))
+            for p in files]
+    per_stage: dict[str, float] = {}
+    for stage in stages:
+        c0 = time.process_time()
+        for i in range(0, len(docs), 8):
+            docs[i : i + 8] = stage(docs[i : i + 8])
+        per_stage[stage.name] = time.process_time() - c0
+    out["cpu_seconds"] = {k: round(v, 2) for k, v in per_stage.items()}
+    out["cpu_ms_per_article"] = {k: round(1000 * v / max(1, len(docs)), 1) for k, v in per_stage.items()}
+    return out
+
+
 def run_mode(mode: str, corpus: Path, n_process: int) -> dict[str, Any]:
     files = sorted(corpus.glob("*.txt"))
     stage_seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     if mode == "components":
         return _components(files[:COMPONENT_ARTICLES])
+    if mode == "stages":
+        return _stages(files[:STAGE_ARTICLES])
     if mode.startswith("bare"):
         from eventwire.analyze.nlp import NER_ONLY_DISABLE, load_model
 
@@ -189,6 +224,12 @@ def main() -> None:
                 results[mode] = {"error": out.stderr[-2000:]}
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
+            if mode == "stages":
+                r["load_avg_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+                results[mode] = r
+                print(f"stages (CPU ms/article, {r['articles']} articles, one process): {r['cpu_ms_per_article']}; "
+                      f"build {r['build_stages']} s, model loads {r['load_models']} s", flush=True)
+                continue
             if mode == "components":
                 results[mode] = r
                 print(f"components (CPU s, {r['articles']} articles, one process): stock {r['stock']}; "
