@@ -126,7 +126,8 @@ class Deduper:
     ``add`` the article if it is new. Shingles of added texts are kept in an LRU cache of
     ``cache_size`` articles (unbounded without ``text_lookup``); a candidate not in the
     cache is re-shingled from ``text_lookup(article_id)``, and failing that its Jaccard is
-    estimated from the MinHash signatures.
+    estimated from the MinHash signatures. Finders made one after another (one per batch)
+    may share one ``cache``, so a stored article's shingles are not recomputed per batch.
     """
 
     def __init__(
@@ -136,6 +137,7 @@ class Deduper:
         lsh_threshold: float = LSH_THRESHOLD,
         jaccard_threshold: float = JACCARD_THRESHOLD,
         cache_size: int | None = None,
+        cache: OrderedDict[str, np.ndarray] | None = None,
     ) -> None:
         from datasketch import MinHashLSH
 
@@ -144,10 +146,13 @@ class Deduper:
         self.cache_size = cache_size if cache_size is not None else (
             20_000 if text_lookup is not None else None
         )
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+        # the banding is fixed for the default threshold (MinHashLSH would integrate to
+        # find it again, ~30 ms per finder)
+        params = (LSH_BANDS, LSH_ROWS) if lsh_threshold == LSH_THRESHOLD else None
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM, params=params)
         self._by_hash: dict[str, str] = {}
         self._ids: set[str] = set()
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict() if cache is None else cache
         self._sigs: dict[str, bytes] = {}
 
     def __len__(self) -> int:

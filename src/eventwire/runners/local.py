@@ -141,6 +141,7 @@ def ingest(
     if isinstance(inputs, (str, os.PathLike)):  # one input, not a sequence of characters
         inputs = [str(inputs)]
     summary = IngestSummary()
+    shingles: collections.OrderedDict[str, Any] = collections.OrderedDict()  # bounded LRU shared by the batches' finders
     reader = _Reader(allow_private, tuple(sorted((json_fields or {}).items())))
     units = _units(inputs)
     recorded: set[tuple[str, str]] = set()
@@ -160,7 +161,7 @@ def ingest(
             # batches of this run are stored (and indexed) by now, so the finder holds only
             # this batch and its candidates, memory stays flat over a run of any length, and
             # concurrent writers see each other's articles
-            deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid))
+            deduper = Deduper(text_lookup=lambda aid: body_text_by_id(store, aid), cache=shingles)
             known: dict[str, str] = {}
             _prefetch(store, deduper, known, batch)
             new: list[tuple[Article, bytes | None]] = []
