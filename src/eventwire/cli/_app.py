@@ -112,6 +112,19 @@ def _store(db: str | None, *, read_only: bool = False, migrate: bool | None = No
 
 
 @contextlib.contextmanager
+def _opened_store(db: str | None, *, read_only: bool = False, migrate: bool | None = None) -> Iterator[Any]:
+    """The store of a command (see :func:`_store`), closed when the command ends; an
+    :class:`EventwireError` inside becomes the command's one-line coded message."""
+    store = _store(db, read_only=read_only, migrate=migrate)
+    try:
+        yield store
+    except EventwireError as e:
+        _fail(e)
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
 def _progress_bar() -> Iterator[Callable[[str, int, int | None], None]]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

@@ -13,14 +13,14 @@ from eventwire.cli._app import (
     DbOpt,
     _add_row,
     _fail,
+    _opened_store,
     _quiet_pipe,
-    _store,
     _table,
     app,
     console,
 )
 from eventwire.cli.pipeline import _print_summary
-from eventwire.errors import EventwireError, UsageError
+from eventwire.errors import UsageError
 
 
 @app.command()
@@ -28,11 +28,8 @@ def summary(db: str | None = DbOpt) -> None:
     """Print a readable summary of the store: articles, duplicates, actors, events."""
     from eventwire import api
 
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         _print_summary(api.summary(store))
-    finally:
-        store.close()
 
 
 @app.command()
@@ -43,8 +40,7 @@ def articles(
 ) -> None:
     """List stored articles (or search them)."""
 
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         rows = (
             store.search(search, limit)
             if search
@@ -62,10 +58,6 @@ def articles(
                 vals.append(r.get("snippet") or "")
             _add_row(t, *vals)
         Console().print(t)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -87,8 +79,7 @@ def show(
     from eventwire.errors import StoreError
     from eventwire.show import article_view, render_article
 
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         sid = _story_id(store, article_id)
         if sid is not None:
             sview = story_view(store, sid)
@@ -108,10 +99,6 @@ def show(
             sys.stdout.write(json.dumps(view, ensure_ascii=False, indent=2) + "\n")
         else:
             render_article(view, Console())
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 def _story_id(store: Any, prefix: str) -> str | None:
@@ -146,8 +133,7 @@ def stories(
 
     from eventwire.corpus.canonical.view import list_stories
 
-    store = _store(db)
-    try:
+    with _opened_store(db) as store:
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         rows = list_stories(store, min_articles)
@@ -162,10 +148,6 @@ def stories(
             _add_row(t, r["id"], r["first_seen"] or "?", r["last_seen"] or "?", r["n_articles"],
                      r["title"] or "")
         Console().print(t if rows else "no stories yet (run `eventwire run` first)")
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -190,16 +172,11 @@ def export(
     """Export every record of KIND in an open format."""
     from eventwire.export import export as do_export
 
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         with _quiet_pipe():
             n = do_export(store, kind, fmt, output, partition_by=partition_by)
         if output is not None:
             console.print(f"wrote {n} {kind} to {output}", highlight=False)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -245,8 +222,7 @@ def errors(
 
     if fmt not in ("table", "jsonl", "csv"):
         _fail(UsageError(f"unknown format {fmt!r}; choose table, jsonl or csv", "E001"))
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         rows = [
             r for r in store.records("problems")
             if include_resolved or not r.get("resolved_at")
@@ -267,8 +243,6 @@ def errors(
             for r in rows:
                 _add_row(t, r["source"], r["code"], r["reason"], r["seen_at"])
             Console().print(t)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -290,8 +264,7 @@ def events(
 
     from eventwire.query import event_filters
 
-    store = _store(db, read_only=True)
-    try:
+    with _opened_store(db, read_only=True) as store:
         filters = event_filters(country, type, status, since, until, actor)
         rows = list(store.records("events", filters=filters))
         if story:
@@ -322,7 +295,3 @@ def events(
                 e["text"],
             )
         Console().print(t)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli._app import DbOpt, _fail, _store, app, console
-from eventwire.errors import EventwireError
+from eventwire.cli._app import DbOpt, _opened_store, app, console
 
 db_app = typer.Typer(help="Database maintenance: schema upgrades.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -15,17 +14,13 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def upgrade(db: str | None = DbOpt) -> None:
     """Migrate the store's schema to the latest revision (a no-op when it is current)."""
-    try:
-        store = _store(db, migrate=False)
+    with _opened_store(db, migrate=False) as store:
         before = store.schema_revision()
         store.migrate()
         after = store.schema_revision()
         msg = (f"schema already at revision {after}" if before == after
                else f"schema upgraded from revision {before or '(empty)'} to {after}")
         console.print(msg, highlight=False, markup=False)
-        store.close()
-    except EventwireError as e:
-        _fail(e)
 
 
 @db_app.command("revision")
@@ -33,12 +28,8 @@ def revision(db: str | None = DbOpt) -> None:
     """Print the store's schema revision and the latest one this eventwire knows."""
     from eventwire.store.sql import schema_head
 
-    try:
-        store = _store(db, read_only=True, migrate=False)
+    with _opened_store(db, read_only=True, migrate=False) as store:
         rev = store.schema_revision()
         head = schema_head()
         state = "current" if rev == head else "behind: run `eventwire db upgrade`"
         typer.echo(f"{rev or '(none)'} (latest {head}; {state})")
-        store.close()
-    except EventwireError as e:
-        _fail(e)

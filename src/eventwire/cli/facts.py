@@ -15,8 +15,8 @@ from eventwire.cli._app import (
     OutputOpt,
     _add_row,
     _fail,
+    _opened_store,
     _output,
-    _store,
     app,
     console,
 )
@@ -57,8 +57,7 @@ def facts(
         except EventwireError as e:
             _fail(e)
         return
-    store = _store(db)
-    try:
+    with _opened_store(db) as store:
         if label is not None and label not in LABELS:
             raise UsageError(f"unknown label {label!r}; choose one of: {', '.join(LABELS)}", "E002")
         if fmt not in ("table", "jsonl"):
@@ -88,10 +87,6 @@ def facts(
             _add_row(t, g["story_id"][:10], g["key"], g["label"], str(g["n_articles"]), "; ".join(values)[:60],
                      " | ".join(f"{s['article_id'][:6]}: {s['text'][:50]}" for s in sts[:4]))
         Console().print(t)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -106,8 +101,7 @@ def relations(
 
     from eventwire.corpus.facts.timeline import relation_timelines
 
-    store = _store(db)
-    try:
+    with _opened_store(db) as store:
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
         timelines = relation_timelines(store, country.upper() if country else None)
@@ -124,7 +118,3 @@ def relations(
             for x in entries:
                 _add_row(t, pair, x["when"] or "?", x["what"], x.get("status") or "", x["article_id"][:10])
         Console().print(t)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()

@@ -14,12 +14,12 @@ from eventwire.cli._app import (
     DbOpt,
     _add_row,
     _fail,
+    _opened_store,
     _progress_bar,
-    _store,
     app,
     console,
 )
-from eventwire.errors import EventwireError, UsageError
+from eventwire.errors import UsageError
 
 
 def _print_ingest(s: Any) -> None:
@@ -77,8 +77,7 @@ def run(
         _fail(UsageError(f"unknown executor {executor!r}; choose local or dask", "E002"))
     if executor == "local" and (scheduler or workers):
         _fail(UsageError("--scheduler and --workers need --executor dask", "E002"))
-    store = _store(db, migrate=True)
-    try:
+    with _opened_store(db, migrate=True) as store:
         with contextlib.ExitStack() as stack:
             ex, pipe = None, None
             if executor == "dask":
@@ -125,10 +124,6 @@ def run(
         if not quiet and res.ingest.article_ids:
             _print_summary(api.summary(store, res.ingest.article_ids))
         _ingest_exit(res.ingest)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -141,18 +136,13 @@ def ingest(
     """Read, clean and de-duplicate INPUTS into the store, without analysis."""
     from eventwire import api
 
-    store = _store(db, migrate=True)
-    try:
+    with _opened_store(db, migrate=True) as store:
         with _progress_bar() as prog:
             s = api.ingest(
                 store, inputs, allow_private=allow_private, workers=workers, progress=prog
             )
         _print_ingest(s)
         _ingest_exit(s)
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -163,8 +153,7 @@ def analyze(
     """Analyze every stored article not yet analyzed by the current pipeline."""
     from eventwire import api
 
-    store = _store(db, migrate=True)
-    try:
+    with _opened_store(db, migrate=True) as store:
         with _progress_bar() as prog:
             s = api.analyze(store, n_process=n_process, progress=prog)
         console.print(
@@ -172,10 +161,6 @@ def analyze(
             + (f"; failed on {s.failed} (see `eventwire errors`)" if s.failed else ""),
             highlight=False,
         )
-    except EventwireError as e:
-        _fail(e)
-    finally:
-        store.close()
 
 
 

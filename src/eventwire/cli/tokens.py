@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from eventwire.cli._app import DbOpt, _add_row, _fail, _store, _table, app, console
-from eventwire.errors import EventwireError
+from eventwire.cli._app import DbOpt, _add_row, _opened_store, _table, app, console
 
 tokens_app = typer.Typer(help="API tokens for the HTTP server (stored hashed).", no_args_is_help=True)
 app.add_typer(tokens_app, name="tokens")
@@ -21,14 +20,11 @@ def create(
     """Create a token and print it once (only its SHA-256 is stored)."""
     from eventwire.store.tokens import create_token
 
-    try:
-        store = _store(db)
+    with _opened_store(db) as store:
         tid, token = create_token(store, name, scope)
         console.print(f"created token {tid} ({scope}) for {name}; it is shown only now:",
                       highlight=False, markup=False)
         typer.echo(token)
-    except EventwireError as e:
-        _fail(e)
 
 
 @tokens_app.command("revoke")
@@ -39,12 +35,9 @@ def revoke(
     """Revoke a token: it stops working at once."""
     from eventwire.store.tokens import revoke_token
 
-    try:
-        store = _store(db, read_only=True)
+    with _opened_store(db, read_only=True) as store:
         revoke_token(store, token_id)
         console.print(f"revoked token {token_id}", highlight=False, markup=False)
-    except EventwireError as e:
-        _fail(e)
 
 
 @tokens_app.command("list")
@@ -52,12 +45,9 @@ def list_(db: str | None = DbOpt) -> None:
     """List tokens (ids, names, scopes, dates; never the secrets)."""
     from eventwire.store.tokens import list_tokens
 
-    try:
-        store = _store(db, read_only=True)
+    with _opened_store(db, read_only=True) as store:
         t = _table("id", "name", "scope", "created", "revoked", "last used")
         for r in list_tokens(store):
             _add_row(t, r["id"], r["name"], r["scope"], r["created_at"], r["revoked_at"] or "",
                      r["last_used_at"] or "")
         console.print(t)
-    except EventwireError as e:
-        _fail(e)

@@ -30,7 +30,7 @@ class IngestStoreMixin:
 
     @staticmethod
     def _number_new_articles(conn: Connection, stored: set[str], n: int) -> None:
-        """Give the articles just inserted (placeholders ``-n .. -1`` in input order) the
+        """Give the articles just inserted (temporary numbers ``-n .. -1`` in input order) the
         next ingestion numbers. Read after the insert, so under the write lock on SQLite; on
         PostgreSQL a transaction-scoped advisory lock serialises concurrent writers here, so
         their batches never share numbers."""

@@ -211,7 +211,7 @@ class Store(
         segrows: list[dict[str, Any]] = []
         for pos, (art, sig) in enumerate(articles):
             r = _row(art, schema.articles)
-            # a placeholder below every stored number, made ``max + 1 + pos`` once this
+            # a temporary number below every stored one, made ``max + 1 + pos`` once this
             # transaction holds the write lock (see _number_new_articles)
             r.update(signature=sig, analyzed_version=None, ingested_at=now,
                      ingest_seq=pos - len(articles))
