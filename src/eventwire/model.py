@@ -232,7 +232,7 @@ class Event:
     date_begin: str | None = None
     date_end: str | None = None
     date_precision: str | None = None  # day | month | year | ...
-    date_source: str | None = None  # own-timex | governing-timex | inherited | none
+    date_source: str | None = None  # own-timex | governing-timex | inherited | unresolved | none
     timex_id: str | None = None
     place_id: str | None = None
     confidence: float = 0.5

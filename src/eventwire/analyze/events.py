@@ -24,8 +24,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from eventwire._util import batched
-from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence, country_of_token
-from eventwire.analyze.events_dates import DateInfo, partner_date, refine_planned_dates
+from eventwire.analyze.events_anaphora import repeated_events
+from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
+from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
 from eventwire.analyze.events_domain import political_probability
 from eventwire.analyze.events_dyad import drop_non_actors
 from eventwire.analyze.events_filter import (
@@ -256,7 +257,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         local = _sentence_country(pcs, ust, uen)
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True)]
-        coded += _same_as_before(g, lo, hi, prev, dct, coded)
+        coded += repeated_events(g, lo, hi, prev, dct, coded)
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
         last_date: DateInfo | None = None
@@ -271,7 +272,10 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
             if ev.nominal and key in seen_events and (dinfo.source != "own-timex" or dinfo.begin in seen_events[key]):
                 continue  # "this visit", "the talks": a later mention of an event already coded
             seen_events.setdefault(key, set()).add(dinfo.begin)
-            feats = candidate_features(g, ev, lo, hi, doc.actor_mentions)
+            # a repeat ("did the same") is judged by the trigger of the event it repeats
+            judged = ev if ev.repeats is None else dataclasses.replace(
+                ev, trigger=ev.repeats.trigger, control=ev.repeats.control, nominal=ev.repeats.nominal)
+            feats = candidate_features(g, judged, lo, hi, doc.actor_mentions)
             if _actor_like(g, ev.source_tok):
                 feats["src_actor_like"] = 1.0
             feats.update({k: v for k, v in dom.items() if v})
@@ -483,48 +487,6 @@ def _reporting_timex(g: TokenGraph, tx: Any, trig: int, lo: int, hi: int) -> boo
         if g.toks[cur].pos in ("VERB", "AUX"):
             return g.lemma(cur) in REPORTING
     return False
-
-
-def _same_as_before(g: TokenGraph, lo: int, hi: int, prev: CodedEvent | None, dct: str | None,
-                    coded: list[CodedEvent]) -> list[CodedEvent]:
-    """"Vietnam did the same with Russia in 2012, India in 2016, ...": one event per partner."""
-    if prev is None:
-        return []
-    out: list[CodedEvent] = []
-    for k in range(lo, hi):
-        if g.lemma(k) != "do" or not any(g.lemma(c) == "same" for c in g.kids(k, "dobj", "advmod", "attr")):
-            continue
-        subj = next(iter(g.kids(k, "nsubj")), None)
-        src = country_of_token(g, subj, dct) if subj is not None else prev.source_country
-        subj_ids = set(g.subtree(subj)) if subj is not None else set()
-        withs = [p for p in g.kids(k, "prep") if g.toks[p].text.lower() == "with"]
-        if not withs:
-            continue
-        partners = [x for x in g.subtree(k) if x > withs[0] and x not in subj_ids and g.toks[x].pos == "PROPN"
-                    and g.toks[x].dep in ("pobj", "conj", "appos", "npadvmod", "dobj")]
-        found: list[tuple[int, str, DateInfo | None]] = []
-        seen: set[str] = set()
-        for o in partners:
-            c = country_of_token(g, o, dct)
-            if not c or c in seen or c == src:
-                continue
-            seen.add(c)
-            found.append((o, c, partner_date(g, o, lo, hi, dct)))
-        nxt: DateInfo | None = None
-        for idx in range(len(found) - 1, -1, -1):  # "the US as well as Japan this year"
-            o, c, di = found[idx]
-            if di is None:
-                found[idx] = (o, c, nxt)
-            else:
-                nxt = di
-        for o, c, di in found:
-            out.append(dataclasses.replace(
-                prev, trigger=k, control=None, source_tok=subj, target_tok=o, source_country=src,
-                target_country=c, source_text=g.toks[subj].text if subj is not None else prev.source_text,
-                target_text=g.toks[o].text, status="happened", nominal=False, notes=["same-as-previous"],
-                date_hint=di if di is not None else DateInfo(),
-            ))
-    return out
 
 
 def _span(toks: Sequence[Token], g: TokenGraph, k: int | None) -> tuple[int, int] | None:

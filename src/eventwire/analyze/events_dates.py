@@ -47,7 +47,7 @@ def timex_range(tx: Any) -> tuple[str | None, str | None, str | None]:
 
 
 def partner_date(g: TokenGraph, k: int, lo: int, hi: int, dct: str | None = None) -> DateInfo | None:
-    """The year/date right after a partner in "X did the same with A in 2012, B in 2016"."""
+    """The date written right after a partner in a list ("with A in 2012, B in 2016"), if any."""
     from eventwire.analyze.timex import tag
 
     toks = g.toks
@@ -61,14 +61,16 @@ def partner_date(g: TokenGraph, k: int, lo: int, hi: int, dct: str | None = None
     text = " ".join(t.text for t in toks[k + 1 : j])
     if not any(ch.isdigit() for ch in text) and "year" not in text:
         return None
-    spans = tag(text, dct)
+    spans = [sp for sp in tag(text, dct) if sp.type == "DATE"]
     for sp in spans:
-        if sp.type == "DATE" and sp.value[:4].isdigit():
+        if sp.value[:4].isdigit():
             b, e = sp.begin or sp.value, sp.end_value or sp.value
             prec = sp.precision or ("year" if len(sp.value) == 4 else None)
             return DateInfo(b, e, prec, "own-timex", None)
     del start, end
-    return None
+    # a date of its own that nothing resolves ("this year" in an undated article): no date,
+    # and none borrowed from the partner before it
+    return DateInfo(source="unresolved") if spans else None
 
 
 def refine_planned_dates(drafts: list[dict[str, Any]]) -> None:

@@ -63,7 +63,8 @@ class CodedEvent:
     nominal: bool = False
     score: float = 0.0
     notes: list[str] = field(default_factory=list)
-    date_hint: Any = None  # a DateInfo fixed by a special rule ("did the same ... in 2012")
+    date_hint: Any = None  # a DateInfo fixed by the rule that made it (events_anaphora: a partner's own date)
+    repeats: Any = None  # the CodedEvent a "did the same" clause repeats (events_anaphora)
 
 
 class TokenGraph:

@@ -98,6 +98,8 @@ ACCUSE_CTRL: dict[str, str] = dict(_L["accuse_ctrl"])
 MODALS: frozenset[str] = frozenset(_L["modals"])
 # Controls that only schedule an event (the pipeline keeps the event's type, status planned).
 SCHEDULING: frozenset[str] = frozenset(_L["scheduling"])
+# Verb phrases that repeat an earlier event with a new actor ("did the same", "followed suit").
+REPEAT: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 1) for p in _L["repeat"]))
 # Pronouns of people, who act in the article's country when nothing else gives one.
 HOME_PRONOUNS: frozenset[str] = frozenset(_L["home_pronouns"])
 # Verbs whose subject words also select the code ("troops arrived").
