@@ -1,4 +1,5 @@
-"""Verb-phrase anaphora ("did the same", "did likewise", "followed suit"): sentences
+"""Verb-phrase anaphora ("did the same", "did likewise", "followed suit") and other
+candidate rules of the coder: sentences
 written for these tests (none from the seed articles), checked at the candidate level so
 that a retrained event-ness model cannot change what they test."""
 
@@ -58,3 +59,10 @@ def test_events_anaphora_partners_take_their_own_dates_and_never_borrow_an_unres
 
 def test_events_anaphora_nothing_to_repeat_adds_nothing() -> None:
     assert not _repeats(_candidates("Germany did the same on Tuesday.", "2024-03-06"))
+
+
+def test_events_core_a_word_of_a_date_is_never_a_trigger() -> None:
+    # "March" the month is not a march (PROTEST); the attack itself is still coded
+    cands = _candidates("Russian troops attacked the city of Kharkiv in March 2022.", "2024-03-06")
+    types = {e.plover_type for e, _ in cands}
+    assert "ASSAULT" in types and "PROTEST" not in types

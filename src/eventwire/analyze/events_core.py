@@ -63,8 +63,8 @@ def code_sentence(g: TokenGraph, lo: int, hi: int, date: str | None = None, max_
     excluded = _attribution_tokens(g, lo, hi)
     cands: list[tuple[float, int, str, bool]] = []
     for k in range(lo, hi):
-        if k in excluded:
-            continue
+        if k in excluded or g.toks[k].ent_type in ("DATE", "TIME"):
+            continue  # attribution, or a word of a date ("in March 2022" is no march)
         code, nominal = _trigger_code(g, k)
         if not code or (nominal and g.lemma(k) not in lex.EVENT_NOUNS):
             continue
