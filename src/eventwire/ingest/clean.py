@@ -37,20 +37,18 @@ __all__ = [
     "KNOWN_OUTLETS",
 ]
 
-KNOWN_OUTLETS = {
-    "reuters": "Reuters", "ap": "AP", "afp": "AFP", "xinhua": "Xinhua", "upi": "UPI",
-    "bloomberg": "Bloomberg", "dpa": "dpa", "ani": "ANI", "pti": "PTI", "ians": "IANS",
-    "tass": "TASS", "yonhap": "Yonhap", "kyodo": "Kyodo", "aa": "AA", "cnn": "CNN",
-    "bbc": "BBC", "sputnik": "Sputnik", "vna": "VNA", "bernama": "Bernama",
-    "antara": "Antara", "efe": "EFE", "ansa": "ANSA", "ips": "IPS", "wam": "WAM",
-    "spa": "SPA", "kuna": "KUNA", "irna": "IRNA", "app": "APP", "uni": "UNI",
-    "interfax": "Interfax", "ria novosti": "RIA Novosti", "mena": "MENA", "cna": "CNA",
-    "aap": "AAP", "cp": "CP", "the canadian press": "The Canadian Press",
-    "associated press": "AP", "the associated press": "AP", "agence france-presse": "AFP",
-    "business wire": "Business Wire", "prnewswire": "PR Newswire", "globe newswire": "GlobeNewswire",
-    "thomson reuters foundation": "Thomson Reuters Foundation", "nna": "NNA", "apa": "APA",
-    "ptI": "PTI", "xinhuanet": "Xinhua", "cgtn": "CGTN", "global times": "Global Times",
-}
+
+def _known_outlets() -> dict[str, str]:
+    """Agencies recognised in datelines (``resources/ingest/outlets.tsv``): lower-cased name ->
+    the outlet name stored."""
+    from importlib import resources
+
+    text = (resources.files("eventwire.resources") / "ingest" / "outlets.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: outlet.strip() for name, outlet in rows}
+
+
+KNOWN_OUTLETS = _known_outlets()
 
 _TERMINAL = ".!?…\"”’)»:;"
 _DASH = r"\s*(?:[-–—―]+|:|_(?=\s|$))\s*"
