@@ -72,9 +72,18 @@ def _sentence_span(doc: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]
     return st, st + len(gold["text"])
 
 
+def _analysis_code() -> str:
+    """A digest of the code before the events stage (the cache is stale when it changes)."""
+    h = hashlib.sha1()
+    for p in sorted((ROOT / "src" / "eventwire" / "analyze").rglob("*.py")):
+        if not p.name.startswith("events"):
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
 def _pre_events(texts: list[str], dates: list[str | None]) -> list[Any]:
     """AnalyzedDocs after nlp, timex, actors and places (cached by content)."""
-    key = hashlib.sha1(json.dumps([texts, dates]).encode()).hexdigest()[:16]
+    key = hashlib.sha1(json.dumps([texts, dates, _analysis_code()]).encode()).hexdigest()[:16]
     cache = Path(f"/tmp/eventwire_dyad_{key}.pkl")
     if cache.exists():
         return pickle.loads(cache.read_bytes())  # noqa: S301 - our own cache file

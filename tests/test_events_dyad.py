@@ -89,16 +89,39 @@ def test_events_home_implicit_participant_takes_the_article_country() -> None:
     assert evs and all((e.source_country, e.target_country) == ("USA", "USA") for e in evs), evs
 
 
-def test_events_home_no_implicit_victim_without_an_actor() -> None:
-    from eventwire.analyze.events_graph import CodedEvent
-    from eventwire.analyze.events_home import implicit_countries
+def test_events_home_model_is_shipped_as_json() -> None:
+    from eventwire.analyze.events_home import home_model
 
-    quake = CodedEvent(trigger=2, cameo="190", plover_type="ASSAULT", plover_mode=None, source_tok=1)
-    assert implicit_countries(quake, None, None, "IDN") == (None, None)
-    arrest = CodedEvent(trigger=2, cameo="173", plover_type="COERCE", plover_mode=None, target_tok=0)
-    assert implicit_countries(arrest, None, "USA", "USA") == ("USA", "USA")
-    shot = CodedEvent(trigger=2, cameo="190", plover_type="ASSAULT", plover_mode=None, source_tok=0)
-    assert implicit_countries(shot, "USA", None, "USA") == ("USA", "USA")
+    m = home_model()
+    assert 0.0 < m.threshold < 1.0 and m.weights and "examples" in m.meta
+    assert m.meta["script"] == "eval/train_events_home.py"
+
+
+def test_events_home_side_features_describe_the_side_and_the_lead() -> None:
+    from eventwire.analyze.events_graph import CodedEvent, TokenGraph
+    from eventwire.analyze.events_home import ArticleEvidence, side_features
+
+    doc = _parsed("Youths hurled petrol bombs at stores.")
+    g = TokenGraph(doc.tokens)
+    ev = CodedEvent(trigger=1, cameo="145", plover_type="PROTEST", plover_mode=None, source_tok=0, target_tok=5)
+    evidence = ArticleEvidence(places=((100, "GRC", "GRC"), (200, "GRC", "GRC"), (300, "TUR", "TUR")),
+                               ranked=(("GRC", 2), ("TUR", 1)), home="GRC")
+    lead, feats = side_features(g, ev, "source", None, evidence, (0, 40))
+    assert lead == "GRC"
+    assert feats["src|kind=noun"] == feats["src|plural=True"] == feats["clear_lead"] == 1.0
+    assert "sentence_places=none" in feats and "lead_n=2" in feats and "countries=2" in feats
+    implicit = CodedEvent(trigger=1, cameo="173", plover_type="COERCE", plover_mode=None, target_tok=0)
+    _, feats = side_features(g, implicit, "source", None, evidence, (0, 40))
+    assert "src|kind=none" in feats and "src|implicit|authority=True" in feats
+    assert side_features(g, ev, "source", None, ArticleEvidence((), (), None), (0, 40)) == (None, {})
+
+
+def test_events_home_common_noun_actor_takes_the_article_country() -> None:
+    # the rule before the model gave no article country to a common-noun source ("youths");
+    # by CV on the train documents the learned decision gives it (the protocol codes them so)
+    evs = [e for e in _events("Hooded youths hurled petrol bombs at stores in the center of Athens.")
+           if e.plover_type == "PROTEST"]
+    assert evs and all(e.source_country == "GRC" for e in evs), evs
 
 
 def _parsed(text: str) -> AnalyzedDoc:

@@ -37,9 +37,8 @@ from eventwire.analyze.events_filter import (
     sanitize_arguments,
 )
 from eventwire.analyze.events_home import (
-    document_country,
-    home_country,
-    implicit_countries,
+    article_countries,
+    article_evidence,
     place_countries,
     subdivision_country,
 )
@@ -49,7 +48,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "3"
+VERSION = "4"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -281,7 +280,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
             feats.update({k: v for k, v in dom.items() if v})
             drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
-    home = document_country(doc)
+    evidence = article_evidence(doc, pcs)
     out: list[tuple[Event, dict[str, float]]] = []
     for d in drafts:
         ev, dinfo, (ust, uen, seg) = drop_non_actors(g, d["ev"]), d["date"], d["unit"]
@@ -308,9 +307,8 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
                 tgt_ids = (m.actor_id,)
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
-        src_c = subdivision_country(src_c, pcs, ust, uen) or home_country(g, ev.source_tok, home, source=True)
-        tgt_c = subdivision_country(tgt_c, pcs, ust, uen) or home_country(g, ev.target_tok, home)
-        src_c, tgt_c = implicit_countries(ev, src_c, tgt_c, home)
+        src_c, tgt_c = article_countries(g, ev, subdivision_country(src_c, pcs, ust, uen),
+                                         subdivision_country(tgt_c, pcs, ust, uen), evidence, (ust, uen))
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
         feats = d["feats"]

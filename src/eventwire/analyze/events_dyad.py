@@ -7,9 +7,7 @@ with no country of their own:
 - an argument that cannot be an actor and names no country is dropped: an adjective that
   names no people or place ("the *fatal* shooting", "*aggravated* assault", "a *double*
   murder"), and an event noun ("*The shooting* happened ...", "*murder* charges") — an event
-  does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor;
-- a possessive pronoun ("*his* trial", "*their* protest") is a person or group of the story,
-  like "he" and "they".
+  does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor.
 
 The categories these address were counted on the training sentences only
 (``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
@@ -22,11 +20,10 @@ import dataclasses
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph
 from eventwire.analyze.events_lexicon import EVENT_NOUNS, NOUNS
 
-__all__ = ["POSSESSIVE_PRONOUNS", "drop_non_actors", "is_non_actor"]
+__all__ = ["drop_non_actors", "is_non_actor"]
 
 # entity labels that name people, groups, places or organisations: always possible actors
 _ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def is_non_actor(g: TokenGraph, k: int) -> bool:

@@ -1,47 +1,43 @@
 """The article's country for event actors that have none of their own.
 
 The realnews annotation protocol codes an actor by the country the document makes evident
-("police" in a story set in Modesto → USA; "Place names count"). The events stage does the
-same as a last resort, after the event-ness model has decided (its features see only the
-sentence's own countries): an argument that got no country from the actors stage or the
-sentence takes :func:`document_country`, and an arrest, conviction or charge with no stated
-actor is the authorities' of that country.
+("police" in a story set in Modesto → USA; "Place names count"; implicit actors too: "was
+arrested" → the police of the place). The events stage does the same as a last step, after the
+event-ness model has decided (its features see only the sentence's own countries): a side of
+an event — an argument or a participant the sentence leaves unnamed — that got no country from
+the actors stage or the sentence may take the country most of the article's place mentions are
+in. Whether it does is a learned decision (:func:`article_countries`): a logistic regression
+over :func:`side_features` (what kind of argument the side is, the event type, the other side,
+how clearly the article's places lead), trained by ``eval/train_events_home.py`` on the
+training sentences in their ECB+ documents and alone, weights in
+``resources/events/home_model.json`` (no scikit-learn at run time).
 
 Which places count (:func:`place_countries`): only mentions the NER calls a place, and a
 name that is also a subdivision of the country the article's other places are in ("Georgia"
-beside "Atlanta") is that subdivision. A participant the sentence leaves unnamed ("was shot",
-"was arrested") takes the article's country too (:func:`implicit_countries`), as the
-protocol codes implicit actors, unless the event has no actor at all ("a quake struck").
-
-The two thresholds were chosen among 9 settings (1–3 mentions × 1.5–3× the runner-up) by
-dyad precision on the realnews **train** documents (``eval/realnews_events_doc_eval.py``).
+beside "Atlanta") is that subdivision. :func:`document_country` (a lead of 1 mention and 1.5×
+the runner-up, chosen among 9 settings on the realnews **train** documents) is one feature.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from eventwire._resources import resource_json
 from eventwire.analyze.countries import resolve_country
-from eventwire.analyze.events_dyad import POSSESSIVE_PRONOUNS
-from eventwire.analyze.events_filter import _NOT_ACTORS, argument_kind
+from eventwire.analyze.events_filter import EventnessModel, argument_kind
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import HOME_PRONOUNS
 from eventwire.model import AnalyzedDoc
 
-__all__ = ["AUTHORITY_TYPES", "document_country", "home_country", "implicit_countries", "place_countries",
-           "subdivision_country"]
+__all__ = ["AUTHORITY_TYPES", "ArticleEvidence", "HOME_MODEL_FILE", "article_countries", "article_evidence",
+           "document_country", "home_model", "place_countries", "side_features", "subdivision_country"]
+
+HOME_MODEL_FILE = "home_model.json"
 
 MIN_PLACES = 1  # place mentions of the leading country
 MIN_RATIO = 1.5  # ... and at least this many times the runner-up's
-# argument kinds that are no actor (see events_filter.argument_kind)
-_NOT_ACTOR_KINDS = frozenset(_NOT_ACTORS | {"none"})
-# participants the sentence does not name take the article's country: the source of a legal
-# action always ("was arrested": the authorities'), any other unnamed source and target per
-# these settings (chosen by 5-fold CV grouped by topic on the train sentences:
-# eval/events_dyad_cv.py; every fold chose both)
-IMPLICIT_SOURCE = True
-IMPLICIT_TARGET = True
-# legal actions with no stated actor are the authorities' of the place (police, courts)
+# legal actions (a feature of an unnamed side: "was arrested" is the authorities' of the place)
 AUTHORITY_TYPES = frozenset({"COERCE", "SANCTION", "ACCUSE"})
 
 
@@ -88,44 +84,114 @@ def _admin1_countries(name: str) -> frozenset[str]:
     return frozenset(e.country for e in gazetteer().lookup(name) if e.kind == "admin1" and e.country)
 
 
-def document_country(doc: AnalyzedDoc) -> str | None:
-    """The country the article is set in: the country most of its place mentions are in
-    (:func:`place_countries`), when it leads clearly (``MIN_PLACES`` mentions, ``MIN_RATIO``
-    times the runner-up's), else None."""
+def _ranked(places: Sequence[tuple[int, str, str]]) -> tuple[tuple[str, int], ...]:
     counts: dict[str, int] = {}
-    for _, c, _ in place_countries(doc):
+    for _, c, _ in places:
         counts[c] = counts.get(c, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _clear_lead(ranked: Sequence[tuple[str, int]]) -> str | None:
     if not ranked or ranked[0][1] < MIN_PLACES:
         return None
     second = ranked[1][1] if len(ranked) > 1 else 0
     return ranked[0][0] if ranked[0][1] >= MIN_RATIO * second else None
 
 
-def home_country(g: TokenGraph, k: int | None, home: str | None, *, source: bool = False) -> str | None:
-    """An argument with no country of its own (police, a judge, a named person, he/she; as a
-    target also a thing, "the proposal") belongs to the article's country; not a date or
-    number, nor "it"/"which". A source that is a common noun but no role noun ("a massive
-    quake", "shares") is no actor and gets none (as in ``events_filter.sanitize_arguments``)."""
-    if home is None or k is None:
-        return None
+def document_country(doc: AnalyzedDoc) -> str | None:
+    """The country the article is set in: the country most of its place mentions are in
+    (:func:`place_countries`), when it leads clearly (``MIN_PLACES`` mentions, ``MIN_RATIO``
+    times the runner-up's), else None."""
+    return _clear_lead(_ranked(place_countries(doc)))
+
+
+@dataclass(frozen=True)
+class ArticleEvidence:
+    """Where the article is set: its place mentions (:func:`place_countries`), the countries
+    ranked by mentions, and :func:`document_country`'s choice."""
+
+    places: tuple[tuple[int, str, str], ...]
+    ranked: tuple[tuple[str, int], ...]
+    home: str | None
+
+
+def article_evidence(doc: AnalyzedDoc, places: Sequence[tuple[int, str, str]] | None = None) -> ArticleEvidence:
+    pcs = tuple(place_countries(doc) if places is None else places)
+    ranked = _ranked(pcs)
+    return ArticleEvidence(pcs, ranked, _clear_lead(ranked))
+
+
+@functools.lru_cache(maxsize=1)
+def home_model() -> EventnessModel:
+    """The shipped article-country decision (weights, bias, threshold; loaded once)."""
+    data = resource_json("events", HOME_MODEL_FILE, what="article-country model")
+    return EventnessModel(weights={str(k): float(v) for k, v in data["weights"].items()},
+                          bias=float(data["bias"]), threshold=float(data["threshold"]), meta=data.get("meta", {}))
+
+
+def article_countries(g: TokenGraph, ev: CodedEvent, src_c: str | None, tgt_c: str | None,
+                      evidence: ArticleEvidence, span: tuple[int, int]) -> tuple[str | None, str | None]:
+    """(source, target) countries of an event whose sides got theirs from the actors stage and
+    the sentence (``src_c``, ``tgt_c``): a side with none takes the article's leading country
+    when the model (:func:`home_model` over :func:`side_features`) says it is more likely right
+    than not. ``span``: the sentence's character offsets."""
+    model = home_model()
+    out: list[str | None] = []
+    for side, own, other in (("source", src_c, tgt_c), ("target", tgt_c, src_c)):
+        if own is None:
+            lead, feats = side_features(g, ev, side, other, evidence, span)
+            if lead is not None and model.keep(feats)[0]:
+                own = lead
+        out.append(own)
+    return out[0], out[1]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def side_features(g: TokenGraph, ev: CodedEvent, side: str, other_c: str | None,
+                  evidence: ArticleEvidence, span: tuple[int, int]) -> tuple[str | None, dict[str, float]]:
+    """(the article's leading country, features) for one side of ``ev`` that has no country
+    of its own: what kind of argument it is (none, pronoun, entity label, role noun, other
+    noun; its part of speech, dependency, determiner, number), the event's type, the other
+    side, and how clearly the article's places lead to that country. (None, {}) when the
+    article names no place of a known country."""
+    if not evidence.ranked:
+        return None, {}
+    lead, n_lead = evidence.ranked[0]
+    n_second = evidence.ranked[1][1] if len(evidence.ranked) > 1 else 0
+    s = "src" if side == "source" else "tgt"
+    k = ev.source_tok if side == "source" else ev.target_tok
+    other = ev.target_tok if side == "source" else ev.source_tok
     kind = argument_kind(g, k)
-    if kind == "pron":
-        low = g.toks[k].text.lower()
-        return home if low in HOME_PRONOUNS or low in POSSESSIVE_PRONOUNS else None
-    if kind in _NOT_ACTOR_KINDS or (source and kind == "noun"):
-        return None
-    return home
-
-
-def implicit_countries(ev: CodedEvent, src_c: str | None, tgt_c: str | None,
-                       home: str | None) -> tuple[str | None, str | None]:
-    """(source, target) countries with the article's country for a participant the sentence
-    leaves unnamed: the realnews protocol codes an implicit actor ("was arrested" → the police
-    of the place) by the country the document makes evident. A side with an argument keeps
-    what it has."""
-    if src_c is None and ev.source_tok is None and (IMPLICIT_SOURCE or ev.plover_type in AUTHORITY_TYPES):
-        src_c = home
-    if tgt_c is None and ev.target_tok is None and IMPLICIT_TARGET and src_c is not None:
-        tgt_c = home  # only when someone acts: "a massive quake struck" has no victim country
-    return src_c, tgt_c
+    f: dict[str, float] = {
+        f"{s}": 1.0,
+        f"{s}|kind={kind}": 1.0,
+        f"{s}|type={ev.plover_type}": 1.0,
+        f"{s}|other_kind={argument_kind(g, other)}": 1.0,
+        f"other_country={'lead' if other_c == lead else ('other' if other_c else 'none')}": 1.0,
+        f"lead_n={_bucket(n_lead, (1, 2, 4))}": 1.0,
+        f"lead_ratio={'alone' if not n_second else _bucket(int(2 * n_lead / n_second), (2, 3, 5))}": 1.0,
+        f"countries={_bucket(len(evidence.ranked), (1, 2, 3))}": 1.0,
+        "clear_lead": 1.0 if evidence.home == lead else 0.0,
+        "nominal": 1.0 if ev.nominal else 0.0,
+    }
+    here = {c for st, c, _ in evidence.places if span[0] <= st < span[1]}
+    f[f"sentence_places={'none' if not here else ('lead' if here == {lead} else ('mixed' if lead in here else 'other'))}"] = 1.0
+    if k is None:
+        f[f"{s}|implicit|authority={ev.plover_type in AUTHORITY_TYPES}"] = 1.0
+    else:
+        t = g.toks[k]
+        f[f"{s}|pos={t.pos}"] = 1.0
+        f[f"{s}|dep={t.dep}"] = 1.0
+        f[f"{s}|plural={t.tag in ('NNS', 'NNPS')}"] = 1.0
+        f[f"{s}|capital={t.text[:1].isupper()}"] = 1.0
+        if kind == "pron":
+            f[f"{s}|pron={t.text.lower()}"] = 1.0
+        dets = [g.toks[c].text.lower() for c in g.children[k] if g.toks[c].dep in ("det", "poss")]
+        f[f"{s}|det={dets[0] if dets and dets[0] in ('a', 'an', 'the') else ('poss' if dets else 'none')}"] = 1.0
+    return lead, {key: v for key, v in f.items() if v}

@@ -100,8 +100,6 @@ MODALS: frozenset[str] = frozenset(_L["modals"])
 SCHEDULING: frozenset[str] = frozenset(_L["scheduling"])
 # Verb phrases that repeat an earlier event with a new actor ("did the same", "followed suit").
 REPEAT: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 1) for p in _L["repeat"]))
-# Pronouns of people, who act in the article's country when nothing else gives one.
-HOME_PRONOUNS: frozenset[str] = frozenset(_L["home_pronouns"])
 # Verbs whose subject words also select the code ("troops arrived").
 SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").
