@@ -28,7 +28,7 @@ from eventwire.analyze.events_anaphora import repeated_events
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
 from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
 from eventwire.analyze.events_domain import political_probability
-from eventwire.analyze.events_dyad import drop_non_actors
+from eventwire.analyze.events_dyad import drop_non_actors, natural_cause
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
@@ -255,7 +255,7 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         # every candidate of the coder; the event-ness model decides which are events
         local = _sentence_country(pcs, ust, uen)
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
-                 for c in code_sentence(g, lo, hi, dct, story=True)]
+                 for c in code_sentence(g, lo, hi, dct, story=True) if not natural_cause(g, c)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)

@@ -7,7 +7,11 @@ with no country of their own:
 - an argument that cannot be an actor and names no country is dropped: an adjective that
   names no people or place ("the *fatal* shooting", "*aggravated* assault", "a *double*
   murder"), and an event noun ("*The shooting* happened ...", "*murder* charges") — an event
-  does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor.
+  does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor;
+- a candidate whose doer is a natural hazard or an accident ("*The storm* killed 12 people",
+  "*a quake* struck") is no event at all (:func:`natural_cause`): PLOVER codes what actors do;
+  the hazards are a word list from a standard peril classification (``word_lists.tsv``,
+  ``hazards``).
 
 The categories these address were counted on the training sentences only
 (``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
@@ -18,9 +22,9 @@ from __future__ import annotations
 import dataclasses
 
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import EVENT_NOUNS, NOUNS
+from eventwire.analyze.events_lexicon import EVENT_NOUNS, HAZARDS, NOUNS
 
-__all__ = ["drop_non_actors", "is_non_actor"]
+__all__ = ["drop_non_actors", "is_non_actor", "natural_cause"]
 
 # entity labels that name people, groups, places or organisations: always possible actors
 _ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
@@ -49,3 +53,11 @@ def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     if not changes:
         return ev
     return dataclasses.replace(ev, notes=[*ev.notes, "non-actor argument dropped"], **changes)  # type: ignore[arg-type]
+
+
+def natural_cause(g: TokenGraph, ev: CodedEvent) -> bool:
+    """Is the event's doer a natural hazard or an accident (its source's head noun)?"""
+    k = ev.source_tok
+    if k is None or g.toks[k].pos != "NOUN" or g.toks[k].ent_type in _ACTOR_LABELS:
+        return False
+    return g.lemma(k).lower() in HAZARDS or g.toks[k].text.lower() in HAZARDS

@@ -98,6 +98,8 @@ ACCUSE_CTRL: dict[str, str] = dict(_L["accuse_ctrl"])
 MODALS: frozenset[str] = frozenset(_L["modals"])
 # Controls that only schedule an event (the pipeline keeps the event's type, status planned).
 SCHEDULING: frozenset[str] = frozenset(_L["scheduling"])
+# Natural hazards and accidents: never the doer of a PLOVER event ("the storm killed 12").
+HAZARDS: frozenset[str] = frozenset(_L["hazards"])
 # Verb phrases that repeat an earlier event with a new actor ("did the same", "followed suit").
 REPEAT: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 1) for p in _L["repeat"]))
 # Verbs whose subject words also select the code ("troops arrived").
