@@ -212,6 +212,24 @@ def _is_town(doc: FactDoc, a: int, b: int) -> str | None:
     return name if kinds else None
 
 
+def _article_town(doc: FactDoc) -> str | None:
+    """The one town the article's own text names (gazetteer cities, ``_is_town``),
+    or None when it names none or several: the town of a building whose phrase names none
+    (the gold's convention, "Pagliarelli prison, Palermo")."""
+    if ("article_town", 0) not in doc.memo:
+        towns = {t for e in doc.entities if e.label in ("GPE", "ORG") and doc.own(e.start, e.end) is not None
+                 and (t := _is_town(doc, e.start, e.end)) is not None and _is_city(t)}
+        doc.memo[("article_town", 0)] = next(iter(towns)) if len(towns) == 1 else None
+    return doc.memo[("article_town", 0)]  # type: ignore[no-any-return]
+
+
+def _is_city(name: str) -> bool:
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    kinds = gazetteer().kinds(name)
+    return "city" in kinds and not kinds & {"country", "admin1"}  # not "Oregon", a state first
+
+
 def _pp_town(doc: FactDoc, k: int, after: int | None = None) -> tuple[str, int] | None:
     """The town of a locative phrase on k ("shop in Dayton", "prison in the Italian capital
     of Rome"): the town's name and the phrase's end. With ``after``, only a phrase that
@@ -285,6 +303,8 @@ def facility_statements(doc: FactDoc) -> list[Statement]:
                 found = _pp_town(doc, doc.head(prep), after=doc.tok(root).end)
             if found is not None:
                 town, end = found
+        if town is None:
+            town = _article_town(doc)  # "found dead in Pagliarelli prison" in an article about Palermo
         a = min(doc.tok(x).start for x in mods) if mods else t.start
         label = doc.text[doc.tok(name[0]).start : t.end]
         value = f"{label}, {town}" if town else label

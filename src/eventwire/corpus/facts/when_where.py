@@ -179,6 +179,46 @@ def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
     return name, end
 
 
+@functools.lru_cache(maxsize=1)
+def _area_nouns() -> frozenset[str]:
+    return frozenset(r["noun"] for r in tsv_rows("place_nouns.tsv"))
+
+
+def _named_area(doc: FactDoc, k: int, of: int) -> tuple[int, str] | None:
+    """A place named by the "of" phrase of an area noun in a locative phrase ("in the
+    agricultural town of X", "on the island of X", "in the Y area of X"): the token the
+    locative phrase hangs on and the area's own name ("Y", or "" when it has none). A
+    building's phrase ("prison in the capital of X") is left to the building's statement."""
+    if doc.tok(k).dep != "pobj" or doc.tok(of).lemma.lower() != "of":
+        return None
+    noun = doc.head(of)
+    nt = doc.tok(noun)
+    if nt.pos != "NOUN" or nt.lemma.lower() not in _area_nouns() or nt.dep != "pobj":
+        return None
+    prep = doc.head(noun)
+    if doc.tok(prep).lemma.lower() not in _LOCATIVE:
+        return None
+    anchor = doc.head(prep)
+    if _is_site(doc.tok(anchor).lemma):
+        return None
+    name = [c for c in doc.children(noun) if c < noun and doc.tok(c).dep == "compound" and doc.tok(c).pos == "PROPN"]
+    area = ""
+    if name:
+        a = min(doc.subtree_span(c)[0] for c in name)
+        area = doc.text[a : doc.tok(max(name)).end]
+    return anchor, area
+
+
+@functools.lru_cache(maxsize=1)
+def _sites() -> frozenset[str]:
+    return frozenset(r["noun"] for r in tsv_rows("facilities.tsv"))
+
+
+def _is_site(word: str) -> bool:
+    """Whether a noun names a building or site (``facilities.tsv``: "bank", "prison")."""
+    return word.lower() in _sites()
+
+
 def _describes_someone(doc: FactDoc, h: int) -> bool:
     """Whether the noun a place modifies stands for someone: a people word, a PERSON
     name's title or description, or the subject of a verb (the actor of the happening)."""
@@ -215,11 +255,19 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         t = doc.tok(k)
         h = doc.head(k)
         ht = doc.tok(h)
-        if t.dep == "pobj" and ht.lemma.lower() in _LOCATIVE:
+        name_of = _named_area(doc, k, h)
+        if name_of is not None:
+            anchor, area_name = name_of
+        elif t.dep == "pobj" and ht.lemma.lower() in _LOCATIVE:
             anchor = doc.head(h)
         elif t.dep in ("compound", "nmod", "poss") and ht.pos == "NOUN":
             if _describes_someone(doc, h):
                 continue  # "a Hollywood actress", "the Boston mayor": who, not where
+            if not _is_site(ht.lemma) and not _is_site(ht.text):
+                # a place name modifying a noun that is no building or site says what kind
+                # of thing it is ("Hollywood musicals", "Sicily's biggest operations",
+                # "the Woodburn police"), not where the happening took place
+                continue
             anchor = h
         else:
             continue
@@ -231,6 +279,8 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         if kinds and kinds <= {"country", "admin1", "region"}:
             continue  # a whole country or state is the setting, not a checkable place
         value, _ = _canonical_place(doc, ent.text, ent.end)
+        if name_of is not None and area_name:
+            value = f"{area_name}, {value}"  # "the Porta Nuova area of Palermo"
         out.append(Statement(
             doc_id=doc.doc_id, start=ent.start, end=ent.end, text=ent.text, key=f"place:{happening}",
             kind="place", value=value, attribution=attribution(doc, ent.start),
