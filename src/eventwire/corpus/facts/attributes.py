@@ -218,16 +218,21 @@ def _article_town(doc: FactDoc) -> str | None:
     (the gold's convention, "Pagliarelli prison, Palermo")."""
     if ("article_town", 0) not in doc.memo:
         towns = {t for e in doc.entities if e.label in ("GPE", "ORG") and doc.own(e.start, e.end) is not None
-                 and (t := _is_town(doc, e.start, e.end)) is not None and _is_city(t)}
+                 and (t := _is_town(doc, e.start, e.end)) is not None and _is_city(t, e.label == "ORG")}
         doc.memo[("article_town", 0)] = next(iter(towns)) if len(towns) == 1 else None
     return doc.memo[("article_town", 0)]  # type: ignore[no-any-return]
 
 
-def _is_city(name: str) -> bool:
+def _is_city(name: str, as_org: bool = False) -> bool:
+    """A city and not a state or country ("Oregon"); a name the tagger calls an organisation
+    only when a city of 20,000+ people bears it (as ``place_statements`` reads it: "Mafia"
+    is a small town too)."""
     from eventwire.analyze.places_gazetteer import gazetteer
 
     kinds = gazetteer().kinds(name)
-    return "city" in kinds and not kinds & {"country", "admin1"}  # not "Oregon", a state first
+    if "city" not in kinds or kinds & {"country", "admin1"}:
+        return False
+    return not as_org or any(e.kind == "city" and e.name == name and e.population >= 20000 for e in gazetteer().lookup(name))
 
 
 def _pp_town(doc: FactDoc, k: int, after: int | None = None) -> tuple[str, int] | None:

@@ -109,7 +109,9 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     # "spokesman Harlan Boll": the spokesperson statement says it; the office would repeat it
     speakers = [s for s in found if s.kind == "spokesperson"]
     found = [s for s in found if s.kind != "office" or not any(p.start < s.end and s.start < p.end for p in speakers)]
-    found.sort(key=lambda s: (s.start, s.end, s.key))
+    # stable: statements one span carries together keep the order the text names them in
+    # ("X and Y, both 51": X's age, then Y's), not the alphabetical order of their keys
+    found.sort(key=lambda s: (s.start, s.end))
     out: list[Statement] = []
     seen: set[tuple[int, int, str]] = set()
     for s in found:

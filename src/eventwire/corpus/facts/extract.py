@@ -93,11 +93,33 @@ def _persons_before(doc: FactDoc, pos: int, sent_start: int) -> list[str]:
     return [_surname(last.text)]
 
 
+_TITLES_ONLY = re.compile(r"\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}")
+
+
 def _person_after(doc: FactDoc, pos: int, sent_end: int) -> str | None:
+    """The PERSON name right after an age ("51-year-old Senior Trooper X"), also past a
+    sentence end the splitter put after a title's abbreviation ("51-year-old Capt. X")."""
     for e in doc.entities:
-        if e.label == "PERSON" and pos <= e.start <= pos + 45 and e.end <= sent_end:
+        if e.label == "PERSON" and pos <= e.start <= pos + 45 and (
+                e.end <= sent_end or _TITLES_ONLY.fullmatch(doc.text[pos : e.start])):
             return _surname(e.text)
     return None
+
+
+def _described_noun(doc: FactDoc, q: Quantity) -> str | None:
+    """The noun an "N-year-old" modifies when it is no person's name nor a people word
+    ("a 16-year-old son"): the age is of someone the story only describes, not of its
+    main person."""
+    k = doc.span_head(q.start, q.end)
+    if k is None:
+        return None
+    noun = doc.head(k)
+    nt = doc.tok(noun)
+    if noun == k or nt.pos != "NOUN" or noun_class(nt.lemma) == "people" or doc.tok(k).dep not in ("amod", "compound", "nummod"):
+        return None
+    if doc.entity_at(nt.start, nt.end, ("PERSON",)) is not None:
+        return None
+    return nt.lemma.lower()
 
 
 def _thing_age(doc: FactDoc, q: Quantity) -> str | None:
@@ -130,6 +152,8 @@ def _age_people(doc: FactDoc, q: Quantity, sent: tuple[int, int]) -> list[str] |
                 subj = doc.child(doc.head(k), "nsubj", "nsubjpass")
                 e = doc.entity_at(*doc.subtree_span(subj), ("PERSON",)) if subj is not None else None
                 p = _surname(e.text) if e else None
+        if p is None and (described := _described_noun(doc, q)) is not None:
+            return [f"?:{described}"]  # "a 16-year-old son": age:?:son, whose is not said
         return [p or main or "?"]
     if q.kind != "count" or q.qualifier or isinstance(q.value, tuple) or not 1 <= q.value <= 120:
         return None
