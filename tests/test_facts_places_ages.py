@@ -35,6 +35,8 @@ def test_attributes_building_without_town_takes_the_articles_one_town() -> None:
 def test_when_where_named_area_of_a_town() -> None:
     places = _places("Gunmen opened fire on a crowd in the Vieux Port area of Marseille on Monday.")
     assert "Vieux Port, Marseille" in places
+    places = _places("Two people were killed on Friday in the farming town of Greeley.")
+    assert "Greeley, Colorado" in places
 
 
 def _ages(text: str) -> list[tuple[str, float]]:

@@ -187,8 +187,9 @@ def _area_nouns() -> frozenset[str]:
 def _named_area(doc: FactDoc, k: int, of: int) -> tuple[int, str] | None:
     """A place named by the "of" phrase of an area noun in a locative phrase ("in the
     agricultural town of X", "on the island of X", "in the Y area of X"): the token the
-    locative phrase hangs on and the area's own name ("Y", or "" when it has none). A
-    building's phrase ("prison in the capital of X") is left to the building's statement."""
+    locative phrase hangs on and the area's own name ("Y", or "" when it has none). (A town
+    inside a building's phrase, "prison in the capital of X", is the building's:
+    ``command.extract_statements`` drops it.)"""
     if doc.tok(k).dep != "pobj" or doc.tok(of).lemma.lower() != "of":
         return None
     noun = doc.head(of)
@@ -199,8 +200,6 @@ def _named_area(doc: FactDoc, k: int, of: int) -> tuple[int, str] | None:
     if doc.tok(prep).lemma.lower() not in _LOCATIVE:
         return None
     anchor = doc.head(prep)
-    if _is_site(doc.tok(anchor).lemma):
-        return None
     name = [c for c in doc.children(noun) if c < noun and doc.tok(c).dep == "compound" and doc.tok(c).pos == "PROPN"]
     area = ""
     if name:
