@@ -1,4 +1,8 @@
-"""Train the event-ness model shipped in src/eventwire/resources/events/eventness_model.json.
+"""The event-ness model over the lexicon coder's candidates alone: the baseline of
+``eval/train_events_learned.py``, which writes the shipped model
+(src/eventwire/resources/events/eventness_model.json, with the sentence type classifier's
+feature) and reuses this module's functions. This script no longer writes the model
+(``--no-write`` is kept and changes nothing).
 
     .venv/bin/python eval/train_events.py [--cache /tmp/events_cands.pkl] [--no-write]
 
@@ -141,7 +145,8 @@ def candidates(items: list[dict[str, Any]], cache: Path | None) -> dict[str, lis
                             published=it["date"], date_method="metadata" if it["date"] else "unknown")
                     for it in chunk]
             for it, doc in zip(chunk, pre(arts), strict=True):
-                done[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])} for e, f in candidate_events(doc)]
+                done[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])}
+                                 for e, f in candidate_events(doc, learned=False)]
         if cache:
             cache.write_bytes(pickle.dumps(done))
     return done
@@ -223,12 +228,19 @@ def sentence_f1(items: list[dict[str, Any]], preds: dict[int, set[str]], sources
     return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
 
-def cv_probs(rows: list[tuple[dict[str, float], int, float, str, int]], c: float, k: int = 5) -> list[float]:
-    """Out-of-fold probabilities, folds by group."""
-    groups = sorted({r[3] for r in rows})
+def folds_of(groups: set[str], k: int = 5) -> dict[str, int]:
+    """Fold per group: the groups shuffled with a fixed seed, dealt round-robin."""
+    order = sorted(groups)
     rng = random.Random(11)
-    rng.shuffle(groups)
-    fold_of = {g: i % k for i, g in enumerate(groups)}
+    rng.shuffle(order)
+    return {g: i % k for i, g in enumerate(order)}
+
+
+def cv_probs(rows: list[tuple[dict[str, float], int, float, str, int]], c: float, k: int = 5,
+             fold_of: dict[str, int] | None = None) -> list[float]:
+    """Out-of-fold probabilities, folds by group (``fold_of``: group -> fold; default: the
+    groups of ``rows`` dealt by :func:`folds_of`)."""
+    fold_of = fold_of or folds_of({r[3] for r in rows}, k)
     probs = [0.0] * len(rows)
     for f in range(k):
         tr = [r for r in rows if fold_of[r[3]] != f]
@@ -241,14 +253,15 @@ def cv_probs(rows: list[tuple[dict[str, float], int, float, str, int]], c: float
 
 
 def choose(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
-           rows: list[tuple[dict[str, float], int, float, str, int]]) -> tuple[float, float, list[str]]:
+           rows: list[tuple[dict[str, float], int, float, str, int]],
+           fold_of: dict[str, int] | None = None) -> tuple[float, float, list[str]]:
     """Regularisation and threshold by grouped CV (folds by topic): the best F0.5 of typed
     events on the realnews train sentences (the kind of text users give us) among settings
     whose false-event rate on their no-event sentences is at most 5%."""
     report = []
     best = (-1.0, 1.0, 0.5)
     for c in (0.1, 0.3, 1.0, 3.0):
-        probs = cv_probs(rows, c)
+        probs = cv_probs(rows, c, fold_of=fold_of)
         for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
             preds: dict[int, set[str]] = defaultdict(set)
             idx = 0
@@ -269,13 +282,14 @@ def choose(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
 
 
 def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]],
-              rows: list[tuple[dict[str, float], int, float, str, int]], c: float, th: float) -> None:
+              rows: list[tuple[dict[str, float], int, float, str, int]], c: float, th: float,
+              fold_of: dict[str, int] | None = None) -> dict[str, Any]:
     """Out-of-fold figures of the chosen setting, scored by the shared scorer: the CAMEO-style
     dev gold and the realnews train sentences (each fold by a model that never saw it)."""
     from events_eval import _scorer
 
     scorer = _scorer()
-    probs = cv_probs(rows, c)
+    probs = cv_probs(rows, c, fold_of=fold_of)
     preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
     idx = 0
     for it in items:
@@ -286,6 +300,7 @@ def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]
     subsets = [(src, [it for it in items if it["source"] == src]) for src in ("cameo", "realnews", "realnews-extra")]
     subsets += [(f"realnews-extra {name}", [it for it in items if it.get("file") == name])
                 for name in sorted({it["file"] for it in items if it.get("file")})]
+    out: dict[str, Any] = {}
     for src, sub in subsets:
         gold = [it["gold"] for it in sub]
         pred = [{"id": g["id"], "events": preds.get(g["id"], [])} for g in gold]
@@ -293,12 +308,14 @@ def cv_report(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]
         quiet = [g["id"] for g in gold if not (g.get("events") or [])]
         fe = sum(1 for q in quiet if preds.get(q)) / max(1, len(quiet))
         print(f"CV {src}: type {sc['type']} dyad {sc['dyad']} false-event rate {fe:.3f} of {len(quiet)}")
+        out[src] = {"type": sc["type"], "dyad": sc["dyad"], "false_event_rate": round(fe, 4), "n_quiet": len(quiet)}
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventwire_events_cands.pkl"))
-    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--no-write", action="store_true", help="kept for old commands; nothing is written")
     ap.add_argument("--no-domain", action="store_true", help="leave out the sentence-domain feature")
     ap.add_argument("--leave-out", action="append", default=[], metavar="NAME",
                     help="an eval/events_ecbtrain_extra*.jsonl file name not to train on (repeatable)")
@@ -315,25 +332,7 @@ def main() -> None:
     print("\n".join(report))
     print(f"chosen: C={c} threshold={th}")
     cv_report(items, cands, rows, c, th)
-    vec, clf = fit(rows, c)
-    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
-               if abs(w) >= 1e-4}
-    model = {
-        "meta": {
-            "model": f"logistic regression (scikit-learn), L2, C={c}, balanced classes",
-            "trained_on": {k: v for k, v in by_src.items()},
-            "n_candidates": len(rows),
-            "threshold_by": "grouped 5-fold CV by topic: best F0.5 on realnews-train with false-event rate <= 5%",
-            "script": "eval/train_events.py",
-            "licences": "realnews + ECB+ sentences: CC BY 3.0 (Cybulska & Vossen 2014); PLOVER GSR: CC BY-SA 4.0 (Open Event Data Alliance); synthetic: written for eventwire",
-        },
-        "bias": round(float(clf.intercept_[0]), 5),
-        "threshold": th,
-        "weights": dict(sorted(weights.items())),
-    }
-    if not args.no_write:
-        OUT.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-        print("wrote", OUT, len(weights), "weights")
+    print("(the shipped model is written by eval/train_events_learned.py)")
 
 
 if __name__ == "__main__":

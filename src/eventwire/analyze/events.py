@@ -20,7 +20,7 @@ import functools
 import importlib
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from eventwire._util import batched
@@ -41,6 +41,11 @@ from eventwire.analyze.events_home import (
     article_evidence,
     place_countries,
     subdivision_country,
+)
+from eventwire.analyze.events_learned import (
+    SentenceTypeModel,
+    sentence_features,
+    sentence_type_model,
 )
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_status import refine_status
@@ -226,8 +231,15 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
     return _stable_ids(_share_places(out))
 
 
-def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
-    """Every candidate event of the coder with its event-ness features (no filtering)."""
+def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = None,
+                     domain_of: Callable[[str], float] | None = None,
+                     learned: bool = True) -> list[tuple[Event, dict[str, float]]]:
+    """Every candidate event of the coder with its event-ness features (no filtering), among
+    them the sentence type classifier's (:mod:`eventwire.analyze.events_learned`) probability
+    of the candidate's type.
+    ``type_model`` (default: the shipped one), ``domain_of`` (default: the shipped domain
+    model) and ``learned=False`` (the lexicon's candidates only, no sentence-type feature)
+    are for training and cross-validation (``eval/train_events_learned.py``)."""
     art = doc.article
     if not doc.tokens or not doc.sentences:
         return []
@@ -257,10 +269,14 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True) if not natural_cause(g, c)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
+        dom_p = (domain_of or political_probability)(art.text[ust:uen]) if coded else 0.5
+        stypes: dict[str, float] = {}
+        if learned and coded:
+            stypes = (type_model or sentence_type_model()).probs(sentence_features(g, lo, hi, dom_p))
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
         last_date: DateInfo | None = None
-        dom = domain_features(political_probability(art.text[ust:uen])) if coded else {}
+        dom = domain_features(dom_p) if coded else {}
         for ev in coded:
             dinfo = _date_of(ev, g, sent_tx, dct, lo, hi)
             if dinfo.source == "none" and last_date is not None and last_date.begin:
@@ -278,6 +294,8 @@ def candidate_events(doc: AnalyzedDoc) -> list[tuple[Event, dict[str, float]]]:
             if _actor_like(g, ev.source_tok):
                 feats["src_actor_like"] = 1.0
             feats.update({k: v for k, v in dom.items() if v})
+            if learned:
+                feats["stype"] = stypes.get(ev.plover_type, 0.0) - 0.5
             drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
     evidence = article_evidence(doc, pcs)
