@@ -9,7 +9,7 @@ status accuracy (of predicted events whose type matches a gold event of the sent
 share with the gold status) and P/R per PLOVER type.
 
 The **dev** split (97 sentences, topics the model never saw) is the reported figure: the
-event-ness model is trained on the train split (``eval/train_events.py``), so the train
+event-ness model and the sentence type classifier are trained on the train split (``eval/train_events_learned.py``), so the train
 figures here are fitted figures, shown only beside it.
 """
 
