@@ -9,7 +9,9 @@ random sample of events (seeded) for a human to judge: is it a political event a
 the type right? ``eval/events_demo_ecbdev_judged.jsonl`` holds the judgements made on the
 sample this script printed with its defaults before the sentence-domain feature;
 ``eval/events_demo_ecbdev_judged_2.jsonl`` those on a new sample (``--seed 20261130``) with it, before the recall work (more triggers);
-``eval/events_demo_ecbdev_judged_3.jsonl`` those on the sample printed with ``--seed 20261130`` after it.
+``eval/events_demo_ecbdev_judged_3.jsonl`` those on the sample printed with ``--seed 20261130`` after it;
+``eval/events_demo_ecbdev_judged_4.jsonl`` those on the sample printed with ``--seed 20261130`` in session 6
+(learned sentence types and article country, the hazard rule).
 """
 
 from __future__ import annotations
