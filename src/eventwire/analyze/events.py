@@ -100,11 +100,13 @@ def _valid_date(value: Any) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _code_pipeline() -> Any:
-    """The same per-article stages the store's pipeline runs (one process: the standalone
-    command parallelises over chunks itself)."""
+    """The same per-article stages the store's pipeline runs, up to this one (one process:
+    the standalone command parallelises over chunks itself). The stages after ``events``
+    (facts) read the events but never write what the events stage reads, so leaving them
+    out changes no event."""
     from eventwire.analyze.pipeline import default_pipeline
 
-    return default_pipeline(n_process=1)
+    return default_pipeline(n_process=1).upto(["events"])
 
 
 def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None) -> list[list[Event]]:
@@ -152,8 +154,12 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
         for c in chunks:
             yield from _code_chunk(c)
         return
-    from eventwire._pool import make_pool
+    from eventwire._pool import START_METHOD, make_pool
 
+    if START_METHOD == "fork":  # load every model here once: the forked workers share them
+        from eventwire.runners._exec import warm
+
+        warm(_code_pipeline())
     with make_pool(procs) as pool:
         window: list[list[dict[str, Any]]] = []
         for c in chunks:  # bounded: a few chunks per worker in flight, output stays in order
