@@ -32,7 +32,8 @@ def fake_pkg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _v() -> str:
-    for fn in (versions._parse, versions._module_digest, versions.stage_dependencies, versions.code_version):
+    for fn in (versions._parse, versions._scan, versions._module_digest, versions.stage_dependencies,
+               versions.code_version):
         fn.cache_clear()
     return versions.code_version("1", "eventwire.analyze.stage")
 

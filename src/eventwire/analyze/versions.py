@@ -23,7 +23,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["code_version", "stage_dependencies", "FRAMEWORK"]
@@ -56,42 +55,48 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _strings(tree: ast.AST) -> Iterator[str]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield node.value
-
-
-def _call_strings(tree: ast.AST) -> Iterator[str]:
-    """String arguments of calls (``spacy.load("en_core_web_sm")``, ``files("pkg")``) and
-    module-level string constants (``MODEL_PACKAGE = "en_core_web_sm"``)."""
-    for node in getattr(tree, "body", []):
-        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant):
-            if isinstance(node.value.value, str):
-                yield node.value.value
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            for a in node.args:
-                if isinstance(a, ast.Constant) and isinstance(a.value, str):
-                    yield a.value
-
-
-def _imports(tree: ast.AST, module: str, is_pkg: bool) -> Iterator[str]:
+def _relative_base(module: str, is_pkg: bool, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
     package = module if is_pkg else module.rsplit(".", 1)[0]
+    parts = package.split(".")
+    base = ".".join(parts[: len(parts) - node.level + 1])
+    return f"{base}.{node.module}" if node.module else base
+
+
+@functools.cache  # a module shared by several stages is scanned once per process
+def _scan(name: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]] | None:
+    """One walk over a module's syntax tree (before its docstrings are stripped):
+
+    - every string constant;
+    - the string arguments of calls (``spacy.load("en_core_web_sm")``, ``files("pkg")``)
+      and module-level string constants (``MODEL_PACKAGE = "en_core_web_sm"``);
+    - the modules it imports (``from eventwire.analyze import actors`` imports a module:
+      both ``eventwire.analyze`` and ``eventwire.analyze.actors`` are listed)."""
+    parsed = _parse(name)
+    if parsed is None:
+        return None
+    tree, is_pkg = parsed
+    strings: set[str] = set()
+    calls: list[str] = []
+    imports: list[str] = []
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant):
+            if isinstance(stmt.value.value, str):
+                calls.append(stmt.value.value)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                yield a.name
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                strings.add(node.value)
+        elif isinstance(node, ast.Call):
+            calls.extend(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
+        elif isinstance(node, ast.Import):
+            imports.extend(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1])
-                mod = f"{base}.{node.module}" if node.module else base
-            else:
-                mod = node.module or ""
-            yield mod
-            for a in node.names:  # "from eventwire.analyze import actors" imports a module
-                yield f"{mod}.{a.name}"
+            mod = _relative_base(name, is_pkg, node)
+            imports.append(mod)
+            imports.extend(f"{mod}.{a.name}" for a in node.names)
+    return frozenset(strings), tuple(calls), tuple(imports)
 
 
 def _strip_docstrings(tree: ast.Module) -> ast.Module:
@@ -119,6 +124,7 @@ def _top_level_dists() -> dict[str, list[str]]:
 
 @functools.cache  # a module shared by several stages is dumped once
 def _module_digest(name: str) -> bytes:
+    _scan(name)  # before the docstrings are stripped from the shared tree
     parsed = _parse(name)
     assert parsed is not None
     return name.encode() + b"\0" + ast.dump(_strip_docstrings(parsed[0])).encode() + b"\0"
@@ -137,13 +143,12 @@ def stage_dependencies(module: str) -> tuple[tuple[str, ...], tuple[str, ...], t
         name = todo.pop()
         if name in seen or name in FRAMEWORK:
             continue
-        parsed = _parse(name)
-        if parsed is None:
+        scanned = _scan(name)
+        if scanned is None:
             continue
         seen.add(name)
-        tree, is_pkg = parsed
-        strings = set(_strings(tree))
-        for imp in _imports(tree, name, is_pkg):
+        strings, calls, imports = scanned
+        for imp in imports:
             if imp == "eventwire" or imp.startswith("eventwire."):
                 todo.append(imp)
             elif imp:
@@ -151,7 +156,7 @@ def stage_dependencies(module: str) -> tuple[tuple[str, ...], tuple[str, ...], t
         for s in strings:
             if s.startswith("eventwire.") and _module_file(s) is not None:
                 todo.append(s)  # importlib.import_module("eventwire.analyze.places")
-        for s in _call_strings(tree):
+        for s in calls:
             if s.isidentifier():
                 top_names.add(s)  # spacy.load("en_core_web_sm"), resources.files("pkg")
         if strings & {"resources", "eventwire.resources"}:
