@@ -155,20 +155,17 @@ def code_command(records: Iterable[dict[str, Any]], n_process: int | None = None
             yield from _code_chunk(c)
         return
     from eventwire._pool import START_METHOD, make_pool
+    from eventwire.runners._exec import ordered_imap, warm
 
     if START_METHOD == "fork":  # load every model here once: the forked workers share them
-        from eventwire.runners._exec import warm
-
         warm(_code_pipeline())
     with make_pool(procs) as pool:
-        window: list[list[dict[str, Any]]] = []
-        for c in chunks:  # bounded: a few chunks per worker in flight, output stays in order
-            window.append(c)
-            if len(window) >= 4 * procs:
-                yield from (row for rows in pool.map(_code_chunk, window) for row in rows)
-                window = []
-        if window:
-            yield from (row for rows in pool.map(_code_chunk, window) for row in rows)
+        # bounded: a few chunks per worker in flight, each worker takes the next chunk as
+        # soon as it is free, and the output stays in input order
+        done = ordered_imap(lambda c: pool.apply_async(_code_chunk, (c,)), lambda h: h.get(), chunks,
+                            4 * procs)
+        for rows in done:
+            yield from rows
 
 
 # ---------------------------------------------------------------- pipeline stage
