@@ -67,3 +67,12 @@ def test_versions_default_stages_are_derived() -> None:
     _, _, nlp_dists = versions.stage_dependencies("eventwire.analyze.nlp")
     assert any(d.startswith("en_core_web_sm") or d.startswith("en-core-web-sm") for d in nlp_dists)
     assert by_name["events"].version != by_name["actors"].version
+
+
+def test_versions_events_stage_does_not_follow_the_executor() -> None:
+    # ``eventwire code`` warms its models with the runners' helper before forking; that
+    # helper (and the ingest code it imports) is no part of what the events stage computes
+    mods, dirs, dists = versions.stage_dependencies("eventwire.analyze.events")
+    assert "eventwire.runners._exec" not in mods
+    assert "eventwire.ingest.clean" not in mods and "eventwire.ingest.readers" not in mods
+    assert "trafilatura" not in dists and "warcio" not in dists

@@ -39,6 +39,7 @@ FRAMEWORK = frozenset(
         "eventwire.errors",
         "eventwire._pool",
         "eventwire._util",
+        "eventwire.runners._exec",  # where jobs run (and the models' warm-up): no analysis
     }
 )
 
