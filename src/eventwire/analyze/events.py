@@ -102,8 +102,8 @@ def _valid_date(value: Any) -> str | None:
 def _code_pipeline() -> Any:
     """The same per-article stages the store's pipeline runs, up to this one (one process:
     the standalone command parallelises over chunks itself). The stages after ``events``
-    (facts) read the events but never write what the events stage reads, so leaving them
-    out changes no event."""
+    (facts) write only what the command does not output, so leaving them out changes no
+    event."""
     from eventwire.analyze.pipeline import default_pipeline
 
     return default_pipeline(n_process=1).upto(["events"])
