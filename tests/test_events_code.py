@@ -24,6 +24,7 @@ _SCRIPT = textwrap.dedent(
         "gazetteer": importlib.import_module("eventwire.analyze.places_gazetteer").gazetteer,
         "eventness": importlib.import_module("eventwire.analyze.events_filter").eventness_model,
         "domain": importlib.import_module("eventwire.analyze.events_domain").domain_model,
+        "sentence_type": importlib.import_module("eventwire.analyze.events_learned").sentence_type_model,
     }
     real_chunk = events._code_chunk
 
