@@ -35,10 +35,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "eval"))
 SHARED = ROOT.parent / "shared"
 REALNEWS = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
 EXTRA = [ROOT / "eval" / "events_ecbtrain_extra.jsonl", ROOT / "eval" / "events_ecbtrain_extra2.jsonl"]
-ECB = SHARED / "data" / "ecbplus"
+
+
+from realnews_events_doc_eval import _documents, _sentence_span  # noqa: E402
 
 
 def train_gold() -> list[dict[str, Any]]:
@@ -51,25 +54,6 @@ def train_gold() -> list[dict[str, Any]]:
                 if g.get("split") == "train":
                     out.append(g)
     return out
-
-
-def _documents(doc_ids: set[str]) -> dict[str, dict[str, Any]]:
-    docs = {}
-    with (ECB / "ecbplus-train.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d["doc_id"] in doc_ids:
-                docs[d["doc_id"]] = d
-    return docs
-
-
-def _sentence_span(doc: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]:
-    sent_id = int(gold["id"].rsplit("-", 1)[1])
-    for s in doc["sentences"]:
-        if s["sent_id"] == sent_id and doc["text"][s["start"] : s["end"]] == gold["text"]:
-            return s["start"], s["end"]
-    st = doc["text"].index(gold["text"])
-    return st, st + len(gold["text"])
 
 
 def _analysis_code() -> str:

@@ -53,6 +53,7 @@ import pickle
 import random
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,22 @@ def training_items(leave_out: frozenset[str] = frozenset()) -> list[dict[str, An
     return items
 
 
+def upstream_docs(items: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], Any]]:
+    """(item, AnalyzedDoc) for each training item: the pipeline's stages before ``events``
+    (the ones ``eventwire code`` runs), in chunks of 64."""
+    from eventwire.analyze.events import _code_pipeline
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    pre = Pipeline([s for s in _code_pipeline().stages if s.name != "events"])
+    for i in range(0, len(items), 64):
+        chunk = items[i:i + 64]
+        arts = [Article(id=make_id("train", it["id"]), text=it["text"], source=it["id"], fmt="text",
+                        published=it["date"], date_method="metadata" if it["date"] else "unknown")
+                for it in chunk]
+        yield from zip(chunk, pre(arts), strict=True)
+
+
 def candidates(items: list[dict[str, Any]], cache: Path | None) -> dict[str, list[dict[str, Any]]]:
     """Per item id: the coder's candidates ({"feats", "event"}), from the real pipeline."""
     done: dict[str, list[dict[str, Any]]] = {}
@@ -131,22 +148,11 @@ def candidates(items: list[dict[str, Any]], cache: Path | None) -> dict[str, lis
         done = pickle.loads(cache.read_bytes())
     todo = [it for it in items if it["id"] not in done]
     if todo:
-        from eventwire.analyze.events import _code_pipeline, _event_dict, candidate_events
-        from eventwire.model import Article, make_id
+        from eventwire.analyze.events import _event_dict, candidate_events
 
-        pipe = _code_pipeline()
-        upstream = [s for s in pipe.stages if s.name != "events"]
-        from eventwire.analyze.pipeline import Pipeline
-
-        pre = Pipeline(upstream)
-        for i in range(0, len(todo), 64):
-            chunk = todo[i:i + 64]
-            arts = [Article(id=make_id("train", it["id"]), text=it["text"], source=it["id"], fmt="text",
-                            published=it["date"], date_method="metadata" if it["date"] else "unknown")
-                    for it in chunk]
-            for it, doc in zip(chunk, pre(arts), strict=True):
-                done[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])}
-                                 for e, f in candidate_events(doc, learned=False)]
+        for it, doc in upstream_docs(todo):
+            done[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])}
+                             for e, f in candidate_events(doc, learned=False)]
         if cache:
             cache.write_bytes(pickle.dumps(done))
     return done

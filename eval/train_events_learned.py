@@ -53,18 +53,8 @@ def parsed_docs(items: list[dict[str, Any]], cache: Path) -> dict[str, Any]:
     done: dict[str, Any] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
     todo = [it for it in items if it["id"] not in done]
     if todo:
-        from eventwire.analyze.events import _code_pipeline
-        from eventwire.analyze.pipeline import Pipeline
-        from eventwire.model import Article, make_id
-
-        pre = Pipeline([s for s in _code_pipeline().stages if s.name != "events"])
-        for i in range(0, len(todo), 64):
-            chunk = todo[i:i + 64]
-            arts = [Article(id=make_id("train", it["id"]), text=it["text"], source=it["id"], fmt="text",
-                            published=it["date"], date_method="metadata" if it["date"] else "unknown")
-                    for it in chunk]
-            for it, doc in zip(chunk, pre(arts), strict=True):
-                done[it["id"]] = doc
+        for it, doc in te.upstream_docs(todo):
+            done[it["id"]] = doc
         cache.write_bytes(pickle.dumps(done))
     return done
 
