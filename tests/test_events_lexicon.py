@@ -36,6 +36,17 @@ def test_events_lexicon_is_read_from_data_files() -> None:
              if line and not line.startswith("#")]
     assert {r[1] for r in lists if r[0] == "reporting"} == set(lex.REPORTING)
     assert {r[1]: r[2] for r in lists if r[0] == "intent"} == lex.INTENT
+    assert {r[1]: r[2] for r in lists if r[0] == "country_aliases"} == lex.COUNTRY_ALIASES
+
+
+def test_events_lexicon_country_aliases_feed_the_fallback_matcher() -> None:
+    from eventwire.analyze import events_actors
+    from eventwire.analyze.events_graph import plover_of
+
+    countries, _people = events_actors._tables()
+    assert lex.COUNTRY_ALIASES["KREMLIN"] == "RUS" and countries["KREMLIN"] == "RUS"
+    assert countries["NATO"] == "IGO"
+    assert plover_of("1712") == ("ASSAULT", "destroy")
 
 
 def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
@@ -54,6 +65,8 @@ def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
         "Detectives questioned the suspect about the killing for six hours.": "ACCUSE",
         "The judge denied bail to the two suspects.": "COERCE",
         "Protesters threw firebombs at riot police outside the ministry.": "PROTEST",
+        # arson and deliberate destruction of property: ASSAULT, mode destroy (manual, CAMEO 1712)
+        "Unknown attackers torched the offices of the opposition party overnight.": "ASSAULT",
     }
     arts = [Article(id=make_id("lex", t), text=t, source="lex", fmt="text", published="2024-03-05") for t in cases]
     docs = Pipeline(registry.build_stages())(arts)

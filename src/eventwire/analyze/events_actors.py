@@ -15,48 +15,31 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
+from eventwire._resources import resource_json
+from eventwire.analyze.events_lexicon import COUNTRY_ALIASES
+from eventwire.errors import ModelError
+
 __all__ = ["phrase_country", "country_in_words", "scan_countries", "is_country_alias"]
 
-# Gaps in the shipped aliases that matter for news text (all demonyms/short names).
-_SUPPLEMENT = {
-    "US": "USA", "U.S": "USA", "U.S.": "USA", "USA": "USA", "AMERICA": "USA", "WHITE HOUSE": "USA",
-    "PENTAGON": "USA", "AMERICANS": "USA", "SERB": "SRB", "SERBS": "SRB", "SERBIAN": "SRB",
-    "SERBIA": "SRB", "KAMPUCHEAN": "KHM", "KAMPUCHEA": "KHM", "KURDS": "IRQ", "KURDISH": "IRQ",
-    "BOSNIAN": "BIH", "BOSNIANS": "BIH", "CHECHEN": "RUS", "CHECHENS": "RUS",
-    "KREMLIN": "RUS", "PRC": "CHN", "DPRK": "PRK", "NORTH KOREA": "PRK", "SOUTH KOREA": "KOR",
-    "SOVIET": "RUS", "SOVIETS": "RUS", "SOVIET UNION": "RUS", "PALESTINIANS": "PSE", "GAZA": "PSE",
-    "GAZA STRIP": "PSE", "WEST BANK": "PSE", "HAMAS": "PSE", "PLO": "PSE", "TALIBAN": "AFG",
-    "ISRAELIS": "ISR", "AFGHANS": "AFG", "IRAQIS": "IRQ", "ALGERIANS": "DZA", "EGYPTIANS": "EGY",
-    "CZECHIA": "CZE", "KOSOVO": "KOS", "HONG KONG": "HKG", "TAIWANESE": "TWN", "VIETNAMESE": "VNM",
-}
-_IGO_SUPPLEMENT = {
-    "EU", "EUROPEAN COMMUNITY", "EC", "OSCE", "RED CROSS", "RED CRESCENT", "WORLD BANK", "IMF",
-    "AFRICAN UNION", "ARAB LEAGUE", "SECURITY COUNCIL", "U.N", "UNITED NATIONS SECURITY COUNCIL",
-    "UNHCR", "UNICEF", "WHO", "WTO", "OPEC", "ECOWAS", "ASEAN", "INTERPOL", "IAEA", "NATO",
-    "ORGANIZATION OF AFRICAN UNITY", "OAU", "G7", "G20",
-}
 _STOP = {"THE", "A", "AN", "OF", "AND", "'S", "’S", "'", "’"}
 _MAXN = 6
 
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(alias -> country code, alias -> country of a named actor)."""
-    base = resources.files("eventwire.resources") / "actors"
-    countries: dict[str, str] = {}
-    try:
-        countries.update(json.loads((base / "phoenix_country_aliases.json").read_text("utf-8")))
-        for alias in json.loads((base / "phoenix_igos.json").read_text("utf-8")):
-            if len(alias) > 3 or alias.isalpha():
-                countries[alias.upper()] = "IGO"
-    except (FileNotFoundError, json.JSONDecodeError):  # pragma: no cover - install problem
-        pass
-    countries.update(_SUPPLEMENT)
-    for a in _IGO_SUPPLEMENT:
-        countries[a] = "IGO"
+    """(alias -> country code, alias -> country of a named actor). A missing or unreadable
+    shipped file is a coded :class:`ModelError` (an install problem), never an empty table."""
+    countries: dict[str, str] = dict(
+        resource_json("actors", "phoenix_country_aliases.json", what="country aliases")
+    )
+    for alias in resource_json("actors", "phoenix_igos.json", what="IGO aliases"):
+        if len(alias) > 3 or alias.isalpha():
+            countries[alias.upper()] = "IGO"
+    countries.update(COUNTRY_ALIASES)
     people: dict[str, str] = {}
+    path = resources.files("eventwire.resources") / "actors" / "phoenix_actors.jsonl.gz"
     try:
-        with gzip.open(str(base / "phoenix_actors.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        with gzip.open(str(path), "rt", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
                 codes = rec.get("c") or []
@@ -69,8 +52,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
                 for name in [rec["n"], *rec.get("a", [])]:
                     if len(name) >= 4 and name not in countries:
                         people.setdefault(name, c)
-    except (FileNotFoundError, OSError):  # pragma: no cover
-        pass
+    except (OSError, ValueError) as e:
+        raise ModelError(f"named actors actors/phoenix_actors.jsonl.gz is missing or unreadable: {e}", "E303") from e
     return countries, people
 
 

@@ -106,4 +106,6 @@ REPEAT: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 
 SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").
 ACTIVE_PASSIVES: frozenset[str] = frozenset(_L["active_passives"])
+# Country and IGO aliases the coder's fallback country matcher adds ("Kremlin" -> RUS).
+COUNTRY_ALIASES: dict[str, str] = dict(_L["country_aliases"])
 del _L
