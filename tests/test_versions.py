@@ -76,3 +76,15 @@ def test_versions_events_stage_does_not_follow_the_executor() -> None:
     assert "eventwire.runners._exec" not in mods
     assert "eventwire.ingest.clean" not in mods and "eventwire.ingest.readers" not in mods
     assert "trafilatura" not in dists and "warcio" not in dists
+
+
+def test_versions_unversioned_stages_keep_the_declared_version_and_code_alike() -> None:
+    # the standalone ``eventwire code`` stores nothing, so it skips the digest (≈ 1.5 CPU s)
+    plain = registry.build_stages(versioned=False)
+    derived = registry.build_stages()
+    assert [s.name for s in plain] == [s.name for s in derived]
+    for p, d in zip(plain, derived, strict=True):
+        assert "+" not in p.version and d.version.startswith(p.version + "+")
+    from eventwire.analyze import events
+
+    assert "+" not in events._code_pipeline().stages[-1].version

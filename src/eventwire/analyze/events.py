@@ -103,10 +103,10 @@ def _code_pipeline() -> Any:
     """The same per-article stages the store's pipeline runs, up to this one (one process:
     the standalone command parallelises over chunks itself). The stages after ``events``
     (facts) write only what the command does not output, so leaving them out changes no
-    event."""
+    event. Nothing it writes carries a stage version, so none is computed."""
     from eventwire.analyze.pipeline import default_pipeline
 
-    return default_pipeline(n_process=1).upto(["events"])
+    return default_pipeline(n_process=1, versioned=False).upto(["events"])
 
 
 def code_texts(texts: Sequence[str], dates: Sequence[str | None] | None = None) -> list[list[Event]]:

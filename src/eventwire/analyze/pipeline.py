@@ -128,8 +128,9 @@ class Pipeline:
         return [done.get(a.id) or AnalyzedDoc(article=a) for a in articles]
 
 
-def default_pipeline(n_process: int = 1, batch_size: int = 16) -> Pipeline:
-    """The full per-article pipeline, with every stage that is installed."""
+def default_pipeline(n_process: int = 1, batch_size: int = 16, versioned: bool = True) -> Pipeline:
+    """The full per-article pipeline, with every stage that is installed (``versioned``: see
+    :func:`eventwire.analyze.registry.build_stages`)."""
     from eventwire.analyze import registry
 
-    return Pipeline(registry.build_stages(n_process=n_process, batch_size=batch_size))
+    return Pipeline(registry.build_stages(n_process=n_process, batch_size=batch_size, versioned=versioned))
