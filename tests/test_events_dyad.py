@@ -149,3 +149,21 @@ def test_events_dyad_natural_hazard_as_doer_is_no_event() -> None:
         assert _events(text) == [], text
     kept = cands("Israeli forces killed three gunmen in Jenin on Sunday.")
     assert any(e.plover_type == "ASSAULT" and e.source_country == "ISR" for e in kept)
+
+
+def test_events_dyad_road_vehicle_as_doer_is_a_transport_accident() -> None:
+    # sentences written for this test: a road or rail vehicle as the doer stands for a transport
+    # accident (EM-DAT), no candidate at all; a patrol boat (ships are left out) still acts
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import default_pipeline
+
+    def cands(text: str) -> list:  # type: ignore[type-arg]
+        art = Article(id=text[:8], text=text, source="s", fmt="text", published="2024-05-10",
+                      date_method="metadata")
+        return [e for e, _ in candidate_events(default_pipeline(n_process=1)([art])[0])]
+
+    for text in ("A pickup truck struck a cyclist on the coast road near Whitby on Sunday.",
+                 "A tram struck two pedestrians outside the main station in Gdansk."):
+        assert cands(text) == [], text
+    kept = cands("A Philippine patrol boat fired warning shots at a Chinese trawler on Sunday.")
+    assert any(e.plover_type == "ASSAULT" for e in kept)

@@ -11,7 +11,8 @@ with no country of their own:
 - a candidate whose doer is a natural hazard or an accident ("*The storm* killed 12 people",
   "*a quake* struck") is no event at all (:func:`natural_cause`): PLOVER codes what actors do;
   the hazards are a word list from a standard peril classification (``word_lists.tsv``,
-  ``hazards``).
+  ``hazards``), with the road and rail vehicles that stand for a transport accident ("*a pickup
+  truck* struck a cyclist"; the driver, an actor, is not in the list).
 
 The categories these address were counted on the training sentences only
 (``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
@@ -56,7 +57,8 @@ def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
 
 
 def natural_cause(g: TokenGraph, ev: CodedEvent) -> bool:
-    """Is the event's doer a natural hazard or an accident (its source's head noun)?"""
+    """Is the event's doer a natural hazard or an accident (its source's head noun), a road or
+    rail vehicle standing for a transport accident among them?"""
     k = ev.source_tok
     if k is None or g.toks[k].pos != "NOUN" or g.toks[k].ent_type in _ACTOR_LABELS:
         return False
