@@ -11,7 +11,9 @@ sample this script printed with its defaults before the sentence-domain feature;
 ``eval/events_demo_ecbdev_judged_2.jsonl`` those on a new sample (``--seed 20261130``) with it, before the recall work (more triggers);
 ``eval/events_demo_ecbdev_judged_3.jsonl`` those on the sample printed with ``--seed 20261130`` after it;
 ``eval/events_demo_ecbdev_judged_4.jsonl`` those on the sample printed with ``--seed 20261130`` in session 6
-(learned sentence types and article country, the hazard rule).
+(learned sentence types and article country, the hazard rule);
+``eval/events_demo_ecbdev_judged_5.jsonl`` those on a new sample (``--seed 20261201``) in session 7
+(models retrained on 393 more synthetic sentences, road and rail vehicles as hazards).
 """
 
 from __future__ import annotations
