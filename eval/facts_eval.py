@@ -7,7 +7,8 @@
    group-label accuracy, conflict P/R/F1). The extraction rules and lexicons were written
    while reading these stories' errors, so these are dev figures, not held-out ones.
 2. Leave-one-subtopic-out cross-validation of the reconciliation's settings
-   (``APPROX_TOLERANCE``, ``DISTINCTIVE_MIN``, ``KEY_UNION``, ``PLACE_UNION``, ``UNCLASSED_KINDS``): each held-out subtopic is
+   (``APPROX_TOLERANCE``, ``DISTINCTIVE_MIN``, ``KEY_UNION``, ``PLACE_UNION``, ``UNCLASSED_KINDS``,
+   ``AGE_APART``): each held-out subtopic is
    labelled with the values that score best on the other subtopics of the part
    (``--part tune``: the other four tune subtopics); the held-out outputs are scored together.
 3. Number/unit parsing: our parser (``numbers.find_quantities``) against quantulum3 on the
@@ -49,7 +50,8 @@ rec_mod = importlib.import_module("eventwire.corpus.facts.reconcile")
 FDS: dict[str, FactDoc] = {}  # the parsed documents, for the story-date resolution step
 GRID: dict[str, list[Any]] = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12],
                               "KEY_UNION": [True, False], "PLACE_UNION": [True, False],
-                              "UNCLASSED_KINDS": [(), ("time",), ("time", "date"), ("time", "date", "count")]}
+                              "UNCLASSED_KINDS": [(), ("time",), ("time", "date"), ("time", "date", "count")],
+                              "AGE_APART": [2.0, 1.0, 1e12]}
 # ties keep the first listed value
 
 

@@ -20,18 +20,22 @@ A group that mixes cases takes the strongest: conflict > update > complement > a
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
 
 from eventwire.corpus.facts.document import word_class
 from eventwire.corpus.facts.records import Group, Statement, Value
+from eventwire.corpus.facts.values import (
+    compare_dates,
+    compare_times,
+    fold,
+    rounding_overlap,
+    spelling_variant,
+)
 
 __all__ = ["compare", "reconcile", "group_label", "story_fact"]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 22), "night": (20, 29)}
 # how far an approximate figure may be from the exact one and still be the same figure
 APPROX_TOLERANCE = 0.02
 # counts and durations from this value up are specific enough to join statements across keys
@@ -47,6 +51,10 @@ PLACE_UNION = True
 # happening ("time:?") stays. Chosen by cross-validation over the tune subtopics
 # (eval/facts_eval.py; "date" and "count" were candidates too)
 UNCLASSED_KINDS: tuple[str, ...] = ("time",)
+# in how many articles two different ages under one named person's key must both be stated
+# before they are taken as two people's ages (the parse gave one key to both) rather than a
+# clash (chosen by cross-validation over the tune subtopics: eval/facts_eval.py)
+AGE_APART = 2.0
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -81,8 +89,9 @@ def _bounds(s: Statement) -> tuple[float, float] | None:
     return lo, hi
 
 
-def _fold(v: str) -> str:
-    return re.sub(r"\s+", " ", v.strip(" .,;:'\"").lower())
+_fold = fold
+# kinds whose values are names, where two spellings of one name are the same value
+_NAMED_KINDS = ("place", "names", "spokesperson", "affiliation", "office")
 
 
 def _words(v: str) -> set[str]:
@@ -95,80 +104,12 @@ def _town(v: str) -> set[str]:
     return _words(v.rsplit(",", 1)[-1]) if "," in v else _words(v)
 
 
-def _compare_dates(a: str, b: str) -> str:
-    fa, fb = _fold(a), _fold(b)
-    if fa == fb:
-        return "same"
-    def day(x: str) -> dt.date | None:
-        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", x)
-        if not m:
-            return None
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    da, db = day(fa), day(fb)
-    if fa in _WEEKDAYS and db is not None:
-        return "compatible" if _WEEKDAYS[db.weekday()] == fa else "conflict"
-    if fb in _WEEKDAYS and da is not None:
-        return "compatible" if _WEEKDAYS[da.weekday()] == fb else "conflict"
-    # a year-less date from an undated article ("December 12-13") and the same days with
-    # their year: the texts state the same thing
-    if re.sub(r"\d{4}-", "--", fa) == fb or re.sub(r"\d{4}-", "--", fb) == fa:
-        return "same"
-    if "/" in fa or "/" in fb:  # intervals: compatible when one lies in the other
-        ra, rb = fa.split("/"), fb.split("/")
-        if ra[0] <= rb[0] <= ra[-1] or rb[0] <= ra[0] <= rb[-1]:
-            return "compatible"
-        return "conflict"
-    if fa.startswith("--") and len(fb) == 10 and fb[4:] == fa[1:]:
-        return "compatible"
-    if fb.startswith("--") and len(fa) == 10 and fa[4:] == fb[1:]:
-        return "compatible"
-    if len(fa) == 4 and fb.startswith(fa) or len(fb) == 4 and fa.startswith(fb):
-        return "compatible"
-    return "conflict"
-
-
-def _hour(v: str) -> float | None:
-    m = re.fullmatch(r"(\d\d):(\d\d)", v)
-    return int(m.group(1)) + int(m.group(2)) / 60 if m else None
-
-
-def _compare_times(a: str, b: str) -> str:
-    fa, fb = _fold(a), _fold(b)
-    if fa == fb:
-        return "same"
-    da = next((d for d in _WEEKDAYS if d in fa), None)
-    db = next((d for d in _WEEKDAYS if d in fb), None)
-    if da and db and da != db:  # "Tuesday evening" / "Wednesday evening"
-        return "conflict"
-    fa, fb = (re.sub(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b\s*", "", x).strip() for x in (fa, fb))
-    if fa == fb:
-        return "same" if da == db else "compatible"
-    ha, hb = _hour(fa), _hour(fb)
-    if ha is not None and hb is not None:
-        return "same" if abs(ha - hb) < 0.01 else "conflict"
-    if ha is None and hb is None:
-        pa = next((p for p in _PARTS if p in fa), None)
-        pb = next((p for p in _PARTS if p in fb), None)
-        if pa == pb:
-            return "compatible"
-        return "conflict"
-    clock, part = (ha, fb) if ha is not None else (hb, fa)
-    p = next((x for x in _PARTS if x in part), None)
-    if p is None or clock is None:
-        return "compatible"
-    lo, hi = _PARTS[p]
-    return "compatible" if lo <= clock <= hi or lo <= clock + 24 <= hi else "conflict"
-
-
 def compare(a: Statement, b: Statement) -> str:
     """same | compatible | conflict | unrelated (different currencies or units)."""
     if a.kind == "date" and isinstance(a.value, str) and isinstance(b.value, str):
-        return _compare_dates(a.value, b.value)
+        return compare_dates(a.value, b.value)
     if a.kind == "time" and isinstance(a.value, str) and isinstance(b.value, str):
-        return _compare_times(a.value, b.value)
+        return compare_times(a, b)
     na, nb = _num(a.value), _num(b.value)
     if (a.kind == "list") != (b.kind == "list") and (na is not None or nb is not None):
         # a list of items against a count of them: compatible when the list is not longer
@@ -192,6 +133,8 @@ def compare(a: Statement, b: Statement) -> str:
         ba, bb = _bounds(a), _bounds(b)
         if ba is None or bb is None:
             return "conflict"
+        if na[0] == na[1] and nb[0] == nb[1] and rounding_overlap(a, b, na[0], nb[0]):
+            return "compatible"  # "30-foot" and "10-metre": one figure, rounded in two units
         if exact_a and exact_b:
             return "conflict"
         # compatible when the sets of allowed values overlap
@@ -202,7 +145,7 @@ def compare(a: Statement, b: Statement) -> str:
         fa, fb = _fold(a.value), _fold(b.value)
         if a.kind == "circumstance":  # "in his sleep" / "in her sleep": one circumstance
             fa, fb = (re.sub(r"\b(?:his|her|their)\b", "one's", x) for x in (fa, fb))
-        if fa == fb:
+        if fa == fb or a.kind in _NAMED_KINDS and spelling_variant(fa, fb):
             return "same"
         if ";" in fa or ";" in fb:
             return "compatible"
@@ -365,12 +308,18 @@ def _clash(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
                for n, a in enumerate(clusters) for b in clusters[n + 1 :])
 
 
+def _apart_articles(statements: Sequence[Statement], a: list[int], b: list[int]) -> int:
+    """How many articles state a value of each cluster (each such article would otherwise
+    contradict itself)."""
+    return len({statements[i].doc_id for i in a} & {statements[i].doc_id for i in b})
+
+
 def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
-    """Whether clashing values under one key are different facts rather than a clash: one
-    article states two of them (it would not contradict itself; except a named person's
-    age, which has one value), they are places, offices,
-    relations or lists (a story has many), the key does not say what is measured, or they
-    are in different units."""
+    """Whether clashing values under one key are different facts rather than a clash: an
+    article states two of them (it would not contradict itself), they are places, offices, relations or lists (a story has many), the
+    key does not say what is measured, or they are in different units. A named person has
+    one age, so two of their ages in one article are a clash; in ``AGE_APART`` articles or
+    more they are two people's ages that the key joined."""
     first = statements[clusters[0][0]]
     if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance", "affiliation", "bail") or "?" in first.key.split(":"):
         return True
@@ -383,7 +332,7 @@ def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) 
             sa, sb = statements[a[0]], statements[b[0]]
             if compare(sa, sb) != "conflict":
                 continue
-            if not one_value and {statements[i].doc_id for i in a} & {statements[i].doc_id for i in b}:
+            if _apart_articles(statements, a, b) >= (AGE_APART if one_value else 1):
                 return True
             # a bare year against a day ("in 1940" / "Thursday"): background, not the same date
             if sa.kind == "date" and (_precision(str(sa.value)) != _precision(str(sb.value))):
@@ -424,12 +373,19 @@ def _same_span_keys(statements: Sequence[Statement]) -> set[frozenset[str]]:
     return {frozenset((a, b)) for ks in by_span.values() for a in ks for b in ks if a != b}
 
 
+def _same_figure(s: Statement, t: Statement) -> bool:
+    """The same value, or an approximate figure ("about $108 million") around an exact one."""
+    c = compare(s, t)
+    return c == "same" or c == "compatible" and s.qualifier in ("about", "nearly") and _num(s.value) is not None
+
+
 def _shared_keys(statements: Sequence[Statement]) -> list[str]:
     """Each statement's key, after two merges of keys the parse split:
 
     * a statement whose key does not say whose or what it is ("age:?" for "a 60-year-old
       woman", "count:?:people") takes the one specific key of the same kind and unit that
-      states the same value in the story, when there is exactly one;
+      states the same value in the story (or, for an approximate figure, a value it
+      allows), when there is exactly one;
     * statements of one distinctive value under different keys ("5.6" under ``magnitude``
       and ``count:quake:?``) take the value's most frequent key (ties: the key stated most
       in the story).
@@ -441,7 +397,7 @@ def _shared_keys(statements: Sequence[Statement]) -> list[str]:
         if not _unspecific(s.key) or s.unresolved:
             continue
         found = {t.key for t in statements if t.kind == s.kind and (t.unit or "") == (s.unit or "")
-                 and not _unspecific(t.key) and not t.unresolved and compare(s, t) == "same"}
+                 and not _unspecific(t.key) and not t.unresolved and _same_figure(s, t)}
         if len(found) == 1 and frozenset((s.key, next(iter(found)))) not in apart:
             keys[i] = next(iter(found))
     total: dict[str, int] = {}
