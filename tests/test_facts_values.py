@@ -27,6 +27,7 @@ def test_values_partial_dates_agree_where_both_speak() -> None:
     assert compare(_st("a", "2012", "date"), _st("b", "--09-13", "date")) == "compatible"
     assert compare(_st("a", "2012", "date"), _st("b", "2013-09-13", "date")) == "conflict"
     assert compare(_st("a", "--09-14", "date"), _st("b", "2013-09-13", "date")) == "conflict"
+    assert compare(_st("a", "--12-12/--12-13", "date"), _st("b", "2023-12-12/2023-12-13", "date")) == "same"
 
 
 def test_values_clock_time_without_am_pm_may_be_either_half_of_the_day() -> None:

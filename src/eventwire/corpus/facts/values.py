@@ -64,6 +64,10 @@ def compare_dates(a: str, b: str) -> str:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return "same"
+    # a year-less date or span from an undated article ("December 12-13") and the same days
+    # with their year: the texts state the same thing
+    if re.sub(r"\d{4}-", "--", fa) == fb or re.sub(r"\d{4}-", "--", fb) == fa:
+        return "same"
     if "/" in fa or "/" in fb:  # intervals: compatible when one lies in the other
         ra, rb = fa.split("/"), fb.split("/")
         if ra[0] <= rb[0] <= ra[-1] or rb[0] <= ra[0] <= rb[-1]:
