@@ -98,3 +98,16 @@ def test_reconcile_local_and_gmt_times_through_the_command() -> None:
     times = [g for g in out["groups"] if g["key"].startswith("time:")]
     assert [g["label"] for g in times] == ["complement"]
     assert {out["statements"][m]["value"] for m in times[0]["members"]} == {"17:06", "13:36"}
+
+
+def test_reconcile_count_that_names_no_unit_joins_its_happenings_count() -> None:
+    # "quake kills five" (count:death:?) is the toll the body gives as "killed 5 people"; a
+    # later article's larger toll is then an update of that one fact
+    sts = [_st("a", 5.0, "count", "five", key="count:death:?", doc_date="2024-05-05"),
+           _st("a", 5.0, "count", "5", key="count:death:people", unit="people", doc_date="2024-05-05"),
+           _st("b", 12.0, "count", "12", key="count:death:people", unit="people", doc_date="2024-05-07")]
+    groups = reconcile(sts)
+    assert [(g.key, g.label, g.members) for g in groups] == [("count:death:people", "update", (0, 1, 2))]
+    # a count of another happening keeps its own key
+    other = _st("c", 5.0, "count", "five", key="count:injury:?")
+    assert [g.key for g in reconcile([*sts, other])][-1] == "count:injury:?"

@@ -314,19 +314,20 @@ def _apart_articles(statements: Sequence[Statement], a: list[int], b: list[int])
     return len({statements[i].doc_id for i in a} & {statements[i].doc_id for i in b})
 
 
-def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]]) -> bool:
+def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]], key: str) -> bool:
     """Whether clashing values under one key are different facts rather than a clash: an
     article states two of them (it would not contradict itself), they are places, offices, relations or lists (a story has many), the
     key does not say what is measured, or they are in different units. A named person has
     one age, so two of their ages in one article are a clash; in ``AGE_APART`` articles or
     more they are two people's ages that the key joined."""
     first = statements[clusters[0][0]]
-    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance", "affiliation", "bail") or "?" in first.key.split(":"):
+    if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance", "affiliation", "bail") or _unspecific(key):
         return True
-    units = {statements[c[0]].unit or "" for c in clusters}
+    # a count that does not say what it counts joined its happening's count (``_shared_keys``)
+    units = {statements[i].unit or "" for c in clusters for i in c if statements[i].unit or first.kind != "count"}
     if len(units) > 1:
         return True
-    one_value = first.kind == "age" and not _unspecific(first.key)  # a named person has one age
+    one_value = first.kind == "age" and not _unspecific(key)  # a named person has one age
     for n, a in enumerate(clusters):
         for b in clusters[n + 1 :]:
             sa, sb = statements[a[0]], statements[b[0]]
@@ -373,6 +374,15 @@ def _same_span_keys(statements: Sequence[Statement]) -> set[frozenset[str]]:
     return {frozenset((a, b)) for ks in by_span.values() for a in ks for b in ks if a != b}
 
 
+def _same_measure(s: Statement, t: Statement) -> bool:
+    """Whether ``t`` may say what ``s`` measures: the same unit, or, for a count that does not
+    say what it counts ("quake kills five": ``count:death:?``), a count of the same happening."""
+    if (t.unit or "") == (s.unit or ""):
+        return True
+    ps, pt = s.key.split(":"), t.key.split(":")
+    return s.kind == "count" and not s.unit and len(ps) > 2 and len(pt) > 2 and ps[1] == pt[1] != "?"
+
+
 def _same_figure(s: Statement, t: Statement) -> bool:
     """The same value, or an approximate figure ("about $108 million") around an exact one."""
     c = compare(s, t)
@@ -383,7 +393,8 @@ def _shared_keys(statements: Sequence[Statement]) -> list[str]:
     """Each statement's key, after two merges of keys the parse split:
 
     * a statement whose key does not say whose or what it is ("age:?" for "a 60-year-old
-      woman", "count:?:people") takes the one specific key of the same kind and unit that
+      woman", "count:?:people", "count:death:?") takes the one specific key of the same kind
+      and unit (for a count of no unit, of the same happening) that
       states the same value in the story (or, for an approximate figure, a value it
       allows), when there is exactly one;
     * statements of one distinctive value under different keys ("5.6" under ``magnitude``
@@ -396,7 +407,7 @@ def _shared_keys(statements: Sequence[Statement]) -> list[str]:
     for i, s in enumerate(statements):
         if not _unspecific(s.key) or s.unresolved:
             continue
-        found = {t.key for t in statements if t.kind == s.kind and (t.unit or "") == (s.unit or "")
+        found = {t.key for t in statements if t.kind == s.kind and _same_measure(s, t)
                  and not _unspecific(t.key) and not t.unresolved and _same_figure(s, t)}
         if len(found) == 1 and frozenset((s.key, next(iter(found)))) not in apart:
             keys[i] = next(iter(found))
@@ -488,7 +499,7 @@ def reconcile(statements: Sequence[Statement]) -> list[Group]:
     parts: list[tuple[str, list[int]]] = []
     for key, idx in by_key.items():
         clusters = _clusters(statements, idx)
-        if len(clusters) > 1 and _clash(statements, clusters) and _distinct_facts(statements, clusters):
+        if len(clusters) > 1 and _clash(statements, clusters) and _distinct_facts(statements, clusters, key):
             buckets = sorted(_buckets(statements, clusters), key=lambda c: c[0])
             for n, c in enumerate(buckets):
                 parts.append((key if n == 0 else f"{key}#{n + 1}", c))
