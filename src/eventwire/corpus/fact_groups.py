@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "3"
+VERSION = "4"  # 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
 def _stored_stories(store: Store) -> dict[str, str] | None:
