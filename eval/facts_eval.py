@@ -8,7 +8,7 @@
    while reading these stories' errors, so these are dev figures, not held-out ones.
 2. Leave-one-subtopic-out cross-validation of the reconciliation's settings
    (``APPROX_TOLERANCE``, ``DISTINCTIVE_MIN``, ``KEY_UNION``, ``PLACE_UNION``, ``UNCLASSED_KINDS``,
-   ``AGE_APART``): each held-out subtopic is
+   ``AGE_APART``, ``UNCLASSED_APART``): each held-out subtopic is
    labelled with the values that score best on the other subtopics of the part
    (``--part tune``: the other four tune subtopics); the held-out outputs are scored together.
 3. Number/unit parsing: our parser (``numbers.find_quantities``) against quantulum3 on the
@@ -51,7 +51,8 @@ FDS: dict[str, FactDoc] = {}  # the parsed documents, for the story-date resolut
 GRID: dict[str, list[Any]] = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12],
                               "KEY_UNION": [True, False], "PLACE_UNION": [True, False],
                               "UNCLASSED_KINDS": [(), ("time",), ("time", "date"), ("time", "date", "count")],
-                              "AGE_APART": [2.0, 1.0, 1e12]}
+                              "AGE_APART": [2.0, 1.0, 1e12],
+                              "UNCLASSED_APART": [("count", "date", "duration"), (), ("count", "date"), ("date",)]}
 # ties keep the first listed value
 
 

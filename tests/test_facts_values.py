@@ -111,3 +111,14 @@ def test_reconcile_count_that_names_no_unit_joins_its_happenings_count() -> None
     # a count of another happening keeps its own key
     sts = [*sts, _st("c", 3.0, "count", "three", key="count:injury:?"), _st("d", 3.0, "count", "3", key="count:death:people", unit="people")]
     assert ("count:injury:?", (3,)) in [(g.key, g.members) for g in reconcile(sts)]
+
+
+def test_reconcile_background_figures_of_an_unknown_happening_are_no_clash() -> None:
+    # "scored three touchdowns" / "two touchdowns": statistics of a happening of no known kind
+    sts = [_st("a", 3.0, "count", "three", key="count:score:touchdown", unit="touchdown"),
+           _st("b", 2.0, "count", "two", key="count:score:touchdown", unit="touchdown")]
+    assert sorted(g.label for g in reconcile(sts)) == ["single-source", "single-source"]
+    # the same clash over a known kind of happening is a conflict
+    sts = [_st("a", 3.0, "count", "three", key="count:death:people", unit="people"),
+           _st("b", 2.0, "count", "two", key="count:death:people", unit="people")]
+    assert [g.label for g in reconcile(sts)] == ["conflict"]

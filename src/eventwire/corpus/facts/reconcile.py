@@ -55,6 +55,12 @@ UNCLASSED_KINDS: tuple[str, ...] = ("time",)
 # before they are taken as two people's ages (the parse gave one key to both) rather than a
 # clash (chosen by cross-validation over the tune subtopics: eval/facts_eval.py)
 AGE_APART = 2.0
+# kinds whose differing values are different facts, not a clash, when their key names a
+# happening of no known kind ("count:score:touchdown", "date:post"): background figures of
+# the articles (statistics, other events' dates) rather than the story's happening. The
+# tune subtopics' CV ties over its candidates (eval/facts_eval.py); this value was chosen by
+# reading the conflicts it removes on ECB+ stories outside the facts gold (README, Facts)
+UNCLASSED_APART: tuple[str, ...] = ("count", "date", "duration")
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -317,13 +323,17 @@ def _apart_articles(statements: Sequence[Statement], a: list[int], b: list[int])
 def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]], key: str) -> bool:
     """Whether clashing values under one key are different facts rather than a clash: an
     article states two of them (it would not contradict itself), they are places, offices, relations or lists (a story has many), the
-    key does not say what is measured, or they are in different units. A named person has
+    key does not say what is measured or (``UNCLASSED_APART``) names a happening of no known
+    kind, or they are in different units. A named person has
     one age, so two of their ages in one article are a clash; in ``AGE_APART`` articles or
     more they are two people's ages that the key joined."""
     first = statements[clusters[0][0]]
     if first.kind in ("place", "office", "relation", "list", "names", "spokesperson", "charge", "circumstance", "affiliation", "bail") or _unspecific(key):
         return True
     # a count that does not say what it counts joined its happening's count (``_shared_keys``)
+    parts = key.split(":")
+    if first.kind in UNCLASSED_APART and len(parts) > 1 and word_class(parts[1]) is None:
+        return True  # background figures of a happening of no known kind
     units = {statements[i].unit or "" for c in clusters for i in c if statements[i].unit or first.kind != "count"}
     if len(units) > 1:
         return True
