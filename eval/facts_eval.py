@@ -51,8 +51,8 @@ FDS: dict[str, FactDoc] = {}  # the parsed documents, for the story-date resolut
 GRID: dict[str, list[Any]] = {"APPROX_TOLERANCE": [0.02, 0.05, 0.1], "DISTINCTIVE_MIN": [5.0, 10.0, 13.0, 20.0, 1e12],
                               "KEY_UNION": [True, False], "PLACE_UNION": [True, False],
                               "UNCLASSED_KINDS": [(), ("time",), ("time", "date"), ("time", "date", "count")],
-                              "AGE_APART": [2.0, 1.0, 1e12],
-                              "UNCLASSED_APART": [("count", "date", "duration"), (), ("count", "date"), ("date",)]}
+                              "AGE_APART": [2.0, 1e12],
+                              "UNCLASSED_APART": [("count", "date", "duration"), ()]}
 # ties keep the first listed value
 
 
