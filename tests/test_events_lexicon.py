@@ -72,3 +72,31 @@ def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
     docs = Pipeline(registry.build_stages())(arts)
     for (text, want), doc in zip(cases.items(), docs, strict=True):
         assert want in {e.plover_type for e, _f in candidate_events(doc)}, text
+
+
+def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> None:
+    # sentences written for this test: "fire" shoots a weapon or at someone; with a person as
+    # its object it is a job dismissal, as "dismiss" with a person is (no PLOVER event)
+    from eventwire.analyze import registry
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    cases = {
+        "The Rovers fired their head coach on Sunday after a fifth straight loss.": None,
+        "Anna Kowalski was fired as chief executive of the bank last week.": None,
+        "The governor dismissed the police chief on Friday.": None,
+        "Troops fired on the crowd in the capital on Sunday.": "ASSAULT",
+        "The seamen said they were being fired on by two speedboats.": "ASSAULT",
+        "Rebels fired three rockets at the border town on Friday.": "ASSAULT",
+        "Riot police fired tear gas at the marchers.": "ASSAULT",
+    }
+    arts = [Article(id=make_id("fire", t), text=t, source="fire", fmt="text", published="2024-03-05")
+            for t in cases]
+    docs = Pipeline(registry.build_stages())(arts)
+    for (text, want), doc in zip(cases.items(), docs, strict=True):
+        types = {e.plover_type for e, _f in candidate_events(doc)}
+        if want is None:
+            assert not types & {"ASSAULT", "REJECT"}, (text, types)
+        else:
+            assert want in types, (text, types)

@@ -108,4 +108,7 @@ SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
 ACTIVE_PASSIVES: frozenset[str] = frozenset(_L["active_passives"])
 # Country and IGO aliases the coder's fallback country matcher adds ("Kremlin" -> RUS).
 COUNTRY_ALIASES: dict[str, str] = dict(_L["country_aliases"])
+# What the shooting sense of "fire" fires; verbs whose person object means a job dismissal.
+PROJECTILES: frozenset[str] = frozenset(_L["projectiles"])
+DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
 del _L

@@ -6,6 +6,7 @@ modals and the composition of a controlled event's code (part of
 from __future__ import annotations
 
 from eventwire.analyze import events_lexicon as lex
+from eventwire.analyze.actors_dict import load_dictionary
 from eventwire.analyze.events_graph import COOP, MATERIAL_CONFLICT, TokenGraph
 
 __all__: list[str] = []
@@ -34,11 +35,46 @@ def _match(rules: list[lex.Rule], words: set[str]) -> str | None:
     return None
 
 
+_AIMED = frozenset({"at", "on", "upon", "into", "toward", "towards", "across", "over"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
+
+
+def _person_like(g: TokenGraph, o: int) -> bool:
+    t = g.toks[o]
+    if t.ent_type == "PERSON" or (t.pos == "PRON" and t.text.lower() in _PERSON_PRONOUNS):
+        return True
+    return t.pos == "NOUN" and g.lemma(o).upper() in load_dictionary().agents
+
+
+def _dismissal_sense(g: TokenGraph, k: int) -> bool:
+    """A dismissal verb used in its job-dismissal sense: "the club fired its coach", "he was
+    fired as manager", "the umpire dismissed Smith" (selectional restriction: the shooting
+    sense of "fire" fires a weapon or projectile, or fires at/on someone; the rejecting sense of
+    "dismiss" dismisses a claim, charge or proposal, not a person)."""
+    lem = g.lemma(k)
+    if lem not in lex.DISMISSAL_VERBS:
+        return False
+    preps = {g.toks[c].text.lower() for c in g.kids(k, "prep", "prt")  # "fired on by two boats"
+             if not any(g.toks[o].ent_type in ("DATE", "TIME") for o in g.kids(c, "pobj"))}
+    if preps & _AIMED:
+        return False  # "fired at the crowd", "fired on protesters"
+    objs = g.kids(k, "dobj", "nsubjpass")
+    if lem == "fire" and any({g.toks[o].lemma.lower(), g.toks[o].text.lower(), g.lemma(o)} & lex.PROJECTILES
+                             for o in objs):
+        return False  # "fired two rockets", "shots were fired"
+    if any(_person_like(g, o) for o in objs) or (objs and "as" in preps):
+        return True
+    # "fired the coach", "fired its manager": a common noun that is no weapon or projectile
+    return lem == "fire" and any(g.toks[o].pos == "NOUN" for o in objs)
+
+
 def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
     """(CAMEO code, is_nominal) for token k as a trigger, or (None, False)."""
     t = g.toks[k]
     lem = g.lemma(k)
     if t.pos in ("VERB",) or (t.pos == "AUX" and lem in ("have",)):
+        if _dismissal_sense(g, k):
+            return None, False
         words = _arg_words(g, k)
         for c in g.children[k]:
             ct = g.toks[c]
