@@ -100,3 +100,25 @@ def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> Non
             assert not types & {"ASSAULT", "REJECT"}, (text, types)
         else:
             assert want in types, (text, types)
+
+
+def test_events_lexicon_charge_names_are_no_events_of_their_own() -> None:
+    # sentences written for this test: the offence named by a charge is the charge's content;
+    # with its own victim it is an event mention too
+    from eventwire.analyze import registry
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    cases = {
+        "The farmer was charged with second-degree murder on Monday.": False,
+        "She faces three counts of attempted murder and one count of arson.": False,
+        "The former governor was convicted of kidnapping and murder.": False,
+        "The nephew was charged with the murder of his uncle in Leeds.": True,
+    }
+    arts = [Article(id=make_id("charge", t), text=t, source="charge", fmt="text", published="2024-03-05")
+            for t in cases]
+    docs = Pipeline(registry.build_stages())(arts)
+    for (text, assault), doc in zip(cases.items(), docs, strict=True):
+        types = {e.plover_type for e, _f in candidate_events(doc)}
+        assert ("ASSAULT" in types) == assault, (text, types)

@@ -111,4 +111,6 @@ COUNTRY_ALIASES: dict[str, str] = dict(_L["country_aliases"])
 # What the shooting sense of "fire" fires; verbs whose person object means a job dismissal.
 PROJECTILES: frozenset[str] = frozenset(_L["projectiles"])
 DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
+# Words under which an offence noun only names a charge ("charged with murder").
+CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
 del _L

@@ -68,6 +68,28 @@ def _dismissal_sense(g: TokenGraph, k: int) -> bool:
     return lem == "fire" and any(g.toks[o].pos == "NOUN" for o in objs)
 
 
+def _charge_name(g: TokenGraph, k: int) -> bool:
+    """Event noun k only names an offence under a charge word: "charged with first-degree
+    murder", "two counts of attempted murder", "held on suspicion of murder", "convicted of
+    arson and kidnapping" (coordinated offences too). Not when the noun has its own victim or
+    doer: "charged with the murder of his mother", "accused of the journalist's killing"."""
+    if any(g.toks[c].dep == "poss" or (g.toks[c].dep == "prep" and g.toks[c].text.lower() in ("of", "by"))
+           for c in g.children[k]):
+        return False
+    cur = k
+    for _ in range(3):  # through a coordination: "murder and kidnapping"
+        if g.toks[cur].dep != "conj" or g.head(cur) == cur:
+            break
+        cur = g.head(cur)
+    if g.toks[cur].dep != "pobj":
+        return False
+    prep = g.head(cur)
+    if g.toks[prep].text.lower() not in ("with", "of", "for") or g.head(prep) == prep:
+        return False
+    h = g.head(prep)
+    return g.lemma(h) in lex.CHARGE_HEADS or g.toks[h].lemma.lower() in lex.CHARGE_HEADS
+
+
 def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
     """(CAMEO code, is_nominal) for token k as a trigger, or (None, False)."""
     t = g.toks[k]
@@ -98,7 +120,7 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
         if rules:
             return _match(rules, words), False
         return None, False
-    if t.pos in ("NOUN", "PROPN") and t.dep not in ("compound",):
+    if t.pos in ("NOUN", "PROPN") and t.dep not in ("compound",) and not _charge_name(g, k):
         code = _noun_code(g, k)
         if code:
             return code, True
