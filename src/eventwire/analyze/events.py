@@ -28,7 +28,7 @@ from eventwire.analyze.events_anaphora import repeated_events
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
 from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
 from eventwire.analyze.events_domain import political_probability
-from eventwire.analyze.events_dyad import drop_non_actors, natural_cause
+from eventwire.analyze.events_dyad import drop_non_actors, natural_cause, self_dyad
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
@@ -328,8 +328,9 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
                 tgt_ids = (m.actor_id,)
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
-        src_c, tgt_c = article_countries(g, ev, subdivision_country(src_c, pcs, ust, uen),
-                                         subdivision_country(tgt_c, pcs, ust, uen), evidence, (ust, uen))
+        own = (subdivision_country(src_c, pcs, ust, uen), subdivision_country(tgt_c, pcs, ust, uen))
+        src_c, tgt_c = article_countries(g, ev, own[0], own[1], evidence, (ust, uen))
+        src_c, tgt_c = self_dyad(g, ev, src_c, tgt_c, from_article=own == (None, None))
         place_id = _place_for(doc, ev, ust, uen, toks)
         caption = seg == "caption"
         feats = d["feats"]

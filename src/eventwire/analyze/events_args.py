@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from eventwire.analyze import events_lexicon as lex
 from eventwire.analyze.events_actors import phrase_country, scan_countries
 from eventwire.analyze.events_graph import RECIPROCAL, CodedEvent, TokenGraph
+from eventwire.analyze.events_nominal import NominalArguments, is_gentilic, nominal_arguments
 
 __all__ = ["country_of_token"]
 
@@ -122,13 +123,40 @@ def _is_country_name(text: str) -> bool:
     return is_country_alias(text)
 
 
+_RELATIVE_TAGS = ("WP", "WDT", "WP$")
+
+
+def resolve_relative(g: TokenGraph, k: int) -> int | None:
+    """A relative pronoun ("who", "that", "which") stands for the noun its clause modifies
+    ("the man *who* attacked ..." -> "man"; spaCy's ``relcl`` head); a wh-word with no such noun
+    ("*what* happened") is no actor (None). Any other token is itself."""
+    if g.toks[k].tag not in _RELATIVE_TAGS:
+        return k
+    cur = k
+    for _ in range(4):
+        h = g.head(cur)
+        if h == cur:
+            return None
+        if g.toks[cur].dep == "relcl":
+            return h if g.toks[h].pos in ("NOUN", "PROPN", "PRON") and g.toks[h].tag not in _RELATIVE_TAGS else None
+        cur = h
+    return None
+
+
 def _subject(g: TokenGraph, k: int, lo: int, hi: int) -> tuple[int | None, bool]:
     """(subject token, passive) for the clause of k, climbing xcomp/conj heads."""
     cur = k
     for _ in range(8):
         subs = g.kids(cur, "nsubj", "csubj")
         if subs:
-            return subs[0], False
+            return resolve_relative(g, subs[0]), False
+        if cur == k and g.toks[cur].dep == "acl" and g.toks[cur].tag == "VBN":
+            # "the man arrested by police": the noun is acted on; the agent, if any, acts
+            for a in g.kids(cur, "agent"):
+                objs = g.kids(a, "pobj")
+                if objs:
+                    return objs[0], False
+            return None, True
         pas = g.kids(cur, "nsubjpass")
         if pas and g.lemma(cur) in lex.ACTIVE_PASSIVES:
             return pas[0], False
@@ -149,9 +177,11 @@ def _subject(g: TokenGraph, k: int, lo: int, hi: int) -> tuple[int | None, bool]
             poss = g.kids(cur, "poss")
             if poss:
                 return poss[0], False
-            # "Xi's visit to Vietnam": nominal trigger without possessor; look at compounds
+            # "Xi's visit to Vietnam": nominal trigger without possessor; a nationality word or a
+            # name compound ("the Japanese visit"), never an adjective such as "planned"
             for c in g.kids(cur, "compound", "amod"):
-                return c, False
+                if is_gentilic(g, c) or g.toks[c].pos == "PROPN":
+                    return c, False
         cur = h
     return None, False
 
@@ -184,10 +214,13 @@ def _targets(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[
     out: list[int] = []
 
     def add(c: int) -> None:
-        if c not in excluded and c not in src_ids and c not in out:
-            out.append(c)
+        r = resolve_relative(g, c)
+        if r is not None and r not in excluded and r not in src_ids and r not in out:
+            out.append(r)
 
     for k in ks:
+        if g.toks[k].dep == "acl" and g.toks[k].tag == "VBN" and g.toks[g.head(k)].pos in ("NOUN", "PROPN"):
+            add(g.head(k))  # "the man arrested by police": the man
         for c in g.kids(k, "dobj", "dative", "iobj"):
             add(c)
         if g.lemma(k) not in lex.ACTIVE_PASSIVES:
@@ -208,6 +241,20 @@ def _targets(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[
     return out
 
 
+def _light_object(g: TokenGraph, k: int) -> int | None:
+    """The event noun a light-verb trigger takes its event from ("held *talks*", "went on *strike*")."""
+    if g.lemma(k) not in lex.LIGHT_VERBS:
+        return None
+    for c in g.kids(k, "dobj", "nsubjpass", "attr"):
+        if g.lemma(c) in lex.NOUNS:
+            return c
+    for p in g.kids(k, "prep"):
+        for o in g.kids(p, "pobj"):
+            if g.lemma(o) in lex.NOUNS:
+                return o
+    return None
+
+
 def _has_coactor(g: TokenGraph, subj: int | None) -> bool:
     return subj is not None and any(g.toks[c].dep == "conj" for c in g.subtree(subj) if c != subj)
 
@@ -216,10 +263,24 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
             date: str | None, domestic: bool = True) -> None:
     top = chain[-1] if ev.control is None else max(chain, key=lambda x: x == ev.control)
     subj, passive = None, False
-    for k in ([ev.control] if ev.control is not None else []) + chain:
-        subj, passive = _subject(g, k, lo, hi)
-        if subj is not None or passive:
-            break
+    noun_trigger = g.toks[ev.trigger].pos in ("NOUN", "PROPN") and ev.control is None
+    light = None if noun_trigger else _light_object(g, ev.trigger)
+    na: NominalArguments | None = None
+    if noun_trigger:
+        # an event noun: its own phrase, or the subject of its support verb ("held talks")
+        na = nominal_arguments(g, ev.trigger)
+        subj = na.source
+        if subj is None and na.support is not None:
+            subj, passive = _subject(g, na.support, lo, hi)
+    else:
+        for k in ([ev.control] if ev.control is not None else []) + chain:
+            subj, passive = _subject(g, k, lo, hi)
+            if subj is not None or passive:
+                break
+        if light is not None:  # "Talks were held between X and Y": the noun's own arguments
+            na = nominal_arguments(g, light)
+            if subj is None and na.source is not None:
+                subj, passive = na.source, False
     src_c = None
     if subj is not None:
         if g.lemma(subj) in _PRON or g.toks[subj].pos == "PRON":
@@ -229,6 +290,11 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         ev.source_tok = subj
         ev.source_text = _core_text(g, subj)
     src_ids = set(g.subtree(subj)) if subj is not None else set()
+    if subj is not None and ev.trigger in src_ids:
+        # "the man who attacked the embassy": the relative clause is the event, not the source
+        for c in g.children[subj]:
+            if g.toks[c].dep in ("relcl", "acl") and ev.trigger in g.subtree(c):
+                src_ids -= set(g.subtree(c))
     order = [ev.trigger] + ([ev.control] if ev.control is not None else []) + [c for c in chain if c != ev.trigger]
     tgt = None
     if "subject-target" in ev.notes:
@@ -243,7 +309,12 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
     if tgt is not None:
         tgt_c = _country_of(g, tgt, date)
     else:
-        cands = _targets(g, order, src_ids, excluded)
+        cands = [na.target] if na is not None and na.target is not None and na.target != subj else []
+        if not noun_trigger:
+            cands += _targets(g, order, src_ids, excluded | ({light} if light is not None else set()))
+        elif na is not None and na.support is not None:
+            cands += _targets(g, [na.support], src_ids, excluded | set(g.subtree(ev.trigger)))
+        cands = list(dict.fromkeys(cands))
         for c in cands:  # the first candidate naming a country, else the first candidate
             tgt_c = _country_of(g, c, date)
             if tgt_c is not None:
@@ -278,15 +349,19 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
             k = j + 1
             continue
         k += 1
-    if src_c is None:
+    # an event noun whose phrase names no side and has no support verb says nothing of who did
+    # it to whom: no country from elsewhere in the sentence ("Norway condemned the attack")
+    bare = noun_trigger and na is not None and na.support is None
+    no_src, no_tgt = bare and subj is None, bare and tgt is None
+    if src_c is None and not no_src:
         before = [c for i, c in mentions if i < ev.trigger and c != tgt_c]
         anyc = [c for _, c in mentions if c != tgt_c]
         src_c = before[0] if before else (anyc[0] if anyc else None)
-    after = [c for i, c in mentions if c != src_c and i > ev.trigger]
+    after = [] if no_tgt else [c for i, c in mentions if c != src_c and i > ev.trigger]
     if tgt_c is None or tgt_c == src_c:
         if tgt_c is None and after and not (ev.plover_type in RECIPROCAL and _has_coactor(g, subj)):
             tgt_c = after[0]
-    if tgt_c is None and subj is not None:  # "The US, Russia and Switzerland met": the co-actors
+    if tgt_c is None and subj is not None and not no_tgt:  # "The US, Russia and Switzerland met": the co-actors
         members = [c for c in g.subtree(subj) if g.toks[c].dep in ("conj", "appos") and c != subj]
         for c in members:
             cc = _country_of(g, c, date)
@@ -297,7 +372,7 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
                 break
     if tgt_c is None and after:
         tgt_c = after[0]
-    if tgt_c is None and src_c is not None:
+    if tgt_c is None and src_c is not None and not no_tgt:
         others = [c for _, c in mentions if c != src_c]
         tgt_c = others[0] if others else None
     if domestic and tgt_c is None and src_c is not None:

@@ -8,6 +8,12 @@ with no country of their own:
   names no people or place ("the *fatal* shooting", "*aggravated* assault", "a *double*
   murder"), and an event noun ("*The shooting* happened ...", "*murder* charges") — an event
   does nothing to anyone; "the Israeli attack" keeps its country, which stands for the actor;
+- an instrument is no actor either: a weapon, munition or vehicle ("*a stray bullet* killed him",
+  "*the blast* wounded ten"; ``word_lists.tsv``, ``instruments``) is dropped like an adjective;
+- a self-dyad that the text does not support is undone (:func:`self_dyad`): when the source and
+  the target come from one phrase (one token, or one inside the other) and name the same country,
+  only the source keeps it, and so does a joint action that names no participant whose two sides
+  both took the article's country;
 - a candidate whose doer is a natural hazard or an accident ("*The storm* killed 12 people",
   "*a quake* struck") is no event at all (:func:`natural_cause`): PLOVER codes what actors do;
   the hazards are a word list from a standard peril classification (``word_lists.tsv``,
@@ -22,24 +28,52 @@ from __future__ import annotations
 
 import dataclasses
 
-from eventwire.analyze.events_graph import CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import EVENT_NOUNS, HAZARDS, NOUNS
+from eventwire.analyze.events_graph import RECIPROCAL, CodedEvent, TokenGraph
+from eventwire.analyze.events_lexicon import EVENT_NOUNS, HAZARDS, INSTRUMENTS, NOUNS
 
-__all__ = ["drop_non_actors", "is_non_actor", "natural_cause"]
+__all__ = ["drop_non_actors", "is_non_actor", "natural_cause", "self_dyad"]
 
 # entity labels that name people, groups, places or organisations: always possible actors
 _ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 
 
 def is_non_actor(g: TokenGraph, k: int) -> bool:
-    """Can the argument headed by token ``k`` not be an actor (an adjective or an event)?"""
+    """Can the argument headed by token ``k`` not be an actor (an adjective, an event or an
+    instrument)?"""
     t = g.toks[k]
     if t.ent_type in _ACTOR_LABELS or t.pos in ("PROPN", "PRON"):
         return False
     if t.pos == "ADJ" or (t.dep == "amod" and t.pos == "VERB"):
         return True
     lem = g.lemma(k).lower()
-    return t.pos == "NOUN" and (lem in EVENT_NOUNS or lem in NOUNS)
+    return t.pos == "NOUN" and (lem in EVENT_NOUNS or lem in NOUNS or lem in INSTRUMENTS)
+
+
+def self_dyad(g: TokenGraph, ev: CodedEvent, source_country: str | None, target_country: str | None,
+              from_article: bool = False) -> tuple[str | None, str | None]:
+    """(source, target) countries with a self-dyad the text does not support undone, keeping the
+    country on the source only: source and target from one phrase (the same token, or one inside
+    the other's phrase) with the same country; or a joint action (consult, agree, support,
+    cooperate) that names no participant at all, whose two sides both took the article's country
+    (``from_article``: "the discussions would revolve around ..." is no country talking to itself)."""
+    if source_country is None or source_country != target_country:
+        return source_country, target_country
+    s, t = ev.source_tok, ev.target_tok
+    if s is None and t is None and from_article and ev.plover_type in RECIPROCAL:
+        return source_country, None
+    if s is not None and t is not None and (s == t or s in _phrase(g, t, ev.trigger) or t in _phrase(g, s, ev.trigger)):
+        return source_country, None
+    return source_country, target_country
+
+
+def _phrase(g: TokenGraph, k: int, trigger: int) -> set[int]:
+    """The phrase headed by ``k`` without the clause holding the trigger ("the government, which
+    condemned the photos": the relative clause is the event, not the phrase)."""
+    out = set(g.subtree(k))
+    for c in g.children[k]:
+        if g.toks[c].dep in ("relcl", "acl", "advcl", "appos") and trigger in g.subtree(c):
+            out -= set(g.subtree(c))
+    return out
 
 
 def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:

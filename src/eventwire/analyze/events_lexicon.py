@@ -25,7 +25,7 @@ from eventwire.errors import ModelError
 __all__ = [
     "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "INTENT", "REFUSE",
     "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "ACTIVE_PASSIVES",
-    "TRIGGERS_FILE", "WORD_LISTS_FILE",
+    "TRIGGERS_FILE", "WORD_LISTS_FILE", "NOUN_ROLES", "POSSESSOR_AGENT_NOUNS", "SYMMETRIC_NOUNS", "INSTRUMENTS",
 ]
 
 Rule = tuple[str | None, tuple[str, ...]]
@@ -113,4 +113,12 @@ PROJECTILES: frozenset[str] = frozenset(_L["projectiles"])
 DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
+# Event nouns -> the role their "of" phrase fills: "agent", "patient" or "theme" (NomBank-style).
+NOUN_ROLES: dict[str, str] = dict(_L["noun_roles"])
+# Patient nouns whose possessor acts ("the FBI's investigation"; "his arrest": he is arrested).
+POSSESSOR_AGENT_NOUNS: frozenset[str] = frozenset(_L["possessor_agent_nouns"])
+# Event nouns of joint action: "talks between X and Y" names both sides.
+SYMMETRIC_NOUNS: frozenset[str] = frozenset(_L["symmetric_nouns"])
+# Weapons, munitions, vehicles: instruments, not actors ("a stray bullet killed him").
+INSTRUMENTS: frozenset[str] = frozenset(_L["instruments"])
 del _L
