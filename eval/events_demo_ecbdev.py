@@ -13,9 +13,11 @@ sample this script printed with its defaults before the sentence-domain feature;
 ``eval/events_demo_ecbdev_judged_4.jsonl`` those on the sample printed with ``--seed 20261130`` in session 6
 (learned sentence types and article country, the hazard rule);
 ``eval/events_demo_ecbdev_judged_5.jsonl`` those on a new sample (``--seed 20261201``) in session 7
-(models retrained on 393 more synthetic sentences, road and rail vehicles as hazards), and
+(models retrained on 393 more synthetic sentences, road and rail vehicles as hazards),
 ``eval/events_demo_ecbdev_judged_5_prerebase.jsonl`` those on the same seed with the models trained
-before that session's rebase.
+before that session's rebase, and
+``eval/events_demo_ecbdev_judged_6.jsonl`` those on a new sample (``--seed 20261202``) in session 8,
+run on main af51579 (dismissal sense of "fire", charge names, event-ness model retrained).
 """
 
 from __future__ import annotations
