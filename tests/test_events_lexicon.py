@@ -86,6 +86,9 @@ def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> Non
         "The Rovers fired their head coach on Sunday after a fifth straight loss.": None,
         "Anna Kowalski was fired as chief executive of the bank last week.": None,
         "The governor dismissed the police chief on Friday.": None,
+        # a relative pronoun stands for the noun its clause modifies
+        "A nurse who was fired in March has sued the clinic.": None,
+        "The soldiers who fired on the crowd were arrested.": "ASSAULT",
         "Troops fired on the crowd in the capital on Sunday.": "ASSAULT",
         "The seamen said they were being fired on by two speedboats.": "ASSAULT",
         "Rebels fired three rockets at the border town on Friday.": "ASSAULT",

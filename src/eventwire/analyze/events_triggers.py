@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from eventwire.analyze import events_lexicon as lex
 from eventwire.analyze.actors_dict import load_dictionary
+from eventwire.analyze.events_args import resolve_relative
 from eventwire.analyze.events_graph import COOP, MATERIAL_CONFLICT, TokenGraph
 
 __all__: list[str] = []
@@ -58,7 +59,8 @@ def _dismissal_sense(g: TokenGraph, k: int) -> bool:
              if not any(g.toks[o].ent_type in ("DATE", "TIME") for o in g.kids(c, "pobj"))}
     if preps & _AIMED:
         return False  # "fired at the crowd", "fired on protesters"
-    objs = g.kids(k, "dobj", "nsubjpass")
+    # a relative pronoun is the noun its clause modifies: "an employee *who* was fired"
+    objs = [r for r in (resolve_relative(g, o) for o in g.kids(k, "dobj", "nsubjpass")) if r is not None]
     if lem == "fire" and any({g.toks[o].lemma.lower(), g.toks[o].text.lower(), g.lemma(o)} & lex.PROJECTILES
                              for o in objs):
         return False  # "fired two rockets", "shots were fired"
