@@ -125,3 +125,25 @@ def test_events_lexicon_charge_names_are_no_events_of_their_own() -> None:
     for (text, assault), doc in zip(cases.items(), docs, strict=True):
         types = {e.plover_type for e, _f in candidate_events(doc)}
         assert ("ASSAULT" in types) == assault, (text, types)
+
+
+def test_events_lexicon_bare_pull_is_a_retreat_only_of_armed_forces() -> None:
+    # sentences written for this test: CAMEO 0874 is a military retreat; "pull" alone (no
+    # "out"/"back") is one only with armed forces as its subject or object, as "leave" is
+    from eventwire.analyze import registry
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    cases = {
+        "A state trooper pulled the driver over on the interstate.": False,
+        "Rescuers pulled two children from the rubble.": False,
+        "The army pulled its troops from the border town on Monday.": True,
+        "Government forces pulled back from the city overnight.": True,
+    }
+    arts = [Article(id=make_id("pull", t), text=t, source="pull", fmt="text", published="2024-03-05")
+            for t in cases]
+    docs = Pipeline(registry.build_stages())(arts)
+    for (text, want), doc in zip(cases.items(), docs, strict=True):
+        types = {e.plover_type for e, _f in candidate_events(doc)}
+        assert ("RETREAT" in types) == want, (text, types)
