@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
-from eventwire.corpus.facts.context import with_trend
+from eventwire.corpus.facts.context import with_cues
 from eventwire.corpus.facts.reconcile import reconcile, story_fact
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.stories import group_stories
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "4"  # 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
+VERSION = "5"  # 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
 def _stored_stories(store: Store) -> dict[str, str] | None:
@@ -101,10 +101,11 @@ def resolve_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str,
 def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
     """The fact_groups rows of one story from its stored fact rows; ``texts`` are the
     articles' texts, from which each figure's trend cue is read again, by the same rule as
-    at extraction (:func:`eventwire.corpus.facts.context.with_trend`; no stored column)."""
+    at extraction, and so is its wording (:func:`eventwire.corpus.facts.context.with_cues`; no stored
+    column)."""
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
-    statements = [with_trend(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
+    statements = [with_cues(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
     keep = [i for i, st in enumerate(statements) if story_fact(st)]
     rows, statements = [rows[i] for i in keep], [statements[i] for i in keep]
     out = []

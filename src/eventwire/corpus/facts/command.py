@@ -20,7 +20,7 @@ from eventwire.corpus.facts.attributes import (
     name_statements,
     none_statements,
 )
-from eventwire.corpus.facts.context import with_trend
+from eventwire.corpus.facts.context import with_cues
 from eventwire.corpus.facts.document import FactDoc
 from eventwire.corpus.facts.extract import (
     condition_statements,
@@ -119,7 +119,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
         if k in seen:
             continue
         seen.add(k)
-        out.append(with_trend(doc.text, s))
+        out.append(with_cues(doc.text, s))
     return out
 
 

@@ -14,7 +14,7 @@ from eventwire.corpus.facts.document import FactDoc, cue_kind
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["attribution", "hedge_word", "period_of", "period_timex", "trend_cue", "with_trend"]
+__all__ = ["attribution", "hedge_word", "period_of", "period_timex", "trend_cue", "with_cues", "with_trend", "wording"]
 
 _ACCORDING = re.compile(r"\baccording to\s+([^,.;]+)", re.I)
 _SHOWED = re.compile(r"\b((?:[\w-]+\s){0,3}(?:data|figures|statistics))\s+(?:showed|show|shows)\b", re.I)
@@ -127,3 +127,29 @@ def with_trend(text: str, s: Statement) -> Statement:
     figure = (isinstance(v, int | float) and not isinstance(v, bool)) or isinstance(v, tuple)
     trend = trend_cue(text, s.start) if figure else None
     return s if s.trend == trend else dataclasses.replace(s, trend=trend)
+
+
+# how many words on each side of a statement make its wording (``wording``)
+WORDING_WORDS = 5
+_WORD = re.compile(r"[^\W_]+")
+
+
+def wording(text: str, start: int, end: int) -> str | None:
+    """The ``WORDING_WORDS`` words before and after the span ``text[start:end]``, lower-cased
+    (fewer at the article's start or end), or None when fewer than ``WORDING_WORDS`` words
+    surround it in all: too little to tell one sentence from another."""
+    before = _WORD.findall(text[max(0, start - 25 * WORDING_WORDS) : start].lower())[-WORDING_WORDS:]
+    after = _WORD.findall(text[end : end + 25 * WORDING_WORDS].lower())[:WORDING_WORDS]
+    if len(before) + len(after) < WORDING_WORDS:
+        return None
+    return " ".join(before) + " | " + " ".join(after)
+
+
+def with_cues(text: str, s: Statement) -> Statement:
+    """``s`` with what its article's text around it says: the trend cue (:func:`with_trend`)
+    and its wording (:func:`wording`). Both paths apply it, extraction
+    (``command.extract_statements``) and the stored pipeline (``corpus.fact_groups``), which
+    keeps neither in a column."""
+    s = with_trend(text, s)
+    w = wording(text, s.start, s.end)
+    return s if s.wording == w else dataclasses.replace(s, wording=w)

@@ -263,6 +263,42 @@ def group_label(members: Sequence[Statement]) -> tuple[str, str]:
     return "agree", reason
 
 
+def _parallel(a: Statement, b: Statement) -> bool:
+    """Two articles word the statements the same way (``Statement.wording``: the same words
+    around the span; a copy of a wire report, a corrected or edited copy): one fact, whatever
+    its key and kind of value say."""
+    return a.doc_id != b.doc_id and a.kind == b.kind and a.wording is not None and a.wording == b.wording
+
+
+# kinds of value a parallel wording ties across articles (``_join_parallel``): figures, dates and
+# clock times; a name or place worded differently in one sentence is a paraphrase, not a clash
+_PARALLEL_KINDS = ("count", "money", "magnitude", "percent", "age", "duration", "distance", "date", "time")
+
+
+def _join_parallel(statements: Sequence[Statement], buckets: list[list[int]]) -> list[list[int]]:
+    """A statement that ``_distinct_facts`` set apart from one that another article words the
+    same way, with a clashing value written differently, joins that statement's bucket (the
+    smaller bucket's statement moves to the larger): the same sentence with two figures or
+    dates is a clash of one fact (or its development), not two facts. The same words with two
+    values ("this morning" in a copy published two days later) are two resolutions of one
+    text, not a clash between the articles."""
+    out = [list(b) for b in buckets]
+    for n, b in enumerate(buckets):
+        for i in b:
+            s = statements[i]
+            if s.kind not in _PARALLEL_KINDS:
+                continue
+            for m, o in enumerate(buckets):
+                if m == n or (len(o), -m) < (len(b), -n):
+                    continue
+                if any(_parallel(s, statements[j]) and s.text != statements[j].text
+                       and compare(s, statements[j]) == "conflict" for j in o):
+                    out[n].remove(i)
+                    out[m].append(i)
+                    break
+    return [sorted(b) for b in out if b]
+
+
 def _is_point(s: Statement) -> bool:
     """An exact value: a number without qualifier or range, or any string."""
     return isinstance(s.value, str) or (isinstance(s.value, float | int) and not s.qualifier)
@@ -421,6 +457,7 @@ def _shared_keys(statements: Sequence[Statement]) -> list[str]:
                  and not _unspecific(t.key) and not t.unresolved and _same_figure(s, t)}
         if len(found) == 1 and frozenset((s.key, next(iter(found)))) not in apart:
             keys[i] = next(iter(found))
+    keys = _parallel_keys(statements, keys, apart)
     total: dict[str, int] = {}
     for k in keys:
         total[k] = total.get(k, 0) + 1
@@ -442,6 +479,34 @@ def _shared_keys(statements: Sequence[Statement]) -> list[str]:
         best = max(c, key=lambda x: (c[x], not _unspecific(x), total[x], x))
         out.append(k if frozenset((k, best)) in apart else best)
     return out
+
+
+def _parallel_keys(statements: Sequence[Statement], keys: list[str], apart: set[frozenset[str]]) -> list[str]:
+    """Keys of statements that two articles word the same way (``_parallel``) are one fact's
+    keys: the parse gave the same sentence two happenings ("two counts" under ``sentence``
+    in one copy, ``serve`` in another). Each statement of a joined key takes the key stated
+    most often (ties: the first in the story); keys one span carries together stay apart."""
+    total: dict[str, int] = {}
+    for k in keys:
+        total[k] = total.get(k, 0) + 1
+    first = {k: n for n, k in reversed(list(enumerate(keys)))}
+    to: dict[str, str] = {}
+    by_wording: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(statements):
+        if s.wording is not None and not s.unresolved:
+            by_wording.setdefault((s.kind, s.wording), []).append(i)
+    for idx in by_wording.values():
+        ks = {to.get(keys[i], keys[i]) for i in idx}
+        docs = {statements[i].doc_id for i in idx}
+        if len(ks) < 2 or len(docs) < 2 or any(frozenset((a, b)) in apart for a in ks for b in ks):
+            continue
+        best = max(ks, key=lambda k: (total[k], -first[k]))
+        for k in ks:
+            to[k] = best
+        for k, v in list(to.items()):
+            if v in ks:
+                to[k] = best
+    return [to.get(k, k) for k in keys]
 
 
 def _union_keys(statements: Sequence[Statement], keys: list[str], total: dict[str, int],
@@ -510,7 +575,7 @@ def reconcile(statements: Sequence[Statement]) -> list[Group]:
     for key, idx in by_key.items():
         clusters = _clusters(statements, idx)
         if len(clusters) > 1 and _clash(statements, clusters) and _distinct_facts(statements, clusters, key):
-            buckets = sorted(_buckets(statements, clusters), key=lambda c: c[0])
+            buckets = sorted(_join_parallel(statements, _buckets(statements, clusters)), key=lambda c: c[0])
             for n, c in enumerate(buckets):
                 parts.append((key if n == 0 else f"{key}#{n + 1}", c))
         else:

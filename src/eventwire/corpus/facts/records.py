@@ -32,6 +32,9 @@ class Statement:
     and for statements that need no such resolution). ``trend`` is the direction a cue
     right before a figure gives it as the latest value of a developing figure ("rose to"
     -> rise, "fell to" -> fall, "revised to" -> revision; ``context.trend_cue``).
+    ``wording`` is the words the article writes around the span (``context.wording``): two
+    articles that word a statement the same way state the same fact. It is read from the
+    article's text, not stored, and not part of the output record.
     """
 
     doc_id: str
@@ -55,6 +58,7 @@ class Statement:
     relative: tuple[int, int] | None = None
     inferred: str | None = None
     trend: str | None = None
+    wording: str | None = None
 
     @property
     def unresolved(self) -> bool:
