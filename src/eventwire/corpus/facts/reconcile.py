@@ -61,6 +61,9 @@ AGE_APART = 2.0
 # tune subtopics' CV ties over its candidates (eval/facts_eval.py); this value was chosen by
 # reading the conflicts it removes on ECB+ stories outside the facts gold (README, Facts)
 UNCLASSED_APART: tuple[str, ...] = ("count", "date", "duration")
+# whether statements two articles word the same way are one fact (``_parallel``): one key,
+# and a changed figure or date between them a clash (eval/facts_outside_variants.py)
+WORDING_UNION = True
 
 
 def _num(v: Value) -> tuple[float, float] | None:
@@ -267,7 +270,7 @@ def _parallel(a: Statement, b: Statement) -> bool:
     """Two articles word the statements the same way (``Statement.wording``: the same words
     around the span; a copy of a wire report, a corrected or edited copy): one fact, whatever
     its key and kind of value say."""
-    return a.doc_id != b.doc_id and a.kind == b.kind and a.wording is not None and a.wording == b.wording
+    return WORDING_UNION and a.doc_id != b.doc_id and a.kind == b.kind and a.wording is not None and a.wording == b.wording
 
 
 # kinds of value a parallel wording ties across articles (``_join_parallel``): figures, dates and
@@ -493,7 +496,7 @@ def _parallel_keys(statements: Sequence[Statement], keys: list[str], apart: set[
     to: dict[str, str] = {}
     by_wording: dict[tuple[str, str], list[int]] = {}
     for i, s in enumerate(statements):
-        if s.wording is not None and not s.unresolved:
+        if WORDING_UNION and s.wording is not None and not s.unresolved:
             by_wording.setdefault((s.kind, s.wording), []).append(i)
     for idx in by_wording.values():
         ks = {to.get(keys[i], keys[i]) for i in idx}
