@@ -119,21 +119,24 @@ def test_events_seed_partnerships_are_historical(seed_events: dict[str, list[Eve
 
 
 def test_events_seed_background_meetings(seed_docs: list[AnalyzedDoc], seed_events: dict[str, list[Event]]) -> None:
-    # the October meeting and Trong's 2022 visit are candidates with the right fields; whether
-    # each is stored is the event-ness model's decision (after the session-8 retrain the visit
-    # scores 0.46, under its cross-validated threshold: an honest miss, not tuned back in)
-    from eventwire.analyze.events_filter import eventness_model
-
-    model = eventness_model()
-    cands = [(e, f) for d in seed_docs for e, f in candidate_events(d)]
-    october = [(e, f) for e, f in cands if e.plover_type == "CONSULT" and (e.date_begin or "").startswith("2023-10")]
-    assert october and october[0][0].source_country == "CHN" and october[0][0].status == "happened"
-    trong = [(e, f) for e, f in cands if e.plover_type == "CONSULT" and e.source_country == "VNM"
+    # the October meeting and Trong's 2022 visit are candidates with the right fields; the
+    # meeting is stored (event-ness 0.68 over the cross-validated threshold 0.6)
+    cands = [e for d in seed_docs for e, _ in candidate_events(d)]
+    october = [e for e in cands if e.plover_type == "CONSULT" and (e.date_begin or "").startswith("2023-10")]
+    assert october and october[0].source_country == "CHN" and october[0].status == "happened"
+    trong = [e for e in cands if e.plover_type == "CONSULT" and e.source_country == "VNM"
              and e.target_country == "CHN" and (e.date_begin or "").startswith("2022")]
-    assert trong and trong[0][0].status == "happened"
-    stored = {(e.article_id, e.start, e.end, e.plover_type) for es in seed_events.values() for e in es}
-    for e, f in october + trong:
-        assert ((e.article_id, e.start, e.end, e.plover_type) in stored) == model.keep(f)[0]
+    assert trong and trong[0].status == "happened"
+    evs = [e for es in seed_events.values() for e in es]
+    assert any(e.plover_type == "CONSULT" and (e.date_begin or "").startswith("2023-10") for e in evs)
+
+
+@pytest.mark.xfail(strict=True, reason="known miss since the session-8 retrain of the event-ness model: "
+                   "the candidate scores 0.46, under the cross-validated threshold 0.6 (not tuned back in)")
+def test_events_seed_trong_2022_visit_is_stored(seed_events: dict[str, list[Event]]) -> None:
+    evs = [e for es in seed_events.values() for e in es]
+    assert any(e.plover_type == "CONSULT" and e.source_country == "VNM" and e.target_country == "CHN"
+               and (e.date_begin or "").startswith("2022") and e.status == "happened" for e in evs)
 
 
 def test_events_seed_nothing_silently_dated_today_and_caption_flagged(seed_events: dict[str, list[Event]]) -> None:

@@ -113,6 +113,12 @@ def test_events_dyad_instrument_is_no_actor() -> None:
     assert e.attrs["source_text"] is None
 
 
+def test_events_dyad_think_tank_is_an_actor_not_an_instrument() -> None:
+    # "tank" has senses that head actors, so it is no instrument word
+    e = _cand("A think tank accused the government of hiding the deficit.", "accused")
+    assert e.attrs["source_text"] == "A think tank"
+
+
 def test_events_dyad_self_dyad_from_one_phrase_is_undone() -> None:
     from eventwire.analyze.events_dyad import self_dyad
     from eventwire.analyze.events_graph import CodedEvent, TokenGraph

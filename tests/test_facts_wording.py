@@ -70,3 +70,16 @@ def test_reconcile_same_sentence_parsed_with_two_happenings_is_one_key() -> None
     # without the shared wording the keys stay apart
     sts[1] = _st("b", 2.0, "count", "two", "another sentence entirely | here", key="count:arraign:count", unit="count")
     assert len(reconcile(sts)) == 2
+
+
+def test_reconcile_same_words_read_two_ways_do_not_join_two_keys() -> None:
+    # one relative date ("this morning") read against two copies' publication dates, parsed
+    # under two happenings: two resolutions of one text, not one fact with a clash
+    w = "a gunman opened fire at the | killing three people police said"
+    sts = [_st("a", "2011-08-16", "date", "this morning", w, key="date:attack"),
+           _st("b", "2011-08-18", "date", "this morning", w, key="date:shooting")]
+    assert "conflict" not in [g.label for g in reconcile(sts)]
+    # the same wording with a figure written differently still joins and clashes
+    sts = [_st("a", 12.0, "count", "12", w, key="count:attack:people", unit="people"),
+           _st("b", 18.0, "count", "18", w, key="count:shooting:people", unit="people")]
+    assert [g.label for g in reconcile(sts)] == ["conflict"]

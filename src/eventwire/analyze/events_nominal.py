@@ -11,7 +11,8 @@ the manner of NomBank's argument structure for nominalised verbs.
 - ``to``, ``with``, ``against``, ``on``, ``upon``, ``into``, ``toward(s)`` name the target ("the
   attack *on* X", "talks *with* Y", "an investigation *into* X");
 - ``between X and Y`` names both sides of a joint action ("talks between X and Y"), and so do two
-  nationality words ("Sino-U.S. talks" is no such case, "Israeli-Palestinian talks" is);
+  nationality words that both modify the noun; spaCy usually hangs the first of
+  "Israeli-Palestinian talks" on the second, and then only the source is found (a known gap);
 - a nationality adjective or a name compound on the noun is its agent ("the *Japanese* visit",
   "the *U.S.* raid"; a name compound is the patient of a patient noun: "the *Kennedy*
   assassination"), a role noun compound likewise ("the *police* raid");

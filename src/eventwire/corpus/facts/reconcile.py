@@ -488,7 +488,9 @@ def _parallel_keys(statements: Sequence[Statement], keys: list[str], apart: set[
     """Keys of statements that two articles word the same way (``_parallel``) are one fact's
     keys: the parse gave the same sentence two happenings ("two counts" under ``sentence``
     in one copy, ``serve`` in another). Each statement of a joined key takes the key stated
-    most often (ties: the first in the story); keys one span carries together stay apart."""
+    most often (ties: the first in the story); keys one span carries together stay apart, and
+    so do the keys of the same words with two values (a relative date read against two
+    articles' dates is two resolutions of one text, as in ``_join_parallel``)."""
     total: dict[str, int] = {}
     for k in keys:
         total[k] = total.get(k, 0) + 1
@@ -503,6 +505,9 @@ def _parallel_keys(statements: Sequence[Statement], keys: list[str], apart: set[
         docs = {statements[i].doc_id for i in idx}
         if len(ks) < 2 or len(docs) < 2 or any(frozenset((a, b)) in apart for a in ks for b in ks):
             continue
+        if any(statements[i].text == statements[j].text and statements[i].value != statements[j].value
+               for i in idx for j in idx if i < j):
+            continue  # the same words read two ways ("this morning" in a later copy): no clash
         best = max(ks, key=lambda k: (total[k], -first[k]))
         for k in ks:
             to[k] = best
