@@ -7,6 +7,18 @@ from importlib import resources
 from eventwire.analyze import events_lexicon as lex
 
 
+def _candidate_types(texts: list[str]) -> dict[str, set[str]]:
+    """The PLOVER types of the coder's candidates (before the event-ness model) per sentence."""
+    from eventwire.analyze import registry
+    from eventwire.analyze.events import candidate_events
+    from eventwire.analyze.pipeline import Pipeline
+    from eventwire.model import Article, make_id
+
+    arts = [Article(id=make_id("lex", t), text=t, source="lex", fmt="text", published="2024-03-05") for t in texts]
+    docs = Pipeline(registry.build_stages())(arts)
+    return {t: {e.plover_type for e, _f in candidate_events(d)} for t, d in zip(texts, docs, strict=True)}
+
+
 def test_events_lexicon_rules_keep_file_order_and_keyword_sets() -> None:
     # a keyword-set reference (@mil) expands to its words; the default rule comes last
     arrive = lex.VERBS["arrive"]
@@ -53,11 +65,6 @@ def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
     # sentences written for this test: convictions are SANCTION and apologies CONCEDE (PLOVER
     # v2.0 manual); revoking restrictions is CONCEDE, questioning by police an investigation,
     # denying bail custody, throwing firebombs a riot
-    from eventwire.analyze import registry
-    from eventwire.analyze.events import candidate_events
-    from eventwire.analyze.pipeline import Pipeline
-    from eventwire.model import Article, make_id
-
     cases = {
         "A jury convicted the former mayor of bribery on Monday.": "SANCTION",
         "The minister apologized to the families of the victims.": "CONCEDE",
@@ -68,20 +75,14 @@ def test_events_lexicon_plover_manual_types_and_general_triggers() -> None:
         # arson and deliberate destruction of property: ASSAULT, mode destroy (manual, CAMEO 1712)
         "Unknown attackers torched the offices of the opposition party overnight.": "ASSAULT",
     }
-    arts = [Article(id=make_id("lex", t), text=t, source="lex", fmt="text", published="2024-03-05") for t in cases]
-    docs = Pipeline(registry.build_stages())(arts)
-    for (text, want), doc in zip(cases.items(), docs, strict=True):
-        assert want in {e.plover_type for e, _f in candidate_events(doc)}, text
+    found = _candidate_types(list(cases))
+    for text, want in cases.items():
+        assert want in found[text], text
 
 
 def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> None:
     # sentences written for this test: "fire" shoots a weapon or at someone; with a person as
     # its object it is a job dismissal, as "dismiss" with a person is (no PLOVER event)
-    from eventwire.analyze import registry
-    from eventwire.analyze.events import candidate_events
-    from eventwire.analyze.pipeline import Pipeline
-    from eventwire.model import Article, make_id
-
     cases = {
         "The Rovers fired their head coach on Sunday after a fifth straight loss.": None,
         "Anna Kowalski was fired as chief executive of the bank last week.": None,
@@ -94,11 +95,9 @@ def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> Non
         "Rebels fired three rockets at the border town on Friday.": "ASSAULT",
         "Riot police fired tear gas at the marchers.": "ASSAULT",
     }
-    arts = [Article(id=make_id("fire", t), text=t, source="fire", fmt="text", published="2024-03-05")
-            for t in cases]
-    docs = Pipeline(registry.build_stages())(arts)
-    for (text, want), doc in zip(cases.items(), docs, strict=True):
-        types = {e.plover_type for e, _f in candidate_events(doc)}
+    found = _candidate_types(list(cases))
+    for text, want in cases.items():
+        types = found[text]
         if want is None:
             assert not types & {"ASSAULT", "REJECT"}, (text, types)
         else:
@@ -108,42 +107,28 @@ def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> Non
 def test_events_lexicon_charge_names_are_no_events_of_their_own() -> None:
     # sentences written for this test: the offence named by a charge is the charge's content;
     # with its own victim it is an event mention too
-    from eventwire.analyze import registry
-    from eventwire.analyze.events import candidate_events
-    from eventwire.analyze.pipeline import Pipeline
-    from eventwire.model import Article, make_id
-
     cases = {
         "The farmer was charged with second-degree murder on Monday.": False,
         "She faces three counts of attempted murder and one count of arson.": False,
         "The former governor was convicted of kidnapping and murder.": False,
         "The nephew was charged with the murder of his uncle in Leeds.": True,
     }
-    arts = [Article(id=make_id("charge", t), text=t, source="charge", fmt="text", published="2024-03-05")
-            for t in cases]
-    docs = Pipeline(registry.build_stages())(arts)
-    for (text, assault), doc in zip(cases.items(), docs, strict=True):
-        types = {e.plover_type for e, _f in candidate_events(doc)}
+    found = _candidate_types(list(cases))
+    for text, assault in cases.items():
+        types = found[text]
         assert ("ASSAULT" in types) == assault, (text, types)
 
 
 def test_events_lexicon_bare_pull_is_a_retreat_only_of_armed_forces() -> None:
     # sentences written for this test: CAMEO 0874 is a military retreat; "pull" alone (no
     # "out"/"back") is one only with armed forces as its subject or object, as "leave" is
-    from eventwire.analyze import registry
-    from eventwire.analyze.events import candidate_events
-    from eventwire.analyze.pipeline import Pipeline
-    from eventwire.model import Article, make_id
-
     cases = {
         "A state trooper pulled the driver over on the interstate.": False,
         "Rescuers pulled two children from the rubble.": False,
         "The army pulled its troops from the border town on Monday.": True,
         "Government forces pulled back from the city overnight.": True,
     }
-    arts = [Article(id=make_id("pull", t), text=t, source="pull", fmt="text", published="2024-03-05")
-            for t in cases]
-    docs = Pipeline(registry.build_stages())(arts)
-    for (text, want), doc in zip(cases.items(), docs, strict=True):
-        types = {e.plover_type for e, _f in candidate_events(doc)}
+    found = _candidate_types(list(cases))
+    for text, want in cases.items():
+        types = found[text]
         assert ("RETREAT" in types) == want, (text, types)
