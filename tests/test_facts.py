@@ -34,7 +34,7 @@ FACTS = SHARED / "data" / "facts"
 # Round 4 (one analysis path for the command and the store, clock times of background
 # happenings left out): 0.713 / 0.867 / 0.692 through ../shared/eval/dev_scores.sh facts;
 # the gates are kept as they are. Round 7 (a copy with a changed figure is a clash):
-# 0.736 / 0.867 / 0.769; the conflict gate is raised from 0.66 to 0.74 (0.769 minus 0.03).
+# 0.736 / 0.867 / 0.769; the conflict gate is raised from 0.66 to 0.74 (0.769 minus about 0.03).
 DEV_STATEMENT_F1_GATE = 0.67
 DEV_LABEL_ACCURACY_GATE = 0.82
 DEV_VARIANT_CONFLICT_F1_GATE = 0.74
