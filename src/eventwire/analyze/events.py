@@ -26,6 +26,7 @@ from typing import Any
 from eventwire._util import batched
 from eventwire.analyze.events_anaphora import repeated_events
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
+from eventwire.analyze.events_coref import AnaphorContext, antecedent_country
 from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
 from eventwire.analyze.events_domain import political_probability
 from eventwire.analyze.events_dyad import drop_non_actors, natural_cause, self_dyad
@@ -53,7 +54,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "7"
+VERSION = "8"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -302,6 +303,8 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
             drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
     evidence = article_evidence(doc, pcs)
+    anaphors = AnaphorContext(doc, g, [r for r, u in zip(ranges, units, strict=True) if u[2] not in _SKIP_SEGMENTS],
+                              pcs)
     out: list[tuple[Event, dict[str, float]]] = []
     for d in drafts:
         ev, dinfo, (ust, uen, seg) = drop_non_actors(g, d["ev"]), d["date"], d["unit"]
@@ -329,6 +332,8 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
                 tgt_c = m.country or tgt_c
         # after the event-ness features: the sentence-level coder decides what is an event
         own = (subdivision_country(src_c, pcs, ust, uen), subdivision_country(tgt_c, pcs, ust, uen))
+        # a pronoun with no country takes its antecedent's ("he", "its"; events_coref)
+        own = (antecedent_country(anaphors, ev.source_tok, own[0]), antecedent_country(anaphors, ev.target_tok, own[1]))
         src_c, tgt_c = article_countries(g, ev, own[0], own[1], evidence, (ust, uen))
         src_c, tgt_c = self_dyad(g, ev, src_c, tgt_c, from_article=own == (None, None))
         place_id = _place_for(doc, ev, ust, uen, toks)

@@ -25,7 +25,7 @@ from eventwire.errors import ModelError
 __all__ = [
     "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "INTENT", "REFUSE",
     "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "ACTIVE_PASSIVES",
-    "TRIGGERS_FILE", "WORD_LISTS_FILE", "NOUN_ROLES", "POSSESSOR_AGENT_NOUNS", "SYMMETRIC_NOUNS", "INSTRUMENTS",
+    "TRIGGERS_FILE", "WORD_LISTS_FILE", "NOUN_ROLES", "POSSESSOR_AGENT_NOUNS", "SYMMETRIC_NOUNS", "INSTRUMENTS", "ANAPHORS",
 ]
 
 Rule = tuple[str | None, tuple[str, ...]]
@@ -121,4 +121,7 @@ POSSESSOR_AGENT_NOUNS: frozenset[str] = frozenset(_L["possessor_agent_nouns"])
 SYMMETRIC_NOUNS: frozenset[str] = frozenset(_L["symmetric_nouns"])
 # Weapons, munitions, vehicles: instruments, not actors ("a stray bullet killed him").
 INSTRUMENTS: frozenset[str] = frozenset(_L["instruments"])
+# Pronouns that take their antecedent's actor -> the antecedent class they agree with
+# ("person", "thing", "plural", "speaker"; :mod:`eventwire.analyze.events_coref`).
+ANAPHORS: dict[str, str] = dict(_L["anaphors"])
 del _L
