@@ -21,6 +21,7 @@ import collections
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -28,6 +29,20 @@ sys.path.insert(0, str(HERE))
 import facts_eval as fe  # noqa: E402
 
 from eventwire.corpus.facts.command import resolve_story, story_facts  # noqa: E402
+
+
+def outside_docs() -> list[dict[str, Any]]:
+    """The ECB+ train and dev documents of stories outside the facts gold and its held-out topics."""
+    gold_subs = {json.loads(line)["subtopic"] for line in (fe.FACTS / "facts-dev.jsonl").open(encoding="utf-8")}
+    held_topics = {int(s.split("_")[0]) for s in json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))["heldout"]}
+    docs = []
+    for f in ("ecbplus-train.jsonl", "ecbplus-dev.jsonl"):
+        for line in (fe.ECB / f).open(encoding="utf-8"):
+            d = json.loads(line)
+            if d["subtopic"] in gold_subs or d["topic"] in held_topics:
+                continue
+            docs.append({"doc_id": d["doc_id"], "text": d["text"], "story": d["subtopic"], "variant": False})
+    return docs
 
 
 def main() -> None:
@@ -41,15 +56,7 @@ def main() -> None:
     for x in a.set:
         name, value = x.split("=", 1)
         setattr(fe.rec_mod, name, ast.literal_eval(value))
-    gold_subs = {json.loads(line)["subtopic"] for line in (fe.FACTS / "facts-dev.jsonl").open(encoding="utf-8")}
-    held_topics = {int(s.split("_")[0]) for s in json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))["heldout"]}
-    docs = []
-    for f in ("ecbplus-train.jsonl", "ecbplus-dev.jsonl"):
-        for line in (fe.ECB / f).open(encoding="utf-8"):
-            d = json.loads(line)
-            if d["subtopic"] in gold_subs or d["topic"] in held_topics:
-                continue
-            docs.append({"doc_id": d["doc_id"], "text": d["text"], "story": d["subtopic"], "variant": False})
+    docs = outside_docs()
     st, *_ = fe.extract_all(docs)
     stories: dict[str, list[str]] = collections.defaultdict(list)
     for d in docs:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import ast
 import collections
-import json
 import random
 import re
 import sys
@@ -35,23 +34,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import facts_eval as fe  # noqa: E402
+from facts_outside import outside_docs  # noqa: E402
 
 from eventwire.corpus.facts.command import extract_statements, fact_docs, resolve_story, story_facts  # noqa: E402
 
 SEED = 20261201
-
-
-def outside_docs() -> list[dict[str, Any]]:
-    gold_subs = {json.loads(line)["subtopic"] for line in (fe.FACTS / "facts-dev.jsonl").open(encoding="utf-8")}
-    held_topics = {int(s.split("_")[0]) for s in json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))["heldout"]}
-    docs = []
-    for f in ("ecbplus-train.jsonl", "ecbplus-dev.jsonl"):
-        for line in (fe.ECB / f).open(encoding="utf-8"):
-            d = json.loads(line)
-            if d["subtopic"] in gold_subs or d["topic"] in held_topics:
-                continue
-            docs.append({"doc_id": d["doc_id"], "text": d["text"], "story": d["subtopic"], "variant": False})
-    return docs
 
 
 def _digits(text: str, v: float) -> re.Match[str] | None:

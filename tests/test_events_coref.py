@@ -5,31 +5,12 @@ resolver's chosen antecedent."""
 
 from __future__ import annotations
 
-import functools
-
-from eventwire.analyze.events import _SKIP_SEGMENTS, _sentence_ranges, _units, candidate_events
+from eventwire.analyze.events import _SKIP_SEGMENTS, _sentence_ranges, _units
 from eventwire.analyze.events_coref import AnaphorContext, antecedent
 from eventwire.analyze.events_graph import TokenGraph
-from eventwire.analyze.pipeline import Pipeline, default_pipeline
-from eventwire.model import AnalyzedDoc, Article, Event, make_id
 
-
-@functools.lru_cache(maxsize=1)
-def _pipe() -> Pipeline:
-    return default_pipeline(n_process=1).upto(["places"])
-
-
-@functools.lru_cache(maxsize=32)
-def _doc(text: str) -> AnalyzedDoc:
-    art = Article(id=make_id("coref", text), text=text, source="test", fmt="text")
-    (doc,) = _pipe()([art])
-    return doc
-
-
-def _cand(text: str, trigger: str) -> Event:
-    evs = [e for e, _ in candidate_events(_doc(text)) if e.text == trigger]
-    assert evs, (text, [e.text for e, _ in candidate_events(_doc(text))])
-    return evs[0]
+from .coder import analysed as _doc
+from .coder import candidate as _cand
 
 
 def _antecedent(text: str, pronoun: str, nth: int = 0) -> str | None:

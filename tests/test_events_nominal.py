@@ -5,28 +5,11 @@ cannot change what they test."""
 
 from __future__ import annotations
 
-import functools
-
 from eventwire.analyze.events import candidate_events
-from eventwire.analyze.pipeline import Pipeline, default_pipeline
-from eventwire.model import AnalyzedDoc, Article, Event, make_id
+from eventwire.model import Event
 
-
-@functools.lru_cache(maxsize=1)
-def _pipe() -> Pipeline:
-    return default_pipeline(n_process=1).upto(["places"])
-
-
-def _doc(text: str) -> AnalyzedDoc:
-    art = Article(id=make_id("nominal", text), text=text, source="test", fmt="text")
-    (doc,) = _pipe()([art])
-    return doc
-
-
-def _cand(text: str, trigger: str) -> Event:
-    evs = [e for e, _ in candidate_events(_doc(text)) if e.text == trigger]
-    assert evs, (text, [e.text for e, _ in candidate_events(_doc(text))])
-    return evs[0]
+from .coder import analysed as _doc
+from .coder import candidate as _cand
 
 
 def _dyad(e: Event) -> tuple[str | None, str | None]:
