@@ -45,18 +45,26 @@ def outside_docs() -> list[dict[str, Any]]:
     return docs
 
 
+def prepare(settings: list[str]) -> list[dict[str, Any]] | None:
+    """Apply ``NAME=VALUE`` reconciliation settings and return the outside stories' documents;
+    None (after saying so) when the shared data are absent."""
+    if not (fe.FACTS / "facts-dev.jsonl").exists() or not (fe.ECB / "ecbplus-train.jsonl").exists():
+        print(f"no {fe.FACTS}/facts-dev.jsonl or ECB+ files: skipped")
+        return None
+    for x in settings:
+        name, value = x.split("=", 1)
+        setattr(fe.rec_mod, name, ast.literal_eval(value))
+    return outside_docs()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--labels", default="conflict,update")
     ap.add_argument("--set", action="append", default=[], help="NAME=VALUE: a reconciliation setting")
     a = ap.parse_args()
-    if not (fe.FACTS / "facts-dev.jsonl").exists() or not (fe.ECB / "ecbplus-train.jsonl").exists():
-        print(f"no {fe.FACTS}/facts-dev.jsonl or ECB+ files: skipped")
+    docs = prepare(a.set)
+    if docs is None:
         return
-    for x in a.set:
-        name, value = x.split("=", 1)
-        setattr(fe.rec_mod, name, ast.literal_eval(value))
-    docs = outside_docs()
     st, *_ = fe.extract_all(docs)
     stories: dict[str, list[str]] = collections.defaultdict(list)
     for d in docs:

@@ -22,7 +22,6 @@ starts from are the system's own.
 from __future__ import annotations
 
 import argparse
-import ast
 import collections
 import random
 import re
@@ -34,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import facts_eval as fe  # noqa: E402
-from facts_outside import outside_docs  # noqa: E402
+from facts_outside import prepare  # noqa: E402
 
 from eventwire.corpus.facts.command import extract_statements, fact_docs, resolve_story, story_facts  # noqa: E402
 
@@ -92,13 +91,9 @@ def main() -> None:
     ap.add_argument("--set", action="append", default=[], help="NAME=VALUE: a reconciliation setting")
     ap.add_argument("--list", action="store_true", help="print each variant's outcome")
     a = ap.parse_args()
-    if not (fe.FACTS / "facts-dev.jsonl").exists() or not (fe.ECB / "ecbplus-train.jsonl").exists():
-        print(f"no {fe.FACTS}/facts-dev.jsonl or ECB+ files: skipped")
+    docs = prepare(a.set)
+    if docs is None:
         return
-    for x in a.set:
-        name, value = x.split("=", 1)
-        setattr(fe.rec_mod, name, ast.literal_eval(value))
-    docs = outside_docs()
     texts = {d["doc_id"]: d["text"] for d in docs}
     st, *_ = fe.extract_all(docs)
     stories: dict[str, list[str]] = collections.defaultdict(list)

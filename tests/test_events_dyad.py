@@ -131,39 +131,33 @@ def _parsed(text: str) -> AnalyzedDoc:
     return default_pipeline().upto(["nlp"])([art])[0]
 
 
-def test_events_dyad_natural_hazard_as_doer_is_no_event() -> None:
-    # sentences written for this test: a hazard or an accident does nothing PLOVER codes, so
-    # no event (and no invented attacker country); what people do about it still is a candidate
+def _candidates(text: str) -> list:  # type: ignore[type-arg]
+    """The coder's candidate events of ``text`` (before the event-ness model), fully analysed."""
     from eventwire.analyze.events import candidate_events
     from eventwire.analyze.pipeline import default_pipeline
 
-    def cands(text: str) -> list:  # type: ignore[type-arg]
-        art = Article(id=text[:8], text=text, source="s", fmt="text", published="2024-05-10",
-                      date_method="metadata")
-        return [e for e, _ in candidate_events(default_pipeline(n_process=1)([art])[0])]
+    art = Article(id=text[:8], text=text, source="s", fmt="text", published="2024-05-10",
+                  date_method="metadata")
+    return [e for e, _ in candidate_events(default_pipeline(n_process=1)([art])[0])]
 
+
+def test_events_dyad_natural_hazard_as_doer_is_no_event() -> None:
+    # sentences written for this test: a hazard or an accident does nothing PLOVER codes, so
+    # no event (and no invented attacker country); what people do about it still is a candidate
     for text in ("The storm killed 12 people in Florida on Sunday.",
                  "Floodwaters killed 40 people across the Indian state of Assam.",
                  "A strong earthquake struck southern Peru early on Friday."):
-        assert cands(text) == [], text
+        assert _candidates(text) == [], text
         assert _events(text) == [], text
-    kept = cands("Israeli forces killed three gunmen in Jenin on Sunday.")
+    kept = _candidates("Israeli forces killed three gunmen in Jenin on Sunday.")
     assert any(e.plover_type == "ASSAULT" and e.source_country == "ISR" for e in kept)
 
 
 def test_events_dyad_road_vehicle_as_doer_is_a_transport_accident() -> None:
     # sentences written for this test: a road or rail vehicle as the doer stands for a transport
     # accident (EM-DAT), no candidate at all; a patrol boat (ships are left out) still acts
-    from eventwire.analyze.events import candidate_events
-    from eventwire.analyze.pipeline import default_pipeline
-
-    def cands(text: str) -> list:  # type: ignore[type-arg]
-        art = Article(id=text[:8], text=text, source="s", fmt="text", published="2024-05-10",
-                      date_method="metadata")
-        return [e for e, _ in candidate_events(default_pipeline(n_process=1)([art])[0])]
-
     for text in ("A pickup truck struck a cyclist on the coast road near Whitby on Sunday.",
                  "A tram struck two pedestrians outside the main station in Gdansk."):
-        assert cands(text) == [], text
-    kept = cands("A Philippine patrol boat fired warning shots at a Chinese trawler on Sunday.")
+        assert _candidates(text) == [], text
+    kept = _candidates("A Philippine patrol boat fired warning shots at a Chinese trawler on Sunday.")
     assert any(e.plover_type == "ASSAULT" for e in kept)
