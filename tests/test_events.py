@@ -190,6 +190,11 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("A criminal investigation is under way, the prosecutor said.", "investigation", "ongoing"),
         ("The two guards could face murder charges, the district attorney said.", "charges", "hypothetical"),
         ("The Kenyan president will meet and hold talks with Ugandan leaders in Kampala.", "hold", "planned"),
+        # an event asked about in a "whether"/"if" complement is not asserted
+        ("It is unclear whether police arrested the protesters in Lagos.", "arrested", "hypothetical"),
+        ("Nobody knows if the rebels shelled the town near Goma.", "shelled", "hypothetical"),
+        ("The report does not say whether soldiers fired on the crowd in Dhaka.", "fired", "hypothetical"),
+        ("Whether or not they agree, the army attacked the town.", "attacked", "happened"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

@@ -321,6 +321,8 @@ def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int
         ev.status = "negated"
     elif marks & {"if", "unless", "whether"} and g.toks[top].dep == "advcl":
         ev.status = "hypothetical"
+    elif _in_embedded_question(g, top):
+        ev.status = "hypothetical"
     elif ev.modal in ("would", "could", "might", "may") and marks & {"if", "unless"}:
         ev.status = "hypothetical"
     elif ev.modal == "would" and _under_reporting(g, top):
@@ -339,6 +341,23 @@ def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int
         ev.status = "ongoing"
     else:
         ev.status = "happened"
+
+
+def _in_embedded_question(g: TokenGraph, k: int) -> bool:
+    """The event is asked about, not asserted: it heads (or sits under) a complement clause
+    introduced by "whether" or "if" ("considering whether to file charges", "it is unclear
+    whether police arrested them", "asked if the army had attacked")."""
+    cur = k
+    for _ in range(8):
+        if g.toks[cur].dep in ("ccomp", "xcomp", "csubj") and any(
+            g.toks[c].text.lower() in ("whether", "if") for c in g.kids(cur, "mark")
+        ):
+            return True
+        h = g.head(cur)
+        if h == cur:
+            return False
+        cur = h
+    return False
 
 
 def _under_reporting(g: TokenGraph, k: int) -> bool:

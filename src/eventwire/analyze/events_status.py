@@ -15,7 +15,9 @@ not see, each a general construction of English rather than a word list fitted t
 - **planned**: a coordinated verb without its own auxiliary shares its head's future
   ("will meet and hold talks");
 - **hypothetical**: a possibility modal governs a nominal event ("could face charges") or
-  the event sits in a conditional clause that is not itself reported as fact.
+  the event sits in a conditional clause that is not itself reported as fact. (The coder's
+  first status already makes an event in a "whether"/"if" complement hypothetical: "it is
+  unclear whether police arrested them", :func:`eventwire.analyze.events_core._status`.)
 
 The cue words are data (``resources/events/status_cues.json``).
 """
