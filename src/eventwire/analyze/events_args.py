@@ -18,7 +18,7 @@ __all__ = ["country_of_token"]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
-_TARGET_PREPS = {"to", "with", "against", "on", "at", "into", "from", "toward", "towards", "upon", "for", "over", "of"}
+_TARGET_PREPS = lex.VERB_TARGET_PREPS  # a verb's prepositional target (data: word_lists.tsv)
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "around", "within", "during"}

@@ -124,4 +124,10 @@ INSTRUMENTS: frozenset[str] = frozenset(_L["instruments"])
 # Pronouns that take their antecedent's actor -> the antecedent class they agree with
 # ("person", "thing", "plural", "speaker"; :mod:`eventwire.analyze.events_coref`).
 ANAPHORS: dict[str, str] = dict(_L["anaphors"])
+# Prepositions: of a verb's / an event noun's target, of a support verb before an event noun,
+# of a gathering that frames a clause.
+VERB_TARGET_PREPS: frozenset[str] = frozenset(_L["verb_target_preps"])
+NOUN_TARGET_PREPS: frozenset[str] = frozenset(_L["noun_target_preps"])
+SUPPORT_PREPS: frozenset[str] = frozenset(_L["support_preps"])
+FRAME_PREPS: frozenset[str] = frozenset(_L["frame_preps"])
 del _L

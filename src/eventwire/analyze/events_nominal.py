@@ -36,13 +36,12 @@ from eventwire.analyze.events_graph import TokenGraph
 
 __all__ = ["NominalArguments", "is_gentilic", "nominal_arguments", "noun_role", "support_verb"]
 
-# prepositions whose object is the target of an event noun
-TARGET_PREPS = ("to", "with", "against", "on", "upon", "into", "toward", "towards")
-# "went *on* strike", "took part *in* talks", "engaged *in* fighting": a support verb's preposition
-_SUPPORT_PREPS = ("on", "in", "into")
-# "*at* the summit, X told Y", "*during* talks, X said": the participants of a gathering that frames
-# a clause include its subject
-_FRAME_PREPS = ("in", "at", "during")
+# prepositions (data: word_lists.tsv): an event noun's target ("a visit *to* Seoul"); a support
+# verb's ("went *on* strike"); a gathering framing a clause, whose subject takes part ("*at* the
+# summit, X told Y")
+TARGET_PREPS = lex.NOUN_TARGET_PREPS
+_SUPPORT_PREPS = lex.SUPPORT_PREPS
+_FRAME_PREPS = lex.FRAME_PREPS
 # entity labels of names that can be actors
 _NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
