@@ -1,6 +1,11 @@
-"""Facts evaluation on the shared dev gold (../shared/data/facts, 8 ECB+ subtopics).
+"""Facts evaluation on the shared dev gold (../shared/data/facts, 8 ECB+ subtopics) and on our
+own five annotated ECB+ stories (eval/facts_extra.jsonl, eval/facts_extra/README.md).
 
-    .venv/bin/python eval/facts_eval.py [--no-cv] [--no-parsers] [--json OUT]
+    .venv/bin/python eval/facts_eval.py [--part all|tune|heldout|extra] [--with-extra] [--no-cv] [--no-parsers] [--json OUT]
+
+``--part`` picks the stories of eval/facts_split.json (``all``: the shared gold's 8; ``extra``:
+the 5 extra stories alone); ``--with-extra`` adds the extra stories to ``--part tune`` or
+``all`` (the held-out part 10/20/24 never changes).
 
 1. ``eventwire facts`` as a library call on the real documents, and again with the synthetic
    conflicting variants, scored by the shared ``facts_score.py`` unchanged (statement P/R/F1,
@@ -41,6 +46,7 @@ ECB = SHARED / "data" / "ecbplus"
 
 sys.path.insert(0, str(ROOT / "src"))
 
+from eventwire.corpus.facts import rules  # noqa: E402
 from eventwire.corpus.facts.command import extract_statements, fact_docs, resolve_story, story_facts  # noqa: E402
 from eventwire.corpus.facts.document import FactDoc  # noqa: E402
 from eventwire.corpus.facts.numbers import find_quantities  # noqa: E402
@@ -64,8 +70,15 @@ def scorer() -> Any:
     return mod
 
 
-def load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+EXTRA = HERE / "facts_extra.jsonl"  # our five annotated stories (eval/facts_extra/README.md)
+PARTS = ("all", "tune", "heldout", "extra")
+
+
+def load(extra: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The shared gold's stories (with ``extra``, also eval/facts_extra.jsonl's) and their documents."""
     gold = [json.loads(x) for x in (FACTS / "facts-dev.jsonl").open(encoding="utf-8")]
+    if extra:
+        gold += [json.loads(x) for x in EXTRA.open(encoding="utf-8")]
     texts: dict[str, str] = {}
     for f in ("ecbplus-train.jsonl", "ecbplus-dev.jsonl"):
         for line in (ECB / f).open(encoding="utf-8"):
@@ -78,6 +91,28 @@ def load() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for v in g["variants"]:
             docs.append({"doc_id": v["doc_id"], "text": v["text"], "story": g["subtopic"], "variant": True})
     return gold, docs
+
+
+def split() -> dict[str, list[str]]:
+    """eval/facts_split.json's parts: tune, heldout (the shared gold) and extra (ours)."""
+    parts: dict[str, list[str]] = json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))
+    return parts
+
+
+def select(part: str, with_extra: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """The gold lines and documents of one part (``with_extra``: and the extra stories), and
+    the story ids chosen. The held-out part never takes the extra stories."""
+    if part == "heldout" and with_extra:
+        raise ValueError("the held-out part is the shared gold's 10/20/24 only")
+    parts = split()
+    extra = with_extra or part == "extra"
+    gold, docs = load(extra)
+    keep = {g["subtopic"] for g in gold if g["subtopic"] not in parts["extra"]} if part == "all" else set(parts[part])
+    if with_extra:
+        keep |= set(parts["extra"])
+    gold = [g for g in gold if g["subtopic"] in keep]
+    docs = [d for d in docs if d["story"] in keep]
+    return gold, docs, sorted(keep)
 
 
 def extract_all(docs: list[dict[str, Any]]) -> tuple[dict[str, list[Statement]], float, float, float]:
@@ -171,10 +206,21 @@ def set_params(p: dict[str, float]) -> None:
         setattr(rec_mod, k, v)
 
 
-def loso(fs: Any, gold: list[dict[str, Any]], docs: list[dict[str, Any]], st: dict[str, list[Statement]]) -> list[str]:
+def local_grid() -> list[dict[str, Any]]:
+    """The settings in force and every setting of ``GRID`` changed alone (1 + 14 combinations
+    instead of the full grid's 960, whose CV over ten stories takes hours on the shared cores)."""
+    defaults = {k: getattr(rec_mod, k) for k in GRID}
+    combos = [dict(defaults)]
+    for k, values in GRID.items():
+        combos.extend({**defaults, k: v} for v in values if v != defaults[k])
+    return combos
+
+
+def loso(fs: Any, gold: list[dict[str, Any]], docs: list[dict[str, Any]], st: dict[str, list[Statement]],
+         local: bool = False) -> list[str]:
     report = []
     subs = [g["subtopic"] for g in gold]
-    combos = [dict(zip(GRID, vals, strict=True)) for vals in itertools.product(*GRID.values())]
+    combos = local_grid() if local else [dict(zip(GRID, vals, strict=True)) for vals in itertools.product(*GRID.values())]
     defaults = {k: getattr(rec_mod, k) for k in GRID}
     for variants in (False, True):
         held: list[dict[str, Any]] = []
@@ -291,23 +337,32 @@ def main() -> None:
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--no-parsers", action="store_true")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
-    ap.add_argument("--part", choices=("all", "tune", "heldout"), default="all",
-                    help="score only one part of eval/facts_split.json (default: all 8 subtopics)")
+    ap.add_argument("--part", choices=PARTS, default="all",
+                    help="score only one part of eval/facts_split.json (default: all 8 subtopics of the shared gold; "
+                         "extra: our 5 stories)")
+    ap.add_argument("--with-extra", action="store_true",
+                    help="add the 5 extra stories (eval/facts_extra.jsonl) to --part tune or all, as tune stories")
     ap.add_argument("--errors", action="store_true",
                     help="list missed and spurious statements and wrong labels (refused for --part heldout/all)")
+    ap.add_argument("--grid", choices=("full", "local"), default="full",
+                    help="CV over the full grid of reconciliation settings, or (local) the settings in force and each "
+                         "setting changed alone")
+    ap.add_argument("--rules", help="statement-selection rules in force (eventwire.corpus.facts.rules): "
+                                    "'none', 'all' or a comma-separated list (default: the product's)")
     a = ap.parse_args()
     if not (FACTS / "facts-dev.jsonl").exists():
         print(f"no {FACTS}/facts-dev.jsonl: skipped")
         return
+    if a.rules is not None:
+        rules.ON = rules.parse(a.rules)
     if a.errors and a.part != "tune":
         ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
+    if a.with_extra and a.part in ("heldout", "extra"):
+        ap.error("--with-extra adds the extra stories to --part tune or all; the held-out part stays 10/20/24")
     fs = scorer()
-    gold, docs = load()
-    if a.part != "all":
-        keep = set(json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))[a.part])
-        gold = [g for g in gold if g["subtopic"] in keep]
-        docs = [d for d in docs if d["story"] in keep]
-        print(f"== part {a.part}: {', '.join(sorted(keep))}")
+    gold, docs, keep = select(a.part, a.with_extra)
+    if a.part != "all" or a.with_extra:
+        print(f"== part {a.part}{' + extra' if a.with_extra else ''}: {', '.join(keep)}")
     st, t_parse, t_prep, t_extract = extract_all(docs)
     figures: dict[str, Any] = {}
     for variants in (False, True):
@@ -338,7 +393,7 @@ def main() -> None:
                         "reconcile_ms": 1000 * t_rec / n, "ratio_to_parse": ratio, "ratio_standalone": ratio_sa}
     if not a.no_cv:
         print("\n== leave-one-subtopic-out cross-validation of the reconciliation thresholds")
-        for line in loso(fs, gold, docs, st):
+        for line in loso(fs, gold, docs, st, a.grid == "local"):
             print(line)
             m = re.match(r"LOSO held-out \((.*)\): statement F1 ([\d.]+)  label accuracy ([\d.]+)  conflict F1 ([\d.]+)", line)
             if m:

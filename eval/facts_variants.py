@@ -1,7 +1,7 @@
 """Generated conflicting variants of real ECB+ articles, for measuring conflict detection
 with more cases than the 7 hand-made variants of the shared gold.
 
-    .venv/bin/python eval/facts_variants.py [--part all|tune|heldout] [--per-story 3] [--cv]
+    .venv/bin/python eval/facts_variants.py [--part all|tune|heldout|extra] [--with-extra] [--per-story 3] [--cv]
 
 Built from the shared dev gold the same way its hand-made variants are (its README): pick a
 gold group labelled ``agree`` whose members span two or more articles and state a number
@@ -127,24 +127,28 @@ def generate(line: dict[str, Any], texts: dict[str, str], per_story: int, rng: r
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--part", choices=("all", "tune", "heldout"), default="all")
+    ap.add_argument("--part", choices=fe.PARTS, default="all")
+    ap.add_argument("--with-extra", action="store_true",
+                    help="add the 5 extra stories (eval/facts_extra.jsonl) to --part tune or all")
     ap.add_argument("--per-story", type=int, default=4)
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
     ap.add_argument("--cv", action="store_true",
                     help="also the leave-one-story-out CV of the reconciliation settings (facts_eval.GRID) on these variants")
     ap.add_argument("--errors", action="store_true", help="list the wrong labels (--part tune only)")
+    ap.add_argument("--rules", help="statement-selection rules in force: 'none', 'all' or a comma-separated list")
     a = ap.parse_args()
+    if a.rules is not None:
+        fe.rules.ON = fe.rules.parse(a.rules)
     if a.errors and a.part != "tune":
         ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
     if not (fe.FACTS / "facts-dev.jsonl").exists():
         print(f"no {fe.FACTS}/facts-dev.jsonl: skipped")
         return
+    if a.with_extra and a.part in ("heldout", "extra"):
+        ap.error("--with-extra adds the extra stories to --part tune or all; the held-out part stays 10/20/24")
     fs = fe.scorer()
-    gold, docs = fe.load()
+    gold, docs, _ = fe.select(a.part, a.with_extra)
     texts = {d["doc_id"]: d["text"] for d in docs}
-    if a.part != "all":
-        keep = set(json.loads((HERE / "facts_split.json").read_text(encoding="utf-8"))[a.part])
-        gold = [g for g in gold if g["subtopic"] in keep]
     rng = random.Random(SEED)
     gen = [generate(g, texts, a.per_story, rng) for g in gold]
     vdocs = [d for d in docs if not d["variant"] and d["story"] in {g["subtopic"] for g in gen}]

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
 from eventwire.corpus.facts.context import with_cues
-from eventwire.corpus.facts.reconcile import reconcile, story_fact
+from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.selection import story_statements
 from eventwire.corpus.facts.stories import group_stories
 from eventwire.corpus.stage import ChangeBatch, CorpusWrite
 from eventwire.model import make_id
@@ -106,7 +107,7 @@ def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, s
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
     statements = [with_cues(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
-    keep = [i for i, st in enumerate(statements) if story_fact(st)]
+    keep = story_statements(statements)
     rows, statements = [rows[i] for i in keep], [statements[i] for i in keep]
     out = []
     for g in reconcile(statements):

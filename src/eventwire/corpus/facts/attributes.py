@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import re
 
+from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, word_class
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
+from eventwire.corpus.facts.when_where import area_nouns
 
 __all__ = ["name_statements", "charge_statements", "circumstance_statements", "facility_statements", "health_statements",
            "bail_statements", "affiliation_statements", "none_statements"]
@@ -286,6 +288,8 @@ def facility_statements(doc: FactDoc) -> list[Statement]:
             tw = _is_town(doc, xt.start, xt.end)
             if tw is not None:
                 town = tw
+            elif rules.on("area") and xt.lemma.lower() in area_nouns():
+                continue  # "a Woodburn-area bank": where the building is, not its name
             elif xt.text.lower() not in _DROP and (xt.pos in ("PROPN", "NOUN") or xt.dep == "case" and name):
                 name.append(x)
         if not name:

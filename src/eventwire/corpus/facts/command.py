@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.anchoring import resolve_relative, story_date
 from eventwire.corpus.facts.attributes import (
     affiliation_statements,
@@ -28,9 +29,10 @@ from eventwire.corpus.facts.extract import (
     manner_statements,
     quantity_statements,
 )
-from eventwire.corpus.facts.reconcile import reconcile, story_fact
+from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.relations import relation_statements
+from eventwire.corpus.facts.selection import story_statements
 from eventwire.corpus.facts.stories import group_stories
 from eventwire.corpus.facts.when_where import date_statements, place_statements
 from eventwire.errors import UsageError
@@ -116,8 +118,9 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     seen: set[tuple[int, int, str]] = set()
     for s in found:
         k = (s.start, s.end, s.key)
-        if k in seen:
-            continue
+        if k in seen or rules.on("read_twice") and any(
+                o.key == s.key and o.value == s.value and o.start < s.end and s.start < o.end for o in out):
+            continue  # one value of one fact read twice ("the West Coast Bank" as a place and a building)
         seen.add(k)
         out.append(with_cues(doc.text, s))
     return out
@@ -125,7 +128,7 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
 
 def story_facts(story: str, statements: Sequence[Statement]) -> dict[str, Any]:
     """The output record of one story: its statements and their labelled groups."""
-    statements = [s for s in statements if story_fact(s)]
+    statements = [statements[i] for i in story_statements(statements)]
     groups = reconcile(statements)
     recs = []
     for s in statements:

@@ -19,8 +19,9 @@ import functools
 import re
 
 from eventwire.analyze.countries import resolve_country
+from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.context import attribution, hedge_word
-from eventwire.corpus.facts.document import FactDoc, word_class
+from eventwire.corpus.facts.document import FactDoc, cue_kind, word_class
 from eventwire.corpus.facts.numbers import parse_number_words
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
@@ -241,6 +242,19 @@ def _levels(doc: FactDoc) -> list[Statement]:
 _SPEAKERS = frozenset("spokesman spokeswoman spokesperson publicist representative".split())
 
 
+def _sayer(doc: FactDoc, start: int, end: int) -> bool:
+    """Whether the name at start..end is the subject of a reporting verb ("X said", "said X")."""
+    k = doc.span_head(start, end)
+    for _ in range(4):  # "said Chief of Detectives Jim Ross": the name hangs on its title
+        if k is None or doc.tok(k).dep not in ("compound", "appos", "flat", "pobj", "prep") or doc.head(k) == k:
+            break
+        k = doc.head(k)
+    if k is None or doc.tok(k).dep != "nsubj":
+        return False
+    h = doc.tok(doc.head(k))
+    return h.pos == "VERB" and cue_kind(h.lemma) == "say"
+
+
 def _offices(doc: FactDoc) -> list[Statement]:
     titles = _words().get("office", set())
     alt = "|".join(re.escape(x) for x in sorted(titles, key=len, reverse=True))
@@ -259,10 +273,13 @@ def _offices(doc: FactDoc) -> list[Statement]:
         title = m.group(1).strip()
         a = ent.start - len(m.group(0))
         surname = re.sub(r"['’]s?$", "", ent.text.split()[-1]).lower()
-        out.append(Statement(
-            start=a, end=ent.end, text=doc.text[a : ent.end], key=f"office:{surname}", kind="office",
-            value=title, subject=ent.text, **_common(doc, a, seg),  # type: ignore[arg-type]
-        ))
+        if not (rules.on("source_office") and _sayer(doc, ent.start, ent.end)):
+            # the office of the source of a sentence ("said Police Chief Jim Ross") is who
+            # speaks, not a detail of the happening
+            out.append(Statement(
+                start=a, end=ent.end, text=doc.text[a : ent.end], key=f"office:{surname}", kind="office",
+                value=title, subject=ent.text, **_common(doc, a, seg),  # type: ignore[arg-type]
+            ))
         if title.split()[-1].lower() in _SPEAKERS:
             # who speaks for the story's subject: "spokesman Harlan Boll", "publicist ..."
             name = re.sub(r"['’]s?$", "", ent.text.strip())

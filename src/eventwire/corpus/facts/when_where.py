@@ -15,12 +15,13 @@ import functools
 import json
 import re
 
+from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.context import attribution, hedge_word
-from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class
+from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class, word_class
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["date_statements", "place_statements", "time_value", "date_value"]
+__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -77,6 +78,22 @@ def time_value(value: str, text: str, context_before: str = "") -> str | None:
     return part
 
 
+def _when_clause(doc: FactDoc, k: int) -> str | None:
+    """The happening a clause on the date or time itself names ("at 5:30 p.m., when the bomb
+    went off"; "the day the quake struck"): its verb's class, or its subject's."""
+    for c in doc.children(k):
+        ct = doc.tok(c)
+        if ct.dep not in ("relcl", "acl", "advcl") or ct.pos not in ("VERB", "AUX"):
+            continue
+        cls = word_class(ct.lemma)
+        subj = doc.child(c, "nsubj", "nsubjpass")
+        if cls is None and subj is not None:
+            cls = word_class(doc.tok(subj).lemma)
+        if cls is not None:
+            return cls
+    return None
+
+
 def date_statements(doc: FactDoc) -> list[Statement]:
     out: list[Statement] = []
     prev_end = -10
@@ -89,12 +106,17 @@ def date_statements(doc: FactDoc) -> list[Statement]:
             continue  # "17:06 local time (13:36 GMT)": the same time in another zone
         prev_end = tx.end
         k = doc.span_head(tx.start, tx.end)
-        happening = (doc.event_class(k) if k is not None else None) or "?"
-        if happening == "?" and not _RELATIVE_DAY.search(tx.text) or cue_kind(happening) == "say":
+        clause = _when_clause(doc, k) if k is not None and rules.on("when_clause") else None
+        happening = (clause or doc.event_class(k) if k is not None else None) or "?"
+        said = (rules.on("said_date") and k is not None and doc.tok(doc.head(k)).pos == "VERB"
+                and cue_kind(doc.tok(doc.head(k)).lemma) == "say")
+        if happening == "?" and not _RELATIVE_DAY.search(tx.text) or cue_kind(happening) == "say" or said:
             # a date or time the parse ties to no happening, or to a source's saying it
             # ("police announced Friday"), is no checkable fact of the happening
             continue
         before = doc.text[max(0, tx.start - 12) : tx.start]
+        if rules.on("decade") and re.fullmatch(r"\d{3}0", tx.value) and re.match(r"['’]?s\b", doc.text[tx.end : tx.end + 3]) and re.search(r"\bthe\s+$", before, re.I):
+            continue  # "in the 1940's": a decade, read as its first year, dates no happening
         common = {
             "doc_id": doc.doc_id, "start": tx.start, "end": tx.end, "text": tx.text,
             "attribution": attribution(doc, tx.start), "hedge": hedge_word(doc, tx.start),
@@ -180,7 +202,7 @@ def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _area_nouns() -> frozenset[str]:
+def area_nouns() -> frozenset[str]:
     return frozenset(r["noun"] for r in tsv_rows("place_nouns.tsv"))
 
 
@@ -194,7 +216,7 @@ def _named_area(doc: FactDoc, k: int, of: int) -> tuple[int, str] | None:
         return None
     noun = doc.head(of)
     nt = doc.tok(noun)
-    if nt.pos != "NOUN" or nt.lemma.lower() not in _area_nouns() or nt.dep != "pobj":
+    if nt.pos != "NOUN" or nt.lemma.lower() not in area_nouns() or nt.dep != "pobj":
         return None
     prep = doc.head(noun)
     if doc.tok(prep).lemma.lower() not in _LOCATIVE:
@@ -231,6 +253,21 @@ def _describes_someone(doc: FactDoc, h: int) -> bool:
                    doc.tok(doc.head(h)).start, doc.tok(doc.head(h)).end, ("PERSON",)) is not None
 
 
+_BIG_CITY = 100_000
+
+
+def _setting(name: str) -> bool:
+    """Whether a place name reads as a whole country, state or region: the gazetteer knows
+    it as one, and as no city of ``_BIG_CITY`` people or more ("Oregon" is a state and two
+    small towns; "Washington" is also a capital, a place of its own)."""
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    entries = gazetteer().lookup(name)
+    if not any(e.kind in ("country", "admin1", "region") for e in entries):
+        return False
+    return not any(e.kind == "city" and e.population >= _BIG_CITY for e in entries)
+
+
 def place_statements(doc: FactDoc) -> list[Statement]:
     out: list[Statement] = []
     from eventwire.analyze.places_gazetteer import gazetteer
@@ -259,6 +296,15 @@ def place_statements(doc: FactDoc) -> list[Statement]:
             anchor, area_name = name_of
         elif t.dep == "pobj" and ht.lemma.lower() in _LOCATIVE:
             anchor = doc.head(h)
+            if rules.on("person_place") and doc.tok(anchor).pos in ("NOUN", "PROPN") and _describes_someone(doc, anchor):
+                continue  # "a Mafia boss in Palermo", "residents in X": where someone is from
+        elif (rules.on("area") and t.dep in ("compound", "nmod", "poss") and ht.lemma.lower() in area_nouns()
+              and doc.tok(doc.head(h)).lemma.lower() in _LOCATIVE):
+            anchor = doc.head(doc.head(h))  # "in the Woodburn area": the town's area
+        elif (rules.on("area") and t.dep in ("compound", "nmod", "poss") and ht.lemma.lower() in area_nouns()
+              and doc.tok(h).dep == "compound"
+              and (_is_site(doc.tok(doc.head(h)).lemma) or _is_site(doc.tok(doc.head(h)).text))):
+            anchor = doc.head(h)  # "a Woodburn-area bank": a building in the town's area
         elif t.dep in ("compound", "nmod", "poss") and ht.pos == "NOUN":
             if _describes_someone(doc, h):
                 continue  # "a Hollywood actress", "the Boston mayor": who, not where
@@ -275,7 +321,7 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         if happening is None:
             continue  # a place the parse ties to no happening ("Marion County officials")
         kinds = gazetteer().kinds(ent.text)
-        if kinds and kinds <= {"country", "admin1", "region"}:
+        if _setting(ent.text) if rules.on("state_setting") else kinds and kinds <= {"country", "admin1", "region"}:
             continue  # a whole country or state is the setting, not a checkable place
         value, _ = _canonical_place(doc, ent.text, ent.end)
         if name_of is not None and area_name:

@@ -1,0 +1,47 @@
+"""Switches for the statement-selection rules of facts round 8, one name per rule, so that each
+can be measured on its own (``eval/facts_rules.py``: leave-one-story-out on the tune stories,
+judged on the extra stories none of them was read from).
+
+``ON`` holds the rules in force; the evaluation replaces it (``eval/facts_eval.py --rules``).
+Session 9 kept only ``person_place`` on: on the five extra stories (eval/facts_extra.jsonl),
+leaving any other rule out of the full set changed nothing (seven rules) or raised the
+objective (``day_part``), so they stay here, off, for a later round with more stories. The names:
+
+``state_setting``  a place name the gazetteer knows as a country, state or region and as no
+                   city of 100,000 people or more is the setting, not a checkable place
+``person_place``   "a Mafia boss in Palermo": where someone is from, not where it happened
+``said_date``      a date on a reporting verb ("officials said Saturday") dates no happening
+``decade``         "in the 1940's" is a decade, no date
+``source_office``  the office of a sentence's source ("said Police Chief X") is no statement
+``when_clause``    a clause on a date or time names its happening ("at 5:30 p.m., when the bomb
+                   went off")
+``area``           "a Woodburn-area bank", "in the Woodburn area": in the town
+``read_twice``     one value of one fact read twice over overlapping spans is one statement
+``day_part``       a day with a part of the day ("Tuesday evening") is one statement in a story
+"""
+
+from __future__ import annotations
+
+__all__ = ["ALL", "ON", "on", "parse"]
+
+ALL = frozenset({"state_setting", "person_place", "said_date", "decade", "source_office", "when_clause", "area",
+                 "read_twice", "day_part"})
+ON: frozenset[str] = frozenset({"person_place"})  # kept in session 9: eval/facts_rules.py
+
+
+def parse(spec: str) -> frozenset[str]:
+    """``none``, ``all`` or a comma-separated list of rule names, as a set of ``ALL``."""
+    if spec in ("none", ""):
+        return frozenset()
+    if spec == "all":
+        return ALL
+    names = frozenset(x.strip() for x in spec.split(","))
+    if not names <= ALL:
+        raise ValueError(f"unknown rules: {sorted(names - ALL)}")
+    return names
+
+
+def on(name: str) -> bool:
+    """Whether the rule ``name`` (one of ``ALL``) is in force."""
+    assert name in ALL, name
+    return name in ON
