@@ -17,7 +17,11 @@ sample this script printed with its defaults before the sentence-domain feature;
 ``eval/events_demo_ecbdev_judged_5_prerebase.jsonl`` those on the same seed with the models trained
 before that session's rebase, and
 ``eval/events_demo_ecbdev_judged_6.jsonl`` those on a new sample (``--seed 20261202``) in session 8,
-run on main af51579 (dismissal sense of "fire", charge names, event-ness model retrained).
+run on main af51579 (dismissal sense of "fire", charge names, event-ness model retrained);
+``eval/events_demo_ecbdev_judged_7.jsonl`` those on a new sample (``--seed 20261203``) in session 9
+(the article-level domain feature of the event-ness model), and
+``eval/events_demo_ecbdev_judged_7_prerebase.jsonl`` those on the same seed with the model trained
+before that branch's rebase.
 """
 
 from __future__ import annotations

@@ -158,24 +158,38 @@ def candidates(items: list[dict[str, Any]], cache: Path | None) -> dict[str, lis
     return done
 
 
-def with_domain(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]], enabled: bool = True) -> None:
+def with_domain(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]], enabled: bool = True,
+                article: str | None = None) -> None:
     """Set each candidate's sentence-domain feature from an out-of-group probability: from a
     domain model (eval/train_events_domain.py) trained without the sentence's topic or
     group, so the cross-validation below never sees a domain score fitted to the sentence.
-    (A second feature, the domain of the sentence's whole ECB+ document, was tried: by the
-    same CV, realnews-train sentences scored with their document got precision 0.65 against
-    0.78 scored alone, so it was left out.)"""
-    from train_events_domain import out_of_group
+    ``article`` (a method of :func:`eventwire.analyze.events_domain.article_probability`, with
+    ``-low`` appended for the capped form of :func:`eventwire.analyze.events_filter.domain_features`):
+    also the article-level feature, from the sentence's ECB+ train document scored by the same
+    out-of-group model; sentences without a document (synthetic, CAMEO-style) take their own
+    value, as ``eventwire code`` does."""
+    from train_events_domain import out_of_group, out_of_group_articles
 
     from eventwire.analyze.events_filter import domain_features
 
+    method, low = article_setting(article)
     dom = out_of_group(items) if enabled else {}
+    arts = out_of_group_articles(items, method) if enabled and method else {}
     for it in items:
         for c in cands.get(it["id"], []):
             feats = {k: v for k, v in c["feats"].items() if not k.startswith("domain")}
             if enabled:
-                feats.update({k: v for k, v in domain_features(dom[it["id"]]).items() if v})
+                feats.update({k: v for k, v in domain_features(dom[it["id"]], arts.get(it["id"]), low).items() if v})
             c["feats"] = feats
+
+
+def article_setting(article: str | None) -> tuple[str | None, bool]:
+    """``"text-low"`` -> ("text", True); ``"mean"`` -> ("mean", False); None / "none" -> (None, False)."""
+    if not article or article == "none":
+        return None, False
+    if article.endswith("-low"):
+        return article[:-4], True
+    return article, False
 
 
 def positive(event: dict[str, Any], item: dict[str, Any]) -> bool:

@@ -116,19 +116,56 @@ def _prob(weights: dict[str, float], bias: float, words: frozenset[str]) -> floa
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_GROUP_MODELS: dict[tuple[float, frozenset[str], int], dict[str, tuple[dict[str, float], float]]] = {}
+
+
+def group_models(items: list[dict[str, Any]], c: float) -> dict[str, tuple[dict[str, float], float]]:
+    """Per group of ``items``: the domain model (weights, bias) trained without that group
+    (fitted once per process and setting)."""
+    key = (c, frozenset(it["group"] for it in items), len(items))
+    if key not in _GROUP_MODELS:
+        rows = ecb_rows() + item_rows(items)
+        _GROUP_MODELS[key] = {grp: _fit([r for r in rows if r[2] != grp], c)
+                              for grp in sorted({it["group"] for it in items})}
+    return _GROUP_MODELS[key]
+
+
 def out_of_group(items: list[dict[str, Any]], c: float | None = None) -> dict[str, float]:
     """Per item id: the political probability from a domain model trained without the
     item's group (its ECB+ topic, synthetic group or CAMEO fold)."""
-    c = c if c is not None else chosen_c()
-    rows = ecb_rows() + item_rows(items)
+    models = group_models(items, c if c is not None else chosen_c())
+    return {it["id"]: _prob(*models[it["group"]], frozenset(domain_words(it["text"]))) for it in items}
+
+
+def train_documents() -> dict[str, list[str]]:
+    """Per ECB+ *train* document id: its sentences' texts (title first)."""
+    out: dict[str, list[str]] = {}
+    for line in ECB_TRAIN.open(encoding="utf-8"):
+        d = json.loads(line)
+        out[d["doc_id"]] = [d["text"][s["start"]:s["end"]] for s in d["sentences"]]
+    return out
+
+
+def out_of_group_articles(items: list[dict[str, Any]], method: str, c: float | None = None) -> dict[str, float]:
+    """Per item id: the article-level political probability
+    (:func:`eventwire.analyze.events_domain.article_probability` by ``method``) of the ECB+
+    train document the item's sentence comes from, scored by the same out-of-group domain
+    model as its sentence (never trained on the item's topic). Items without a document
+    (synthetic, CAMEO-style) get their sentence's value, as ``eventwire code`` does."""
+    from eventwire.analyze.events_domain import article_probability
+
+    models = group_models(items, c if c is not None else chosen_c())
+    docs = train_documents()
     out: dict[str, float] = {}
-    by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for it in items:
-        by_group[it["group"]].append(it)
-    for grp, its in sorted(by_group.items()):
-        weights, bias = _fit([r for r in rows if r[2] != grp], c)
-        for it in its:
-            out[it["id"]] = _prob(weights, bias, frozenset(domain_words(it["text"])))
+        weights, bias = models[it["group"]]
+
+        def prob(text: str, w: dict[str, float] = weights, b: float = bias) -> float:
+            return _prob(w, b, frozenset(domain_words(text)))
+
+        doc_id = (it.get("gold") or {}).get("doc_id")
+        texts = docs.get(doc_id, [it["text"]]) if doc_id else [it["text"]]
+        out[it["id"]] = article_probability(texts, method, prob)
     return out
 
 

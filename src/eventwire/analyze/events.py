@@ -28,7 +28,7 @@ from eventwire.analyze.events_anaphora import repeated_events
 from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
 from eventwire.analyze.events_coref import AnaphorContext, antecedent_country
 from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
-from eventwire.analyze.events_domain import political_probability
+from eventwire.analyze.events_domain import article_probability, political_probability
 from eventwire.analyze.events_dyad import drop_non_actors, natural_cause, self_dyad
 from eventwire.analyze.events_filter import (
     argument_kind,
@@ -54,7 +54,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "9"
+VERSION = "10"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -197,6 +197,8 @@ def _mention_at(doc: AnalyzedDoc, start: int, end: int) -> Any:
 
 
 _SKIP_SEGMENTS = ("title", "dateline", "byline", "fragment", "repeat", "boilerplate")
+# what the article-level domain feature reads: title, body and captions
+_NOT_ARTICLE = ("dateline", "byline", "fragment", "repeat", "boilerplate")
 
 
 def _units(doc: AnalyzedDoc) -> list[tuple[int, int, str]]:
@@ -243,7 +245,11 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
     of the candidate's type.
     ``type_model`` (default: the shipped one), ``domain_of`` (default: the shipped domain
     model) and ``learned=False`` (the lexicon's candidates only, no sentence-type feature)
-    are for training and cross-validation (``eval/train_events_learned.py``)."""
+    are for training and cross-validation (``eval/train_events_learned.py``).
+    When the event-ness model has an article-domain feature, it is the domain model over the
+    article's title, body and captions (:func:`~eventwire.analyze.events_domain.article_probability`);
+    ``eventwire code`` codes each input text as an article, so for a one-sentence input it
+    equals the sentence's own domain feature (same code, no separate path)."""
     art = doc.article
     if not doc.tokens or not doc.sentences:
         return []
@@ -258,6 +264,8 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
     drafts: list[dict[str, Any]] = []
     prev: CodedEvent | None = None
     pcs = place_countries(doc)
+    article_method, article_low = eventness_model().article_domain, eventness_model().article_low
+    art_p: float | None = None
     for (ust, uen, seg), (lo, hi) in zip(units, ranges, strict=True):
         if hi <= lo or seg in _SKIP_SEGMENTS:
             continue
@@ -274,13 +282,16 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
                  for c in code_sentence(g, lo, hi, dct, story=True) if not natural_cause(g, c)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
         dom_p = (domain_of or political_probability)(art.text[ust:uen]) if coded else 0.5
+        if coded and art_p is None and article_method:
+            art_p = article_probability([art.text[a:b] for a, b, k in units if k not in _NOT_ARTICLE],
+                                        article_method, domain_of)
         stypes: dict[str, float] = {}
         if learned and coded:
             stypes = (type_model or sentence_type_model()).probs(sentence_features(g, lo, hi, dom_p))
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
         last_date: DateInfo | None = None
-        dom = domain_features(dom_p) if coded else {}
+        dom = domain_features(dom_p, art_p, article_low) if coded else {}
         for ev in coded:
             dinfo = _date_of(ev, g, sent_tx, dct, lo, hi)
             if dinfo.source == "none" and last_date is not None and last_date.begin:

@@ -36,12 +36,18 @@ _SCORE_RE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 @dataclass(frozen=True)
 class EventnessModel:
-    """Logistic-regression weights per feature name, a bias and a decision threshold."""
+    """Logistic-regression weights per feature name, a bias and a decision threshold;
+    ``article_domain``: how the article-level domain feature is computed
+    (:func:`eventwire.analyze.events_domain.article_probability`), None when the model has none;
+    ``article_low``: the feature only says how far the article is from political (capped at 0.5).
+    Both were chosen by cross-validation with the weights (``eval/train_events_learned.py``)."""
 
     weights: Mapping[str, float]
     bias: float
     threshold: float
     meta: Mapping[str, Any] = field(default_factory=dict)
+    article_domain: str | None = None
+    article_low: bool = False
 
     def prob(self, feats: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -63,6 +69,8 @@ def eventness_model() -> EventnessModel:
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
         meta=data.get("meta", {}),
+        article_domain=data.get("article_domain"),
+        article_low=bool(data.get("article_domain_low", False)),
     )
 
 
@@ -113,10 +121,15 @@ def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     return ev
 
 
-def domain_features(p: float) -> dict[str, float]:
-    """The event-ness feature of the sentence-domain model (:mod:`eventwire.analyze.events_domain`):
-    how likely the sentence is about political, legal or conflict affairs, centred at 0.5."""
-    return {"domain": p - 0.5}
+def domain_features(p: float, p_article: float | None = None, low: bool = False) -> dict[str, float]:
+    """The event-ness features of the sentence-domain model (:mod:`eventwire.analyze.events_domain`):
+    how likely the sentence (``domain``) and, when given, its article (``domain_article``) are
+    about political, legal or conflict affairs, centred at 0.5; with ``low`` the article's
+    feature is capped at 0 (it only tells how clearly the article is about something else)."""
+    out = {"domain": p - 0.5}
+    if p_article is not None:
+        out["domain_article"] = min(p_article - 0.5, 0.0) if low else p_article - 0.5
+    return out
 
 
 def _role_at(mentions: Sequence[Any], start: int, end: int) -> tuple[str | None, str | None]:
