@@ -1,6 +1,7 @@
 """The statement-selection rules of facts round 8 (``eventwire.corpus.facts.rules``): each does
-what it says when it is switched on; only ``person_place`` is on by default (session 9: the
-only one that helped on the five extra stories none of them was read from, eval/facts_rules.py)."""
+what it says when it is switched on; of them only ``person_place`` is on by default (session 9: the
+only one that helped on the five extra stories none of them was read from, eval/facts_rules.py),
+with session 9's second-round ``named_people`` and ``street_town`` (tests/test_facts_people.py)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ def _values(kind: str, *texts: str) -> list[Any]:
     return [s["value"] for s in _story(*texts) if s["kind"] == kind]
 
 
-def test_rules_default_is_person_place_only() -> None:
-    assert rules.ON == frozenset({"person_place"})
+def test_rules_default_is_person_place_named_people_street_town() -> None:
+    assert rules.ON == frozenset({"person_place", "named_people", "street_town"})
     assert rules.parse("none") == frozenset() and rules.parse("all") == rules.ALL
     assert rules.parse("area,decade") == frozenset({"area", "decade"})
     with pytest.raises(ValueError):

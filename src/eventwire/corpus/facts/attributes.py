@@ -41,6 +41,13 @@ def _undergoer_nouns() -> frozenset[str]:
 
 
 _TITLE_WORDS = re.compile(r"^(?:(?:" + "|".join(_words()["titles"]) + r")\s+)+")
+
+
+def title_free(name: str) -> str:
+    """A person's name without the titles before it ("Capt. Tom Tennant" -> "Tom Tennant")."""
+    return _TITLE_WORDS.sub("", name).strip()
+
+
 _NAMED_CLASSES = ("death", "arrest", "charge", "conviction", "sentence")
 
 
@@ -214,7 +221,7 @@ def _is_town(doc: FactDoc, a: int, b: int) -> str | None:
     return name if kinds else None
 
 
-def _article_town(doc: FactDoc) -> str | None:
+def article_town(doc: FactDoc) -> str | None:
     """The one town the article's own text names (gazetteer cities, ``_is_town``),
     or None when it names none or several: the town of a building whose phrase names none
     (the gold's convention, "Pagliarelli prison, Palermo")."""
@@ -313,7 +320,7 @@ def facility_statements(doc: FactDoc) -> list[Statement]:
             if found is not None:
                 town, end = found
         if town is None:
-            town = _article_town(doc)  # "found dead in Pagliarelli prison" in an article about Palermo
+            town = article_town(doc)  # "found dead in Pagliarelli prison" in an article about Palermo
         a = min(doc.tok(x).start for x in mods) if mods else t.start
         label = doc.text[doc.tok(name[0]).start : t.end]
         value = f"{label}, {town}" if town else label

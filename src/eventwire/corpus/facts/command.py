@@ -29,11 +29,13 @@ from eventwire.corpus.facts.extract import (
     manner_statements,
     quantity_statements,
 )
+from eventwire.corpus.facts.people import named_people_statements
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.relations import relation_statements
 from eventwire.corpus.facts.selection import story_statements
 from eventwire.corpus.facts.stories import group_stories
+from eventwire.corpus.facts.streets import street_statements
 from eventwire.corpus.facts.when_where import date_statements, place_statements
 from eventwire.errors import UsageError
 from eventwire.model import AnalyzedDoc, Article, RawDoc, Segment, make_id
@@ -108,6 +110,10 @@ def extract_statements(doc: FactDoc) -> list[Statement]:
     # a town inside a named building's phrase ("a Dayton ice cream shop") is part of it
     places = [p for p in place_statements(doc) if not any(f.start <= p.start and p.end <= f.end for f in facilities)]
     found += condition_statements(doc) + date_statements(doc) + facilities + places + relation_statements(doc)
+    if rules.on("named_people"):
+        found += named_people_statements(doc, found)
+    if rules.on("street_town"):
+        found = street_statements(doc, found)
     # "spokesman Harlan Boll": the spokesperson statement says it; the office would repeat it
     speakers = [s for s in found if s.kind == "spokesperson"]
     found = [s for s in found if s.kind != "office" or not any(p.start < s.end and s.start < p.end for p in speakers)]

@@ -45,12 +45,16 @@ _PRONOUNS = frozenset("he she him her his they them".split())
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged|age of|age)\s+|\b(?:dies|died|dead|die|death|passed away|passes away)\s+(?:\w+\s+)?at\s+)$", re.I)
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
+    """The lower-cased last name of a person's name ("Gary Gomes Jr." -> "gomes")."""
     parts = [p for p in re.split(r"[\s]+", name.strip()) if p and p[0].isalpha()]
     while parts and parts[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii"):
         parts.pop()
     last = parts[-1] if parts else name
     return re.sub(r"['’]s?$", "", last).lower()
+
+
+_surname = surname
 
 
 def _main_person(doc: FactDoc) -> str | None:

@@ -212,6 +212,7 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 
 
 _FUNCTION_WORDS = re.compile(r"(?:,|\b(?i:aged?|at|of|to|by|and|or|than|about|some|nearly|only|all|the|almost|around|dies|died|was|were|is|are|in|on|with))\s$")
+_MIXED = re.compile(r"(?<![\w./,-])(\d{1,3})[ -](\d)/(\d{1,2})(?![\w/])")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}[-.]\d{4}\b|\b\d{3}[-.]\d{4}\b|\b\d{3}-\w+-\d+")
 
 
@@ -255,11 +256,19 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     skip.extend((m.start(), m.end()) for m in _PHONE.finditer(text))
     skip.extend((m.start(), m.end()) for m in re.finditer(r"\b\d+\s+block\b", text))
     atoms: list[tuple[int, int, float, bool]] = []
+    # "2 1/2 years", "a 2-1/2 year sentence": a whole number and a fraction are one figure
+    mixed = [(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / int(m.group(3)), False)
+             for m in _MIXED.finditer(text) if 0 < int(m.group(2)) < int(m.group(3))]
     for m in _patterns()["number"].finditer(text):
         a = _atom(text, m)
         if a is None:
             continue
         if any(s <= a[0] < e for s, e in skip):
+            continue
+        whole = next((x for x in mixed if x[0] <= a[0] < x[1]), None)
+        if whole is not None:
+            if whole[0] == a[0]:
+                atoms.append(whole)
             continue
         atoms.append(a)
     out: list[Quantity] = []

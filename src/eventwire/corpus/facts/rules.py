@@ -18,6 +18,13 @@ objective (``day_part``), so they stay here, off, for a later round with more st
 ``area``           "a Woodburn-area bank", "in the Woodburn area": in the town
 ``read_twice``     one value of one fact read twice over overlapping spans is one statement
 ``day_part``       a day with a part of the day ("Tuesday evening") is one statement in a story
+
+Session 9, second round (recall on the ten tune stories; ``people``):
+
+``named_people``   every full-name mention of a person the article names as killed, arrested
+                   or charged, or gives the age of, is a statement of that name
+``street_town``    a street a happening took place at is an address with its house number and
+                   the article's one town ("24 Independent Street, New Bedford"; ``streets``)
 """
 
 from __future__ import annotations
@@ -25,8 +32,8 @@ from __future__ import annotations
 __all__ = ["ALL", "ON", "on", "parse"]
 
 ALL = frozenset({"state_setting", "person_place", "said_date", "decade", "source_office", "when_clause", "area",
-                 "read_twice", "day_part"})
-ON: frozenset[str] = frozenset({"person_place"})  # kept in session 9: eval/facts_rules.py
+                 "read_twice", "day_part", "named_people", "street_town"})
+ON: frozenset[str] = frozenset({"person_place", "named_people", "street_town"})  # kept in session 9: eval/facts_rules.py
 
 
 def parse(spec: str) -> frozenset[str]:
