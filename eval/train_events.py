@@ -227,10 +227,32 @@ def fit(rows: list[tuple[dict[str, float], int, float, str, int]], c: float) -> 
     vec = DictVectorizer()
     x = vec.fit_transform([r[0] for r in rows])
     y = [r[1] for r in rows]
-    w = [r[2] for r in rows]
-    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    w = [r[2] * b for r, b in zip(rows, family_balance(rows), strict=True)]
+    clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, y, sample_weight=w)
     return vec, clf
+
+
+def family(feats: dict[str, float]) -> str:
+    """Which generator made a candidate: the lexicon coder, or the reported-criticism
+    generator (:mod:`eventwire.analyze.events_speech`, features named "speech...")."""
+    return "speech" if any(k.startswith("speech") for k in feats) else "lexicon"
+
+
+def family_balance(rows: list[tuple[dict[str, float], int, float, str, int]]) -> list[float]:
+    """Balanced class weights (scikit-learn's "balanced": n / (2 * n_class)) computed within
+    each candidate family, so that the many mostly negative reported-criticism candidates do
+    not shift the balance, hence the calibration, of the lexicon's candidates (with the lexicon
+    family alone this is exactly ``class_weight="balanced"``)."""
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    fams = [family(r[0]) for r in rows]
+    for f, r in zip(fams, rows, strict=True):
+        counts[(f, r[1])] += 1
+    out = []
+    for f, r in zip(fams, rows, strict=True):
+        n = counts[(f, 0)] + counts[(f, 1)]
+        out.append(n / (2 * counts[(f, r[1])]) if counts[(f, 0)] and counts[(f, 1)] else 1.0)
+    return out
 
 
 def sentence_f1(items: list[dict[str, Any]], preds: dict[int, set[str]], sources: set[str]) -> tuple[float, float, float]:

@@ -268,7 +268,8 @@ def main() -> None:
     weights = {n: round(float(w), 5) for n, w in zip(evec.get_feature_names_out(), eclf.coef_[0], strict=True)
                if abs(w) >= 1e-4}
     te.OUT.write_text(json.dumps({
-        "meta": {"model": f"logistic regression (scikit-learn), L2, C={run['eventness_C']}, balanced classes",
+        "meta": {"model": f"logistic regression (scikit-learn), L2, C={run['eventness_C']}, classes balanced "
+                          "within each candidate family (lexicon coder / reported criticism)",
                  "trained_on": dict(by_src), "n_candidates": len(ev_rows),
                  "threshold_by": "grouped 5-fold CV by topic: best F0.5 on realnews-train with false-event rate <= 5%",
                  "candidates": "lexicon coder + sentence type classifier (out-of-fold classifier on the training "

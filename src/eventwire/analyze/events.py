@@ -49,12 +49,13 @@ from eventwire.analyze.events_learned import (
     sentence_type_model,
 )
 from eventwire.analyze.events_lexicon import REPORTING
+from eventwire.analyze.events_speech import own_features, reported_criticism
 from eventwire.analyze.events_status import refine_status
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "10"
+VERSION = "11"
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -281,6 +282,7 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True) if not natural_cause(g, c)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
+        coded += [_stage_countries(doc, g, c, local) for c in reported_criticism(g, lo, hi, dct, coded)]
         dom_p = (domain_of or political_probability)(art.text[ust:uen]) if coded else 0.5
         if coded and art_p is None and article_method:
             art_p = article_probability([art.text[a:b] for a, b, k in units if k not in _NOT_ARTICLE],
@@ -311,6 +313,8 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
             feats.update({k: v for k, v in dom.items() if v})
             if learned:
                 feats["stype"] = stypes.get(ev.plover_type, 0.0) - 0.5
+            if "reported-criticism" in ev.notes:
+                feats = own_features(feats)
             drafts.append({"ev": ev, "date": dinfo, "unit": (ust, uen, seg), "feats": feats})
     refine_planned_dates(drafts)
     evidence = article_evidence(doc, pcs)

@@ -160,6 +160,7 @@ def candidate_features(g: TokenGraph, ev: CodedEvent, lo: int, hi: int,
     }
     for n in ev.notes:
         f[f"note={n.split(':')[0]}"] = 1.0
+    f.update(ev.feats)
     if ev.control is not None:
         f[f"control={g.lemma(ev.control)}"] = 1.0
     for side, k, country in (("src", ev.source_tok, ev.source_country), ("tgt", ev.target_tok, ev.target_country)):

@@ -65,6 +65,7 @@ class CodedEvent:
     notes: list[str] = field(default_factory=list)
     date_hint: Any = None  # a DateInfo fixed by the rule that made it (events_anaphora: a partner's own date)
     repeats: Any = None  # the CodedEvent a "did the same" clause repeats (events_anaphora)
+    feats: dict[str, float] = field(default_factory=dict)  # event-ness features of the rule that made it
 
 
 class TokenGraph:

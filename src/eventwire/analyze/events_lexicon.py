@@ -23,7 +23,7 @@ from importlib import resources
 from eventwire.errors import ModelError
 
 __all__ = [
-    "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "INTENT", "REFUSE",
+    "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "CHARACTERIZE", "STATE_SECTORS", "INTENT", "REFUSE",
     "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "ACTIVE_PASSIVES",
     "TRIGGERS_FILE", "WORD_LISTS_FILE", "NOUN_ROLES", "POSSESSOR_AGENT_NOUNS", "SYMMETRIC_NOUNS", "INSTRUMENTS", "ANAPHORS",
 ]
@@ -89,6 +89,10 @@ EVENT_NOUNS: frozenset[str] = frozenset(_L["event_nouns"])
 LIGHT_VERBS: frozenset[str] = frozenset(_L["light_verbs"])
 # Verbs that report speech: never events of their own; their clausal complement is.
 REPORTING: frozenset[str] = frozenset(_L["reporting"])
+# Verbs that characterise something in someone's words ("called the cuts attacks"; VerbNet 29.2/29.3).
+CHARACTERIZE: frozenset[str] = frozenset(_L["characterize"])
+# CAMEO actor sectors a reported criticism's target can belong to (government, political).
+STATE_SECTORS: frozenset[str] = frozenset(_L["state_sectors"])
 # Control verbs: their complement carries the content, they decide the type family.
 INTENT: dict[str, str] = dict(_L["intent"])
 REFUSE: dict[str, str] = dict(_L["refuse"])
