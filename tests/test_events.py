@@ -195,6 +195,10 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("Nobody knows if the rebels shelled the town near Goma.", "shelled", "hypothetical"),
         ("The report does not say whether soldiers fired on the crowd in Dhaka.", "fired", "hypothetical"),
         ("Whether or not they agree, the army attacked the town.", "attacked", "happened"),
+        # ... but a relative clause inside the question is presupposed, not asked about
+        ("Prosecutors are considering whether to charge the man who shot two police officers in Lagos.",
+         "shot", "happened"),
+        ("It is unclear whether the rebels who shelled the town near Goma will face charges.", "shelled", "happened"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

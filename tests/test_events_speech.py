@@ -51,6 +51,23 @@ def test_events_speech_negative_quote_about_no_state_actor_gives_none() -> None:
     assert _speech(CRIME) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (QUOTED, "happened"),
+        ('"The ministry has failed our teachers and betrayed our children," the head of the Kenya National Union of '
+         'Teachers will say on Monday.', "planned"),
+        ('If asked, the head of the Kenya National Union of Teachers would say "the ministry has failed our teachers '
+         'and betrayed our children."', "hypothetical"),
+    ],
+)
+def test_events_speech_status_of_the_saying(text: str, status: str) -> None:
+    """The saying's own factuality: a future or conditional saying is no happened criticism."""
+    cands = _speech(text)
+    assert cands, text
+    assert cands[0][0].status == status
+
+
 def test_events_speech_characterising_verb() -> None:
     (cand,) = _speech("Opposition leaders described the government's budget as a cruel attack on the poor.")
     ev, feats = cand

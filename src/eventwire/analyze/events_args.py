@@ -21,7 +21,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _TARGET_PREPS = lex.VERB_TARGET_PREPS  # a verb's prepositional target (data: word_lists.tsv)
 
 
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "along", "around", "within", "during"}
+_LOCATIVE = lex.LOCATIVE_PREPS  # a place or time phrase (data: word_lists.tsv)
 
 
 _DEEP_PREPS = {"against", "on", "at", "to", "into", "toward", "towards", "upon", "with"}

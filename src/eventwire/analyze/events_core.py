@@ -39,7 +39,7 @@ from eventwire.analyze.events_triggers import (
     _trigger_code,
 )
 
-__all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table", "country_of_token"]
+__all__ = ["CodedEvent", "TokenGraph", "code_sentence", "plover_of", "cameo_table", "country_of_token", "clause_status"]
 
 
 _SKIP_CONTENT_DEPS = ("relcl", "acl", "advcl", "csubj", "nsubj", "nsubjpass", "appos")
@@ -292,6 +292,13 @@ def _build(g: TokenGraph, k: int, code: str, nominal: bool, score: float, lo: in
     return ev
 
 
+def clause_status(g: TokenGraph, ev: CodedEvent, prog: bool, lo: int, hi: int) -> None:
+    """Set ``ev.status`` from its trigger's clause (modal, negation, conditionals, embedded
+    questions, future, reported claims, progressive) for a candidate made outside the coder
+    with no control verb (:mod:`eventwire.analyze.events_speech`)."""
+    _status(g, ev, None, prog, lo, hi)
+
+
 def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int, hi: int) -> None:
     k = ev.trigger
     top = ev.control if ev.control is not None else k
@@ -346,13 +353,18 @@ def _status(g: TokenGraph, ev: CodedEvent, kind: str | None, prog: bool, lo: int
 def _in_embedded_question(g: TokenGraph, k: int) -> bool:
     """The event is asked about, not asserted: it heads (or sits under) a complement clause
     introduced by "whether" or "if" ("considering whether to file charges", "it is unclear
-    whether police arrested them", "asked if the army had attacked")."""
+    whether police arrested them", "asked if the army had attacked"). A relative, participial or
+    adverbial clause on the way up is presupposed, not asked about ("whether to charge the man
+    *who shot* two officers"): the search stops there."""
     cur = k
     for _ in range(8):
-        if g.toks[cur].dep in ("ccomp", "xcomp", "csubj") and any(
+        dep = g.toks[cur].dep
+        if dep in ("ccomp", "xcomp", "csubj") and any(
             g.toks[c].text.lower() in ("whether", "if") for c in g.kids(cur, "mark")
         ):
             return True
+        if dep in ("relcl", "acl", "advcl", "appos"):
+            return False
         h = g.head(cur)
         if h == cur:
             return False

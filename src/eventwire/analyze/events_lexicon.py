@@ -134,4 +134,5 @@ VERB_TARGET_PREPS: frozenset[str] = frozenset(_L["verb_target_preps"])
 NOUN_TARGET_PREPS: frozenset[str] = frozenset(_L["noun_target_preps"])
 SUPPORT_PREPS: frozenset[str] = frozenset(_L["support_preps"])
 FRAME_PREPS: frozenset[str] = frozenset(_L["frame_preps"])
+LOCATIVE_PREPS: frozenset[str] = frozenset(_L["locative_preps"])
 del _L

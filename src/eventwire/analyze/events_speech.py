@@ -23,8 +23,10 @@ condition the candidates' false events, mostly crime and accident quotes, cost a
 cross-validation as they found). The event-ness model (:mod:`eventwire.analyze.events_filter`)
 decides which candidates are events, from the usual features plus this module's: how
 negative the content is, whether it is a direct quote, whether the content holds another
-event of the coder (reported events are coded as themselves), and whether a target was
-found. VADER runs only on sentences with such a verb and speaker, so the cost stays small.
+event of the coder (reported events are coded as themselves), and ``speech_target``, which
+is 1 for every candidate (one without a state-actor target is dropped), so it acts as the
+speech candidates' own intercept. The saying's status (happened, planned, hypothetical)
+comes from the coder's clause rules (:func:`eventwire.analyze.events_core.clause_status`). VADER runs only on sentences with such a verb and speaker, so the cost stays small.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any
 
 from eventwire.analyze import events_lexicon as lex
 from eventwire.analyze.events_args import _core_text, _join, country_of_token, resolve_relative
+from eventwire.analyze.events_core import clause_status
 from eventwire.analyze.events_filter import _agent_nouns, argument_kind
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph, plover_of
 from eventwire.analyze.events_triggers import _aux_info, _depth_score
@@ -163,7 +166,7 @@ def reported_criticism(g: TokenGraph, lo: int, hi: int, date: str | None,
         characterize = lem in lex.CHARACTERIZE
         if not characterize and lem not in lex.REPORTING:
             continue
-        _modal, neg, _prog = _aux_info(g, k)
+        modal, neg, prog = _aux_info(g, k)
         if neg:
             continue  # "did not say", "never called it ..."
         spk = _speaker(g, k)
@@ -190,6 +193,10 @@ def reported_criticism(g: TokenGraph, lo: int, hi: int, date: str | None,
                         target_country=country_of_token(g, tgt, date) if tgt is not None else None,
                         source_text=_core_text(g, spk), target_text=_core_text(g, tgt) if tgt is not None else None,
                         status="happened", score=_depth_score(g, k), notes=["reported-criticism"])
+        # the saying's own factuality, by the coder's rules: "will say" is planned, "if asked,
+        # they would say ..." hypothetical, "said" happened
+        ev.modal = modal
+        clause_status(g, ev, prog, lo, hi)
         ev.feats = {"speech_neg": round(-score, 4), "speech_quote": float(_is_direct_quote(g, content, lo, hi)),
                     "speech_inner_event": float(bool(inner)), "speech_resid": round(-resid, 4), "speech_target": float(tgt is not None),
                     f"speech_verb={'characterize' if characterize else 'reporting'}": 1.0}
@@ -204,7 +211,6 @@ def own_features(feats: dict[str, float]) -> dict[str, float]:
     candidates (a model of their own inside the shared one); the sentence-domain feature
     stays shared."""
     return {k if k.startswith(("speech", "domain")) else f"speech|{k}": v for k, v in feats.items()}
-
 
 
 def _state_actor(g: TokenGraph, k: int | None) -> bool:
