@@ -206,3 +206,30 @@ def test_dedup_server_ingest_sees_near_copies_written_by_another_process(tmp_pat
     assert store.get_article(got["duplicate_of"]).title == "Port strike"  # type: ignore[union-attr]
     other.close()
     store.close()
+
+
+def test_dedup_added_text_shingled_only_when_a_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """add() keeps the text; its shingles are computed the first time it is a candidate,
+    with the same verdicts as shingling it on add."""
+    from eventwire.ingest import dedup
+
+    calls: list[str] = []
+
+    def counting(text: str) -> object:
+        calls.append(text)
+        return shingle_hashes(text)
+
+    monkeypatch.setattr(dedup, "shingle_hashes", counting)
+    paras = SEED.split("\n\n")
+    d = Deduper()
+    h, b = body(SEED)
+    d.add("seed", h, signature(b), text=b)
+    h_other, b_other = body("Completely different words about a football match in Leeds on Sunday.")
+    d.add("other", h_other, signature(b_other), text=b_other)
+    assert calls == []  # nothing shingled on add
+    h3, b3 = body("\n\n".join(paras[:-1]))
+    hit = d.check(h3, b3, signature(b3))
+    assert hit is not None and hit[:2] == ("seed", "near")
+    assert b_other not in calls and calls.count(b) == 1  # only the candidate, once
+    assert d.check(h3, b3, signature(b3)) == hit and calls.count(b) == 1  # cached since
+    assert hit[2] == round(jaccard(shingle_hashes(b3), shingle_hashes(b)), 4)

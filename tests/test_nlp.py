@@ -51,3 +51,21 @@ def test_nlp_ner_only_mode_gives_sentences_and_entities() -> None:
     (doc,) = Pipeline([make_stage(parse=False)])([Article("a2", text, "x", "text")])
     assert len(doc.sentences) == 2
     assert {e.text for e in doc.entities} >= {"Hanoi", "Beijing"}
+
+
+def test_nlp_token_records_are_the_token_attributes() -> None:
+    from eventwire.analyze.nlp import doc_records
+
+    text = "Rebels didn't attack Goma on Monday, the U.N. said.\n\nTalks resume in Geneva."
+    doc = load_model()(text)
+    _, tokens, _ = doc_records("a3", doc, offset=7, token_offset=3)
+    expected = [
+        (t.i + 3, t.idx + 7, t.idx + len(t.text) + 7, t.text, t.lemma_, t.pos_, t.tag_, t.dep_,
+         t.head.i + 3, t.ent_type_, t.ent_iob_)
+        for t in doc
+    ]
+    got = [(t.i, t.start, t.end, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent_type, t.ent_iob)
+           for t in tokens]
+    assert got == expected
+    assert any(t.head < t.i for t in tokens) and any(t.head > t.i for t in tokens)
+    assert {t.ent_iob for t in tokens} >= {"B", "O"}

@@ -426,3 +426,23 @@ def test_runner_pool_workers_share_models_loaded_before_fork(tmp_path: Path) -> 
     assert s.analyzed == 8
     # loaded once, in the runner before it forked its two workers; not once per worker
     assert log.read_text().split() == [str(os.getpid())]
+
+
+def test_runner_reading_pool_workers_share_what_cleaning_loads(tmp_path: Path) -> None:
+    from eventwire._pool import START_METHOD
+    from eventwire.ingest.language import _identifier
+
+    if START_METHOD != "fork":
+        pytest.skip("what the runner loads is shared with the workers only when they are forked")
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, (title, text) in enumerate(synthetic_articles(6, seed=7)):
+        (d / f"{i}.txt").write_text(f"{title}\n\n{text}\n")
+    _identifier.cache_clear()
+    store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+    s = api.ingest(store, [str(d)], workers=2)
+    store.close()
+    assert s.new_articles == 6
+    # the language identifier was loaded here, before the reading pool forked, so the
+    # workers share it instead of each loading it (the runner itself cleans nothing)
+    assert _identifier.cache_info().currsize == 1

@@ -69,3 +69,34 @@ def test_spacy_fast_attribute_ruler_leaves_unsupported_patterns_to_spacy() -> No
     assert FastAttributes.build(ruler) is not None
     ruler.add([[{"LOWER": "c", "OP": "+"}]], {"LEMMA": "c"})
     assert FastAttributes.build(ruler) is None
+
+
+def test_spacy_fast_lemma_index_held_as_sets() -> None:
+    lookups = load_model().get_pipe("lemmatizer").lookups
+    index = lookups.get_table("lemma_index")
+    assert len(index) > 0 and all(isinstance(words, frozenset) for words in index.values())
+    stock = load_model(stock=True).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in stock.values())
+    assert {k: frozenset(v) for k, v in stock.items()} == dict(index.items())
+
+
+def test_spacy_fast_attribute_matches_cached_per_token_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ruler's matches are looked up once per distinct (tag, lower, dep, space) and kept
+    in a bounded cache; a cache emptied again and again gives the same matches."""
+    from eventwire.analyze import spacy_fast
+
+    nlp = load_model()
+    fast = nlp.get_pipe("attribute_ruler").match.__self__
+    texts = EXCEPTIONS + EXCEPTIONS
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            break
+        docs = list(proc.pipe(docs))
+    fast._starts.clear()
+    cached = [fast.match(d) for d in docs]
+    assert len(fast._starts) > 0
+    monkeypatch.setattr(spacy_fast, "_MAX_STARTS", 3)
+    fast._starts.clear()
+    assert [fast.match(d) for d in docs] == cached
+    assert len(fast._starts) <= 3

@@ -78,14 +78,21 @@ def _resource_dir() -> Path:
     return Path(str(resources.files("eventwire") / "resources" / "actors"))
 
 
+_DASHES = re.compile(r"[\-‐‑–—_/]+")
+_SPACES = re.compile(r"\s+")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # pure, and called for the same words over and over
 def normalize(text: str) -> str:
     """Upper-case, accents removed, curly quotes straightened, hyphens and spaces collapsed."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.replace("’", "'").replace("‘", "'").replace("`", "'")
-    t = re.sub(r"[\-‐‑–—_/]+", " ", t)
-    t = re.sub(r"\s+", " ", t).strip().upper()
+    t = text
+    if not t.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
+        t = unicodedata.normalize("NFKD", t)
+        t = "".join(ch for ch in t if not unicodedata.combining(ch))
+        t = t.replace("’", "'").replace("‘", "'")
+    t = t.replace("`", "'")
+    t = _DASHES.sub(" ", t)
+    t = _SPACES.sub(" ", t).strip().upper()
     return t
 
 

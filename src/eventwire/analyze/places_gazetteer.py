@@ -58,12 +58,17 @@ class GazEntry:
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalize_name(s: str) -> str:
     """Lower-case, strip accents and punctuation variants: the gazetteer lookup key."""
-    s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.translate(_QUOTES)
+    if not s.isascii():  # NFKD leaves ASCII as it is, and it holds no combining mark
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.lower().replace("-", " ").replace(".", "").replace("'", "")
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     if s.startswith("the "):
         s = s[4:]
     return s

@@ -7,7 +7,8 @@ pipeline whose cost is Python overhead, not model work.
 2. The rule lemmatizer keeps spaCy's rules but caches every result. spaCy caches a
    lemma by (word, POS, morphology) but returns before caching for a word in its base
    form (most nouns and verbs), so it recomputes those for every token; the result is a
-   pure function of the same key, so caching it changes nothing.
+   pure function of the same key, so caching it changes nothing. Its word index is held
+   as sets, not lists (the rules test membership in it for every candidate form).
 3. The attribute ruler (tag → POS/morphology map and a few word exceptions, 179 pattern
    groups) matches its patterns with plain dictionary look-ups instead of spaCy's general
    ``Matcher``, then sets the same attributes in the same group order. Only fixed-length
@@ -37,6 +38,7 @@ def speed_up(nlp: Any) -> Any:
     if "lemmatizer" in nlp.pipe_names:
         lem = nlp.get_pipe("lemmatizer")
         if getattr(lem, "mode", None) == "rule":
+            _index_as_sets(lem)
             lem.lemmatize = cached_lemmatize(lem.rule_lemmatize)
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
@@ -53,6 +55,19 @@ def _drop_unread_tok2vec(nlp: Any) -> None:
     listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", None)
     if listeners is not None and not set(listeners) & set(nlp.pipe_names):
         nlp.disable_pipe("tok2vec")
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """Hold the rule lemmatizer's word index (``lemma_index``: the known lemmas of each part
+    of speech) as frozensets instead of lists. ``rule_lemmatize`` asks ``form in index`` for
+    every candidate form a suffix rule makes: on a list of thousands of words that is a
+    linear scan, and it was most of the lemmatizer's CPU; the answers are the same."""
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            table[key] = frozenset(words)
 
 
 def cached_lemmatize(rule_lemmatize: Callable[[Any], list[str]]) -> Callable[[Any], list[str]]:
@@ -127,6 +142,9 @@ def _index_keys(tests: list[_Test]) -> list[tuple[int, Any]]:
     return []
 
 
+_MAX_STARTS = 200_000
+
+
 class FastAttributes:
     """The attribute ruler's matching and setting, for its supported pattern forms.
 
@@ -140,6 +158,8 @@ class FastAttributes:
         # (column, value) -> patterns whose first token needs that value there
         self.index: dict[tuple[int, Any], list[tuple[int, list[list[_Test]]]]] = {}
         self.anywhere: list[tuple[int, list[list[_Test]]]] = []
+        # token attributes -> what _start_at finds for them (a few thousand distinct tuples)
+        self._starts: dict[tuple[Any, ...], tuple[tuple[int, ...], tuple[tuple[int, list[list[_Test]]], ...]]] = {}
         for g, patterns in enumerate(groups):
             for pat in patterns:
                 keys = _index_keys(pat[0])
@@ -180,21 +200,40 @@ class FastAttributes:
                     strings[h] = names[h]
             toks.append((strings[tag], strings[lower], strings[dep], space == 1))
         n = len(toks)
-        index, anywhere = self.index, self.anywhere
+        starts = self._starts
         found: set[tuple[int, int, int]] = set()
         for i, tok in enumerate(toks):
-            for cands in (index.get((0, tok[0])), index.get((1, tok[1])), index.get((2, tok[2])),
-                          index.get((3, tok[3])), anywhere):
-                for g, pat in cands or ():
-                    end = i + len(pat)
-                    if end > n:
-                        continue
-                    if len(pat) == 1:
-                        if _passes(pat[0], tok):
-                            found.add((g, i, end))
-                    elif all(_passes(tests, toks[i + k]) for k, tests in enumerate(pat)):
-                        found.add((g, i, end))
+            hit = starts.get(tok)
+            if hit is None:
+                if len(starts) >= _MAX_STARTS:  # bounded over a run of any length
+                    starts.clear()
+                hit = starts[tok] = self._start_at(tok)
+            single, longer = hit
+            for g in single:
+                found.add((g, i, i + 1))
+            for g, pat in longer:
+                end = i + len(pat)
+                if end <= n and all(_passes(tests, toks[i + k]) for k, tests in enumerate(pat) if k):
+                    found.add((g, i, end))
         return sorted(found)
+
+    def _start_at(self, tok: tuple[Any, ...]) -> tuple[tuple[int, ...], tuple[tuple[int, list[list[_Test]]], ...]]:
+        """For a token of these attributes: the groups of the one-token patterns it matches,
+        and the longer patterns whose first token it matches (the rest is tested in place).
+        Both depend on the token's attributes only, so they are computed once per distinct
+        attribute tuple."""
+        index = self.index
+        single: list[int] = []
+        longer: list[tuple[int, list[list[_Test]]]] = []
+        for cands in (index.get((0, tok[0])), index.get((1, tok[1])), index.get((2, tok[2])),
+                      index.get((3, tok[3])), self.anywhere):
+            for g, pat in cands or ():
+                if _passes(pat[0], tok):
+                    if len(pat) == 1:
+                        single.append(g)
+                    else:
+                        longer.append((g, pat))
+        return tuple(single), tuple(longer)
 
     def set_annotations(self, doc: Any, matches: list[tuple[int, int, int]]) -> None:
         from spacy.tokens._retokenize import set_token_attrs

@@ -10,6 +10,7 @@ they are candidates of an article.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -82,7 +83,7 @@ def signature(text: str) -> bytes:
     5-shingles, as 3 + 512 bytes."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     sh = shingles(text)
     if sh:
         m.update_batch([s.encode("utf-8") for s in sh])
@@ -95,7 +96,16 @@ def minhash_from_signature(sig: bytes) -> Any:
     if not sig.startswith(_SIG_MAGIC) or len(sig) != len(_SIG_MAGIC) + 4 * NUM_PERM:
         raise ValueError("not an eventwire MinHash signature")
     hv = np.frombuffer(sig[len(_SIG_MAGIC) :], dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hv, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hv, scheme=SCHEME, permutations=_permutations())
+
+
+@functools.cache
+def _permutations() -> Any:
+    """The permutation parameters ``MinHash(num_perm=NUM_PERM, seed=SEED)`` draws, drawn once
+    per process instead of once per signature (the same values: they depend on the seed only)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def band_keys(sig: bytes) -> list[int]:
@@ -123,8 +133,9 @@ class Deduper:
     """Incremental duplicate finder.
 
     ``check`` first (returns ``(canonical_id, "exact"|"near", similarity)`` or None), then
-    ``add`` the article if it is new. Shingles of added texts are kept in an LRU cache of
-    ``cache_size`` articles (unbounded without ``text_lookup``); a candidate not in the
+    ``add`` the article if it is new. An added text is shingled when it first becomes a
+    candidate; shingles are kept in an LRU cache of ``cache_size`` articles (unbounded
+    without ``text_lookup``), and so are the added texts not shingled yet; a candidate not in the
     cache is re-shingled from ``text_lookup(article_id)``, and failing that its Jaccard is
     estimated from the MinHash signatures. Finders made one after another (one per batch)
     may share one ``cache``, so a stored article's shingles are not recomputed per batch.
@@ -153,6 +164,9 @@ class Deduper:
         self._by_hash: dict[str, str] = {}
         self._ids: set[str] = set()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict() if cache is None else cache
+        # texts of added articles not shingled yet: shingled the first time one is a
+        # candidate (most never are), with the same result as shingling them on add
+        self._texts: OrderedDict[str, str] = OrderedDict()
         self._sigs: dict[str, bytes] = {}
 
     def __len__(self) -> int:
@@ -174,7 +188,10 @@ class Deduper:
             return
         self._lsh.insert(article_id, minhash_from_signature(sig))
         if text is not None:
-            self._remember(article_id, shingle_hashes(text))
+            self._texts[article_id] = text
+            if self.cache_size is not None:
+                while len(self._texts) > self.cache_size:
+                    self._texts.popitem(last=False)
         self._sigs[article_id] = sig
 
     def _remember(self, article_id: str, sh: np.ndarray) -> None:
@@ -189,14 +206,16 @@ class Deduper:
         if sh is not None:
             self._cache.move_to_end(article_id)
             return sh
-        if self.text_lookup is None:
-            return None
-        try:
-            text = self.text_lookup(article_id)
-        except LookupError:  # the article is gone: estimate from the signature instead
-            return None
-        if not text:
-            return None
+        text = self._texts.pop(article_id, None)
+        if text is None:
+            if self.text_lookup is None:
+                return None
+            try:
+                text = self.text_lookup(article_id)
+            except LookupError:  # the article is gone: estimate from the signature instead
+                return None
+            if not text:
+                return None
         sh = shingle_hashes(text)
         self._remember(article_id, sh)
         return sh

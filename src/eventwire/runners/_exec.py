@@ -17,7 +17,7 @@ import collections
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-__all__ = ["Executor", "SerialExecutor", "PoolExecutor", "ordered_imap", "warm"]
+__all__ = ["Executor", "SerialExecutor", "PoolExecutor", "ordered_imap", "warm", "warm_reader"]
 
 T = TypeVar("T")
 
@@ -35,6 +35,19 @@ def warm(pipeline: Any) -> None:
     from eventwire.model import RawDoc
 
     pipeline([clean(RawDoc(source="warm-up", text=_WARM_TEXT, fmt="text"))])
+
+
+def warm_reader() -> None:
+    """Load what reading and cleaning an input use (the language identifier, the date
+    tables, the MinHash parameters), in this process: the runner before it forks a local
+    reading pool, so the workers share them instead of each loading them again."""
+    from eventwire.ingest import clean
+    from eventwire.ingest.clean import dedup_text
+    from eventwire.ingest.dedup import signature
+    from eventwire.model import RawDoc
+
+    signature(dedup_text(clean(RawDoc(source="warm-up", text=_WARM_TEXT, fmt="text"))))
+
 
 R = TypeVar("R")
 OnError = Callable[[Any, BaseException], Any]

@@ -20,7 +20,7 @@ from eventwire.analyze.pipeline import Pipeline, StageFailed, default_pipeline
 from eventwire.corpus.stage import CorpusStage, CorpusSummary, update_corpus
 from eventwire.ingest.language import is_supported, unsupported_language_problem
 from eventwire.model import AnalyzedDoc, Article, Copy, IngestProblem, RawDoc
-from eventwire.runners._exec import Executor, PoolExecutor, SerialExecutor, warm
+from eventwire.runners._exec import Executor, PoolExecutor, SerialExecutor, warm, warm_reader
 from eventwire.store import Store
 
 __all__ = ["IngestSummary", "AnalyzeSummary", "ingest", "analyze", "body_text"]
@@ -150,6 +150,8 @@ def ingest(
     if executor is not None:
         prepared = executor.imap(reader, units, on_error=_unread_unit)
     elif workers > 1 and len(units) > 1:
+        if START_METHOD == "fork":
+            warm_reader()  # the forked workers share what it loads
         pool = make_pool(workers)
         prepared = pool.imap(reader, units, chunksize=8)
     else:

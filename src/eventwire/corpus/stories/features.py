@@ -28,6 +28,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 __all__ = ["DocFreq", "DocVector", "terms", "vectorize", "cosine", "mentioned_years"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+_RUN_BREAK = re.compile(r'[\n.!?;:"(),]')
+_SENTENCE_BREAK = re.compile(r"[\n.!?]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "also", "like"}
 # Capitalized words that start sentences or are function words are not names.
@@ -59,11 +61,12 @@ def terms(text: str, names: Iterable[str] = ()) -> Counter[str]:
 
     for m in _WORD.finditer(text):
         tok = m.group()
-        gap = text[prev_end : m.start()] if prev_end >= 0 else ""
-        if prev_end >= 0 and ("\n" in gap or any(c in gap for c in ".!?;:\"(),")):
-            flush()
-        if prev_end >= 0 and ("\n" in gap or any(c in gap for c in ".!?")):
-            sentence_start = True
+        if prev_end >= 0:
+            gap = text[prev_end : m.start()]
+            if _RUN_BREAK.search(gap):  # a line break or punctuation ends a name run
+                flush()
+                if _SENTENCE_BREAK.search(gap):
+                    sentence_start = True
         prev_end = m.end()
         low = _norm(tok)
         if tok[0].isupper() and low not in _NOT_NAME and not (sentence_start and not run and low in _STOP):
