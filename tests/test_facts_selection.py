@@ -34,8 +34,8 @@ def _values(kind: str, *texts: str) -> list[Any]:
     return [s["value"] for s in _story(*texts) if s["kind"] == kind]
 
 
-def test_rules_default_is_person_place_named_people_street_town() -> None:
-    assert rules.ON == frozenset({"person_place", "named_people", "street_town"})
+def test_rules_default_is_the_kept_rules() -> None:
+    assert rules.ON == frozenset({"person_place", "named_people", "street_town", "unit_keys", "shared_unit", "age_people"})
     assert rules.parse("none") == frozenset() and rules.parse("all") == rules.ALL
     assert rules.parse("area,decade") == frozenset({"area", "decade"})
     with pytest.raises(ValueError):

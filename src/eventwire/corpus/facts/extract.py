@@ -33,6 +33,7 @@ from eventwire.corpus.facts.document import FactDoc, noun_class, word_class
 from eventwire.corpus.facts.numbers import Quantity, find_quantities
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
+from eventwire.corpus.facts.units import coordinated_units
 
 __all__ = ["quantity_statements"]
 
@@ -301,7 +302,7 @@ def quantity_statements(doc: FactDoc) -> list[Statement]:
         if tx.type in ("DATE", "TIME") and not re.search(r"\b(?:ago|later|earlier|old)\b", tx.text, re.I):
             skip.append((tx.start, tx.end))
     for bs, be, seg in doc.own_spans:
-        qs = find_quantities(doc.text[bs:be], skip=[(s - bs, e - bs) for s, e in skip if bs <= s < be])
+        qs = coordinated_units(doc.text[bs:be], find_quantities(doc.text[bs:be], skip=[(s - bs, e - bs) for s, e in skip if bs <= s < be]))
         prev: Statement | None = None
         for q0 in qs:
             q = Quantity(q0.start + bs, q0.end + bs, q0.text, q0.value, q0.kind, q0.unit, q0.qualifier, q0.compound, q0.words)

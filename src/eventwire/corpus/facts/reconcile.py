@@ -24,6 +24,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from eventwire.corpus.facts import ages, units
 from eventwire.corpus.facts.document import word_class
 from eventwire.corpus.facts.records import Group, Statement, Value
 from eventwire.corpus.facts.values import (
@@ -567,13 +568,11 @@ def story_fact(s: Statement) -> bool:
 
 
 def reconcile(statements: Sequence[Statement]) -> list[Group]:
-    """Group a story's statements by key and label each group, in order of first statement.
-
-    Within a key, statements with the same or compatible values form one group; values that
-    differ are one ``conflict``/``update`` group unless ``_distinct_facts`` says they are
-    different facts, in which case each value cluster is its own group (keys ``key#2``, ...).
-    """
-    keys = _shared_keys(statements)
+    """Group a story's statements by key (``units``, ``ages``: a key's units, one person's ages),
+    label each group, in order of first statement. Within a key, same or compatible values form
+    one group; values that differ are one ``conflict``/``update`` group unless ``_distinct_facts``
+    says they are different facts (then each value cluster is a group: keys ``key#2``, ...)."""
+    keys = ages.person_keys(statements, units.unit_keys(statements, _shared_keys(statements), compare), AGE_APART)
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if statements[i].unresolved:  # "yesterday" in an undated article: no value to compare

@@ -25,6 +25,16 @@ Session 9, second round (recall on the ten tune stories; ``people``):
                    or charged, or gives the age of, is a statement of that name
 ``street_town``    a street a happening took place at is an address with its house number and
                    the article's one town ("24 Independent Street, New Bedford"; ``streets``)
+
+Session 9, third round (conflicts on the ten tune stories):
+
+``unit_keys``      a key whose figures clash across two units ("9 months", "2 years") gives each
+                   unit its own key, so a clash within one unit (2 against 2 1/2 years) is
+                   found (``units``)
+``shared_unit``    "68 and 48-years-old": a whole number "and" joins to an age or a duration
+                   shares its unit (``units``)
+``age_people``     two ages no article states together, each stated with the same other ages
+                   of a key that holds several people's, are one person's (``ages``)
 """
 
 from __future__ import annotations
@@ -32,8 +42,10 @@ from __future__ import annotations
 __all__ = ["ALL", "ON", "on", "parse"]
 
 ALL = frozenset({"state_setting", "person_place", "said_date", "decade", "source_office", "when_clause", "area",
-                 "read_twice", "day_part", "named_people", "street_town"})
-ON: frozenset[str] = frozenset({"person_place", "named_people", "street_town"})  # kept in session 9: eval/facts_rules.py
+                 "read_twice", "day_part", "named_people", "street_town", "unit_keys",
+                 "shared_unit", "age_people"})
+ON: frozenset[str] = frozenset({"person_place", "named_people", "street_town", "unit_keys", "shared_unit",
+                                "age_people"})  # kept in session 9: eval/facts_rules.py
 
 
 def parse(spec: str) -> frozenset[str]:
