@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,18 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     with open_store(url) as store:
         api.run(store, [str(SEEDS)])
     return url
+
+
+@pytest.fixture
+def switch() -> Iterator[Any]:
+    """Set the facts statement-selection rules in force (``rules.ON``) for one test; the
+    default is restored afterwards."""
+    from eventwire.corpus.facts import rules
+
+    default = rules.ON
+
+    def set_on(*names: str) -> None:
+        rules.ON = frozenset(names)
+
+    yield set_on
+    rules.ON = default

@@ -3,24 +3,12 @@ their town (``streets``), mixed fractions ("2 1/2 years") and "no-one" (British 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from eventwire.corpus.facts import facts_command, rules
+from eventwire.corpus.facts import facts_command
 from eventwire.corpus.facts.numbers import find_quantities
-
-
-@pytest.fixture
-def switch() -> Iterator[Any]:
-    default = rules.ON
-
-    def set_on(*names: str) -> None:
-        rules.ON = frozenset(names)
-
-    yield set_on
-    rules.ON = default
 
 
 def _statements(*texts: str) -> list[dict[str, Any]]:
@@ -64,6 +52,54 @@ def test_streets_address_takes_house_number_and_the_articles_town(switch: Any) -
     switch("person_place")
     places_off = [s["value"] for s in _statements(text) if s["kind"] == "place"]
     assert "24 Maple Street, Springfield" not in places_off
+
+
+def test_people_killer_is_a_named_participant_the_killed_is_not(switch: Any) -> None:
+    # the subject of "killed" is the killer, not the dead: his later mentions are statements
+    switch("person_place", "named_people")
+    text = ("Police arrested Gary Morton, 35, in Springfield. Gary Morton killed his neighbour "
+            "Ann Bell, 61, on Monday. Gary Morton was held without bail. Ann Bell lived alone.")
+    names = [(s["key"], s["value"]) for s in _statements(text) if s["kind"] == "names"]
+    assert names.count(("name:morton", "Gary Morton")) == 2
+    assert ("name:bell", "Ann Bell") not in names
+
+
+def test_people_dead_relative_excludes_no_other_person_of_the_surname(switch: Any) -> None:
+    switch("person_place", "named_people")
+    text = ("Catherine Gomes, 61, died on Monday. Police arrested Robert Gomes, 40, on Tuesday. "
+            "Robert Gomes was held without bail.")
+    names = [(s["key"], s["value"]) for s in _statements(text) if s["kind"] == "names"]
+    assert ("name:gomes", "Robert Gomes") in names
+
+
+def test_streets_headline_words_are_no_part_of_the_street(switch: Any) -> None:
+    switch("person_place", "street_town")
+    text = ("Bodies Found In Independent Street Apartment. SPRINGFIELD -- The bodies were found "
+            "Saturday at 24 Independent Street in Springfield.")
+    places = [s["value"] for s in _statements(text) if s["kind"] == "place"]
+    assert "Found In Independent Street, Springfield" not in places
+    assert "24 Independent Street, Springfield" in places
+
+
+def test_streets_where_someone_lives_is_no_place_of_the_happening(switch: Any) -> None:
+    switch("person_place", "street_town")
+    text = ("Police Chief Ann Lee, who lives on Elm Street in Springfield, said the fire was set "
+            "on Oak Street.")
+    places = [s["value"] for s in _statements(text) if s["kind"] == "place"]
+    assert "Elm Street, Springfield" not in places and "Oak Street, Springfield" in places
+
+
+def test_streets_statements_in_text_order_with_or_without_a_street(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.corpus.facts.streets as streets_mod
+    from eventwire.corpus.facts.records import Statement
+
+    def st(a: int) -> Statement:
+        return Statement(doc_id="d", start=a, end=a + 1, text="x", key="k", kind="count", value=1.0)
+
+    # no town, so nothing to add: the statements still come back in text order
+    monkeypatch.setattr(streets_mod, "article_town", lambda doc: None)
+    out = streets_mod.street_statements(None, [st(5), st(1)])  # type: ignore[arg-type]
+    assert [s.start for s in out] == [1, 5]
 
 
 def test_streets_no_address_without_one_town(switch: Any) -> None:

@@ -5,24 +5,11 @@ with session 9's second-round ``named_people`` and ``street_town`` (tests/test_f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from eventwire.corpus.facts import facts_command, rules
-
-
-@pytest.fixture
-def switch() -> Iterator[Any]:
-    """Set ``rules.ON`` for one test (``None``: the default)."""
-    default = rules.ON
-
-    def set_on(*names: str) -> None:
-        rules.ON = frozenset(names)
-
-    yield set_on
-    rules.ON = default
 
 
 def _story(*texts: str) -> list[dict[str, Any]]:
@@ -34,8 +21,7 @@ def _values(kind: str, *texts: str) -> list[Any]:
     return [s["value"] for s in _story(*texts) if s["kind"] == kind]
 
 
-def test_rules_default_is_the_kept_rules() -> None:
-    assert rules.ON == frozenset({"person_place", "named_people", "street_town", "unit_keys", "shared_unit", "age_people"})
+def test_facts_selection_rules_parse_names_and_rejects_unknown() -> None:
     assert rules.parse("none") == frozenset() and rules.parse("all") == rules.ALL
     assert rules.parse("area,decade") == frozenset({"area", "decade"})
     with pytest.raises(ValueError):
@@ -45,13 +31,13 @@ def test_rules_default_is_the_kept_rules() -> None:
 _PALERMO = "A Mafia boss in Palermo hanged himself in jail on Tuesday."
 
 
-def test_when_where_place_of_a_person_is_no_place_of_the_happening(switch: Any) -> None:
+def test_facts_selection_when_where_place_of_a_person_is_no_place_of_the_happening(switch: Any) -> None:
     assert "Palermo" not in _values("place", _PALERMO)  # the default
     switch()
     assert "Palermo" in _values("place", _PALERMO)
 
 
-def test_when_where_state_that_is_also_a_small_town_is_the_setting(switch: Any) -> None:
+def test_facts_selection_when_where_state_that_is_also_a_small_town_is_the_setting(switch: Any) -> None:
     # "Oregon" is a state and two small towns: the state is the setting, not a checkable place
     text = "A bomb exploded at a bank in Oregon on Friday, killing two officers."
     switch("state_setting")
@@ -60,7 +46,7 @@ def test_when_where_state_that_is_also_a_small_town_is_the_setting(switch: Any) 
     assert "Oregon" in _values("place", text)
 
 
-def test_when_where_date_of_a_saying_is_no_date_of_the_happening(switch: Any) -> None:
+def test_facts_selection_when_where_date_of_a_saying_is_no_date_of_the_happening(switch: Any) -> None:
     text = "Two officers died in the blast on Friday, and police had no suspects, officials said Saturday."
     switch("said_date")
     dates = _values("date", text)
@@ -69,7 +55,7 @@ def test_when_where_date_of_a_saying_is_no_date_of_the_happening(switch: Any) ->
     assert "Saturday" in _values("date", text)
 
 
-def test_when_where_clause_on_a_time_names_its_happening(switch: Any) -> None:
+def test_facts_selection_when_where_clause_on_a_time_names_its_happening(switch: Any) -> None:
     text = "Residents heard the noise at 5:30 p.m., when the bomb went off."
     switch("when_clause")
     assert [(s["key"], s["value"]) for s in _story(text) if s["kind"] == "time"] == [("time:explosion", "17:30")]
@@ -77,7 +63,7 @@ def test_when_where_clause_on_a_time_names_its_happening(switch: Any) -> None:
     assert ("time:explosion", "17:30") not in [(s["key"], s["value"]) for s in _story(text) if s["kind"] == "time"]
 
 
-def test_when_where_decade_is_no_date(switch: Any) -> None:
+def test_facts_selection_when_where_decade_is_no_date(switch: Any) -> None:
     text = "The actress, who swam to stardom in the 1940's, died in her sleep on Thursday."
     switch("decade")
     dates = _values("date", text)
@@ -86,7 +72,7 @@ def test_when_where_decade_is_no_date(switch: Any) -> None:
     assert "1940" in _values("date", text)
 
 
-def test_when_where_building_in_a_towns_area_is_in_the_town(switch: Any) -> None:
+def test_facts_selection_when_where_building_in_a_towns_area_is_in_the_town(switch: Any) -> None:
     text = "A bomb exploded at a Denver-area bank on Friday, killing two officers."
     switch("area")
     assert _values("place", text) == ["Denver, Colorado"]
@@ -94,7 +80,7 @@ def test_when_where_building_in_a_towns_area_is_in_the_town(switch: Any) -> None
     assert _values("place", text) != ["Denver, Colorado"]
 
 
-def test_command_one_value_read_twice_is_one_statement(switch: Any) -> None:
+def test_facts_selection_command_one_value_read_twice_is_one_statement(switch: Any) -> None:
     text = "An officer arrived at the West Coast Bank after a call about a suspicious device."
     switch("read_twice")
     assert len([s for s in _story(text) if s["kind"] == "place"]) == 1
@@ -102,7 +88,7 @@ def test_command_one_value_read_twice_is_one_statement(switch: Any) -> None:
     assert len([s for s in _story(text) if s["kind"] == "place"]) == 2
 
 
-def test_selection_day_with_part_of_day_keeps_one_reading(switch: Any) -> None:
+def test_facts_selection_day_with_part_of_day_keeps_one_reading(switch: Any) -> None:
     evening = ("Police said Marco Bruni hanged himself in his cell on Tuesday evening.",
                "Marco Bruni hanged himself in his cell on Tuesday evening, police said.")
     switch("day_part")
@@ -116,7 +102,7 @@ def test_selection_day_with_part_of_day_keeps_one_reading(switch: Any) -> None:
     assert ("date", "Tuesday") in {(s["kind"], s["value"]) for s in _story(*evening)}
 
 
-def test_relations_office_of_a_sentences_source_is_no_statement(switch: Any) -> None:
+def test_facts_selection_relations_office_of_a_sentences_source_is_no_statement(switch: Any) -> None:
     text = ("Two men were arrested and held without bail, said Chief of Detectives Frank Miller. "
             "Dayton Police Chief Tom Reed announced 40-year-old Ann Cole was arrested.")
     switch("source_office")

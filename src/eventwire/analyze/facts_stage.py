@@ -15,7 +15,7 @@ from eventwire.model import AnalyzedDoc, Fact, make_id
 
 __all__ = ["facts_doc", "make_stage", "to_fact", "VERSION"]
 
-VERSION = "7"  # 7: a figure "and" joins to an age or duration shares its unit ("68 and 48-years-old"; rules.shared_unit); figures of one key in two units that clash are keyed per unit (rules.unit_keys); one person's ages under a family key are their own key (rules.age_people). 6: named participants at every mention (rules.named_people), street addresses with their town (rules.street_town), mixed fractions ("2 1/2 years"), "no-one". 5: the place of a person ("a Mafia boss in Palermo") is no place of the happening (rules.person_place; the other round-8 rules are switches, off). 4: place names before no building are no places; a building takes its article's one town; named areas
+VERSION = "8"  # 8: the killer ("X killed Y") stays a named participant, the dead are matched by full name; a street takes only its proper nouns and only under a happening or site (not "lives on"); statements always in text order. 7: a figure "and" joins to an age or duration shares its unit ("68 and 48-years-old"; rules.shared_unit); figures of one key in two units that clash are keyed per unit (rules.unit_keys); one person's ages under a family key are their own key (rules.age_people). 6: named participants at every mention (rules.named_people), street addresses with their town (rules.street_town), mixed fractions ("2 1/2 years"), "no-one". 5: the place of a person ("a Mafia boss in Palermo") is no place of the happening (rules.person_place; the other round-8 rules are switches, off). 4: place names before no building are no places; a building takes its article's one town; named areas
 
 
 def to_fact(article_id: str, s: Statement) -> Fact:

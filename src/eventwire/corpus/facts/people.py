@@ -10,8 +10,9 @@ person they belong to (``extract``: ``age:<surname>``). This rule (``named_peopl
 mention of them elsewhere in the article as well, under ``name:<surname>`` (kind ``names``,
 so two people of one surname under one key are two facts, never a clash).
 
-A person the article names with an age but who is the subject of a verb of dying ("Esther
-Williams died", "X hanged himself in his cell") is the protagonist of the story, its topic
+A person the article names with an age but who dies in it ("Esther Williams died", "X hanged
+himself in his cell", "Y killed X"; the killer Y stays a participant; matched by full name, so
+a dead Gomes excludes no other Gomes) is the protagonist of the story, its topic
 rather than a checkable detail, as ``attributes`` already holds for a single name: only the
 mentions the parse ties to a happening are kept for them.
 """
@@ -29,17 +30,26 @@ from eventwire.corpus.facts.records import Statement
 __all__ = ["named_people_statements"]
 
 _NEAR = 40  # characters between an age and the name it belongs to ("Robyn Mendes, 48")
+_REFLEXIVE = ("himself", "herself", "themselves", "itself")  # "hanged himself": the subject dies
 
 
 def _dying_subjects(doc: FactDoc) -> set[str]:
-    """Surnames of the people who are the subject of a verb of dying ("X died", "X hanged
-    himself") or are found dead ("X was found dead") in the article."""
+    """Folded full names of the people who die in the article: the subject of an intransitive
+    verb of dying ("X died", "X hanged himself"), the object or passive subject of a transitive
+    one ("killed X", "X was murdered"; its active subject is the killer), or found dead ("X was
+    found dead")."""
     out: set[str] = set()
     for k, t in enumerate(doc.tokens):
         if t.pos != "VERB":
             continue
         if word_class(t.lemma) == "death":
-            subj = doc.child(k, "nsubj")
+            obj = doc.child(k, "dobj")
+            if obj is not None and doc.tok(obj).text.lower() not in _REFLEXIVE:
+                subj: int | None = obj  # "X killed Y": Y died
+            elif obj is not None:
+                subj = doc.child(k, "nsubj")  # "X hanged himself"
+            else:
+                subj = doc.child(k, "nsubjpass", "nsubj")  # "X was killed", "X died"
         elif any(doc.tok(c).text.lower() == "dead" for c in doc.children(k)):
             subj = doc.child(k, "nsubjpass", "nsubj")
         else:
@@ -48,7 +58,7 @@ def _dying_subjects(doc: FactDoc) -> set[str]:
             continue
         e = doc.entity_at(*doc.subtree_span(subj), ("PERSON",))
         if e is not None:
-            out.add(_surname(e.text))
+            out.add(title_free(e.text).casefold())
     return out
 
 
@@ -97,7 +107,9 @@ def named_people_statements(doc: FactDoc, found: Sequence[Statement]) -> list[St
         fold = name.casefold()
         if fold not in full or any(a < e.end and e.start < b for a, b in taken):
             continue
-        if fold in aged and set(fold.split()) & (dying | officials):
+        # by full name, or the name a headline's verb ran into ("Esther Williams Dies")
+        died = any(fold == d or fold.startswith(d + " ") for d in dying)
+        if fold in aged and (died or _surname(name) in officials):
             continue  # the story's protagonist ("Esther Williams died"), not a detail
         if not _proper(doc, e.start, e.end):
             continue  # "Esther Williams Dies": a headline's verb taken into the name
