@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.corpus.facts import rules
-from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.records import Statement, indexes_by_key
 
 __all__ = ["person_keys"]
 
@@ -50,11 +50,8 @@ def person_keys(statements: Sequence[Statement], keys: list[str], apart: float) 
     key of their own (``<key>``, ``<key>:2``, ... in order of first statement)."""
     if not rules.on("age_people"):
         return keys
-    by_key: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        by_key.setdefault(k, []).append(i)
     out = list(keys)
-    for key, idx in by_key.items():
+    for key, idx in indexes_by_key(keys).items():
         if any(statements[i].kind != "age" or not isinstance(statements[i].value, float | int) for i in idx):
             continue
         values = list(dict.fromkeys(float(statements[i].value) for i in idx))  # type: ignore[arg-type]

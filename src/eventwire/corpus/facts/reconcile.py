@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from eventwire.corpus.facts import ages, units
 from eventwire.corpus.facts.document import word_class
-from eventwire.corpus.facts.records import Group, Statement, Value
+from eventwire.corpus.facts.records import Group, Statement, Value, indexes_by_key
 from eventwire.corpus.facts.values import (
     compare_dates,
     compare_times,
@@ -573,13 +573,10 @@ def reconcile(statements: Sequence[Statement]) -> list[Group]:
     one group; values that differ are one ``conflict``/``update`` group unless ``_distinct_facts``
     says they are different facts (then each value cluster is a group: keys ``key#2``, ...)."""
     keys = ages.person_keys(statements, units.unit_keys(statements, _shared_keys(statements), compare), AGE_APART)
-    by_key: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if statements[i].unresolved:  # "yesterday" in an undated article: no value to compare
-            continue
-        by_key.setdefault(k, []).append(i)
+    # "yesterday" in an undated article: no value to compare
+    unresolved = frozenset(i for i, st in enumerate(statements) if st.unresolved)
     parts: list[tuple[str, list[int]]] = []
-    for key, idx in by_key.items():
+    for key, idx in indexes_by_key(keys, unresolved).items():
         clusters = _clusters(statements, idx)
         if len(clusters) > 1 and _clash(statements, clusters) and _distinct_facts(statements, clusters, key):
             buckets = sorted(_join_parallel(statements, _buckets(statements, clusters)), key=lambda c: c[0])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Statement", "Group", "LABELS", "Value"]
+__all__ = ["Statement", "Group", "LABELS", "Value", "indexes_by_key"]
 
 LABELS = ("agree", "complement", "conflict", "update", "single-source")
 
@@ -100,3 +100,13 @@ class Group:
 
     def to_json(self) -> dict[str, Any]:
         return {"key": self.key, "label": self.label, "members": list(self.members), "reason": self.reason}
+
+
+def indexes_by_key(keys: list[str], skip: frozenset[int] = frozenset()) -> dict[str, list[int]]:
+    """The positions of each key in ``keys`` (one key per statement), in order of first
+    appearance; positions in ``skip`` are left out."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if i not in skip:
+            by_key.setdefault(k, []).append(i)
+    return by_key

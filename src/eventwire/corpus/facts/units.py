@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.numbers import Quantity
-from eventwire.corpus.facts.records import Statement
+from eventwire.corpus.facts.records import Statement, indexes_by_key
 
 __all__ = ["coordinated_units", "unit_keys"]
 
@@ -61,11 +61,8 @@ def unit_keys(statements: Sequence[Statement], keys: list[str],
     """``keys`` (one per statement) with a key whose figures clash across units split by unit."""
     if not rules.on("unit_keys"):
         return keys
-    by_key: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        by_key.setdefault(k, []).append(i)
     out = list(keys)
-    for key, idx in by_key.items():
+    for key, idx in indexes_by_key(keys).items():
         members = [statements[i] for i in idx]
         if members[0].kind in _KEEP or any(not s.unit or isinstance(s.value, str) for s in members):
             continue
