@@ -14,6 +14,7 @@ times next to the load), and for Dask the scaling efficiency
 ``(rate with 2 workers) / (2 x rate with 1 worker)``.
 
   python bench/dask_scale.py --articles 1028 --modes local,dask1,dask2 --pipeline full
+  python bench/dask_scale.py --articles 10000 --modes local2,dask2,dask1 --pipeline full  # local2: -p 2
   python bench/dask_scale.py --articles 1000,10000 --modes local --pipeline ner   # cost growth
   python bench/dask_scale.py --articles 1000,10000,100000 --modes local --pipeline none
 """
@@ -94,16 +95,18 @@ def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
     pipe = _pipeline(pipeline)
     load0 = os.getloadavg()[0]
     cpu0 = time.process_time()
+    children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/bench.db")
         out: dict[str, Any] = {"mode": mode}
-        if mode == "local":
+        if mode.startswith("local"):  # "local": one process; "local2": a pool of 2
+            procs = int(mode.removeprefix("local") or 1)
             t0 = time.perf_counter()
             if pipe is None:
-                ing = api.ingest(store, [str(corpus)])
+                ing = api.ingest(store, [str(corpus)], workers=procs)
                 res = api.RunSummary(ing, AnalyzeSummary())
             else:
-                res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64)
+                res = api.run(store, [str(corpus)], pipeline=pipe, batch_size=64, n_process=procs)
             secs = time.perf_counter() - t0
             worker_cpu, worker_rss = 0.0, []
         else:
@@ -128,12 +131,17 @@ def run_mode(mode: str, corpus: Path, pipeline: str) -> dict[str, Any]:
         db_bytes = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
     n = res.ingest.new_articles
     runner_cpu = time.process_time() - cpu0
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pool_cpu = 0.0  # local2's pool (Dask's workers are counted through the client instead)
+    if mode.startswith("local"):
+        pool_cpu = (ch.ru_utime + ch.ru_stime) - (children0.ru_utime + children0.ru_stime)
     out.update(
         articles=n,
         analyzed=res.analyze.analyzed,
         seconds=round(secs, 1),
         articles_per_s=round(n / secs, 2),
-        cpu_seconds=round(runner_cpu + worker_cpu, 1),
+        cpu_seconds=round(runner_cpu + worker_cpu + pool_cpu, 1),
+        pool_cpu_seconds=round(pool_cpu, 1),
         runner_cpu_seconds=round(runner_cpu, 1),
         worker_cpu_seconds=round(worker_cpu, 1),
         runner_peak_rss_mib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
