@@ -353,8 +353,11 @@ def main() -> None:
     if not (FACTS / "facts-dev.jsonl").exists():
         print(f"no {FACTS}/facts-dev.jsonl: skipped")
         return
-    if a.rules is not None:
-        rules.ON = rules.parse(a.rules)
+    with rules.using(rules.parse(a.rules) if a.rules is not None else rules.ON):
+        _run(a, ap)
+
+
+def _run(a: argparse.Namespace, ap: argparse.ArgumentParser) -> None:
     if a.errors and a.part != "tune":
         ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
     if a.with_extra and a.part in ("heldout", "extra"):

@@ -7,7 +7,7 @@ unread stories, and the leave-one-story-out rule choice is the figure to quote.
 
     .venv/bin/python eval/facts_rules.py [--json OUT]
 
-Each document is parsed once; for each setting of ``rules.ON`` the statements are extracted
+Each document is parsed once; for each rule set (``rules.using``) the statements are extracted
 again, reconciled per story and scored by the shared ``facts_score.py`` (real documents):
 
 1. ``none`` (main before round 8), ``all`` (the round-8 branch) and, for each rule, ``all``
@@ -42,13 +42,9 @@ from eventwire.corpus.facts.command import extract_statements  # noqa: E402
 
 def lines_with(rule_set: frozenset[str], gold: list[dict[str, Any]], docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every story's system line with ``rule_set`` in force."""
-    old = rules.ON
-    rules.ON = rule_set
-    try:
+    with rules.using(rule_set):
         st = {d["doc_id"]: extract_statements(fe.FDS[d["doc_id"]]) for d in docs}
         return fe.system_lines(gold, docs, st, False)
-    finally:
-        rules.ON = old
 
 
 def figures(fs: Any, gold: list[dict[str, Any]], lines: list[dict[str, Any]], subs: set[str]) -> tuple[float, float, float, float]:

@@ -137,8 +137,11 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list the wrong labels (--part tune only)")
     ap.add_argument("--rules", help="statement-selection rules in force: 'none', 'all' or a comma-separated list")
     a = ap.parse_args()
-    if a.rules is not None:
-        fe.rules.ON = fe.rules.parse(a.rules)
+    with fe.rules.using(fe.rules.parse(a.rules) if a.rules is not None else fe.rules.ON):
+        _run(a, ap)
+
+
+def _run(a: argparse.Namespace, ap: argparse.ArgumentParser) -> None:
     if a.errors and a.part != "tune":
         ap.error("--errors lists the errors of the tune part only (--part tune): the held-out part stays unread")
     if not (fe.FACTS / "facts-dev.jsonl").exists():

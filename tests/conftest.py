@@ -139,14 +139,15 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def switch() -> Iterator[Any]:
-    """Set the facts statement-selection rules in force (``rules.ON``) for one test; the
-    default is restored afterwards."""
+    """Set the facts statement-selection rules in force (``rules.using``) for one test; the
+    default is in force again afterwards."""
+    from contextlib import ExitStack
+
     from eventwire.corpus.facts import rules
 
-    default = rules.ON
+    with ExitStack() as stack:
 
-    def set_on(*names: str) -> None:
-        rules.ON = frozenset(names)
+        def set_on(*names: str) -> None:
+            stack.enter_context(rules.using(frozenset(names)))
 
-    yield set_on
-    rules.ON = default
+        yield set_on

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
@@ -31,8 +29,8 @@ def test_units_clash_within_one_unit_is_found_beside_another_units_figure() -> N
     assert keys == {"duration:sentence:months", "duration:sentence:years"}
 
 
-def test_units_switch_off_keeps_the_whole_key_apart(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rules, "ON", rules.ON - {"unit_keys"})
+def test_units_switch_off_keeps_the_whole_key_apart(switch: Any) -> None:
+    switch(*(rules.ON - {"unit_keys"}))
     sts = [_st("a", 9.0, "months"), _st("a", 2.0, "years"), _st("b", 9.0, "months"), _st("b", 2.5, "years")]
     assert "conflict" not in [label for label, _ in _labels(sts)]
 
@@ -56,11 +54,11 @@ def test_units_coordinated_figure_shares_the_age_unit() -> None:
         ("68", "age", "years"), ("48-years-old", "age", "years"), ("5", "count", ""), ("6", "count", "")]
 
 
-def test_units_coordinated_figure_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_units_coordinated_figure_switch_off(switch: Any) -> None:
     from eventwire.corpus.facts.numbers import find_quantities
     from eventwire.corpus.facts.units import coordinated_units
 
-    monkeypatch.setattr(rules, "ON", rules.ON - {"shared_unit"})
+    switch(*(rules.ON - {"shared_unit"}))
     text = "who were 61 and 48 years old"
     assert [q.kind for q in coordinated_units(text, find_quantities(text))] == ["count", "age"]
 
@@ -76,8 +74,8 @@ def test_ages_one_persons_differing_age_under_a_family_key_clashes() -> None:
     assert _labels(sts) == [("agree", 4), ("agree", 4), ("conflict", 4)]
 
 
-def test_ages_person_rule_off_keeps_the_differing_age_apart(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rules, "ON", rules.ON - {"age_people"})
+def test_ages_person_rule_off_keeps_the_differing_age_apart(switch: Any) -> None:
+    switch(*(rules.ON - {"age_people"}))
     sts = [_age(d, v) for d in ("a", "b", "c") for v in (35.0, 48.0, 61.0)] + [_age("d", v) for v in (35.0, 48.0, 68.0)]
     assert "conflict" not in [label for label, _ in _labels(sts)]
 

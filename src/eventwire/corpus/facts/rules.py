@@ -2,7 +2,9 @@
 can be measured on its own (``eval/facts_rules.py``: leave-one-story-out on the tune stories,
 and judged on the extra stories, read by none of them until session 9's second round).
 
-``ON`` holds the rules in force; the evaluation replaces it (``eval/facts_eval.py --rules``).
+``ON`` is the shipped rule set, in force by default. Another set is in force only inside
+``with rules.using(names):`` (the evaluations' ``--rules``, the tests): a context variable, so
+it never leaks out of the block, into another thread's run, or into a Dask worker's tasks.
 Session 9's first round kept only ``person_place`` of the round-8 rules on: on the five extra
 stories (eval/facts_extra.jsonl, then read by no rule), leaving any other rule out of the full
 set changed nothing (seven rules) or raised the objective (``day_part``). Its second round added
@@ -44,7 +46,11 @@ Session 9, third round (conflicts on the ten tune stories):
 
 from __future__ import annotations
 
-__all__ = ["ALL", "ON", "on", "parse"]
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+__all__ = ["ALL", "ON", "on", "parse", "using"]
 
 ALL = frozenset({"state_setting", "person_place", "said_date", "decade", "source_office", "when_clause", "area",
                  "read_twice", "day_part", "named_people", "street_town", "unit_keys",
@@ -65,7 +71,23 @@ def parse(spec: str) -> frozenset[str]:
     return names
 
 
+_IN_FORCE: ContextVar[frozenset[str] | None] = ContextVar("eventwire_facts_rules", default=None)
+
+
+@contextmanager
+def using(names: frozenset[str]) -> Iterator[None]:
+    """Put the rule set ``names`` (a subset of ``ALL``) in force for the ``with`` block."""
+    if not names <= ALL:
+        raise ValueError(f"unknown rules: {sorted(names - ALL)}")
+    token = _IN_FORCE.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _IN_FORCE.reset(token)
+
+
 def on(name: str) -> bool:
     """Whether the rule ``name`` (one of ``ALL``) is in force."""
     assert name in ALL, name
-    return name in ON
+    in_force = _IN_FORCE.get()
+    return name in (ON if in_force is None else in_force)
