@@ -28,6 +28,22 @@ def test_facts_selection_rules_parse_names_and_rejects_unknown() -> None:
         rules.parse("no_such_rule")
 
 
+def test_facts_selection_rules_using_is_scoped_to_its_block_and_thread() -> None:
+    import threading
+
+    assert rules.on("person_place") and not rules.on("area")
+    seen: list[bool] = []
+    with rules.using(frozenset({"area"})):
+        assert rules.on("area") and not rules.on("person_place")
+        worker = threading.Thread(target=lambda: seen.append(rules.on("area")))
+        worker.start()
+        worker.join()
+    assert seen == [False]  # another thread keeps the shipped set
+    assert rules.on("person_place") and not rules.on("area")
+    with pytest.raises(ValueError), rules.using(frozenset({"no_such_rule"})):
+        pass
+
+
 _PALERMO = "A Mafia boss in Palermo hanged himself in jail on Tuesday."
 
 
