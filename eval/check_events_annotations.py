@@ -5,8 +5,9 @@
     python3 eval/check_events_annotations.py --sample eval/events_ecbtrain_extra2.jsonl
     python3 eval/check_events_annotations.py --sample eval/events_ecbtrain_extra3.jsonl
 
-Checks per record: required fields, ``no_events`` == (events empty), ECB+ train split and no
-test topic (36-45); per event: a PLOVER v2.0 type (``plover_types.json``), an ``event_code``
+Checks per record: required fields, ``no_events`` == (events empty), ECB+ train split (ECB+
+dev for the held-out ``eval/events_ecbdev_*.jsonl``, sampled by ``eval/sample_events_ecbdev_*.py``)
+and no test topic (36-45); per event: a PLOVER v2.0 type (``plover_types.json``), an ``event_code``
 listed in the ICEWS CAMEO codefile or null, actor ``text`` an exact substring of the sentence or
 ``"(implicit) ..."``, country an ISO alpha-3-shaped code / UNO / NGO / null, status and
 ``event_date`` formats. Across files: unique ids, no sentence (doc_id + text) already in the
@@ -51,15 +52,15 @@ def cameo_codes():
     return codes
 
 
-def check_record(r, types, codes, where):
+def check_record(r, types, codes, where, split="train"):
     errs = []
     for k in FIELDS:
         if k not in r:
             errs.append(f"{where}: missing field {k}")
     if errs:
         return errs
-    if r["split"] != "train":
-        errs.append(f"{where}: split {r['split']!r} (only ECB+ train)")
+    if r["split"] != split:
+        errs.append(f"{where}: split {r['split']!r} (only ECB+ {split} in this file)")
     if 36 <= int(r["topic"]) <= 45:
         errs.append(f"{where}: test topic {r['topic']}")
     if r["date"] is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", r["date"]):
@@ -110,8 +111,10 @@ def main():
     errs, ids, recs, samplers = [], set(), [], []
     for path in a.files:
         prior = gold.union(*(s for p, s in extras.items() if p != os.path.abspath(path)))
-        m = re.search(r"events_ecbtrain_(extra\d*)\.jsonl$", path)
-        samplers.append(os.path.join(HERE, f"sample_events_{m.group(1)}.py") if m else None)
+        m = re.search(r"events_ecb(train_extra\d*|dev_\w+)\.jsonl$", path)
+        held_out = bool(m and m.group(1).startswith("dev_"))
+        name = m.group(1).removeprefix("train_") if m else None
+        samplers.append(os.path.join(HERE, f"sample_events_{'ecb' + name if held_out else name}.py") if m else None)
         recs.append([])
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -120,7 +123,7 @@ def main():
                 r = json.loads(line)
                 recs[-1].append(r)
                 where = f"{os.path.basename(path)}:{n} {r.get('id')}"
-                errs += check_record(r, types, codes, where)
+                errs += check_record(r, types, codes, where, "dev" if held_out else "train")
                 if r.get("id") in ids:
                     errs.append(f"{where}: duplicate id")
                 ids.add(r.get("id"))
