@@ -1,6 +1,6 @@
 """Events on real news, in their documents: what the store holds for the realnews sentences.
 
-    .venv/bin/python eval/realnews_events_doc_eval.py [--split dev|train|all] [--json OUT]
+    .venv/bin/python eval/realnews_events_doc_eval.py [--split dev|train|all] [--json OUT] [--gold FILE]
 
 ``eval/realnews_events_eval.py`` codes each gold sentence alone (what ``eventwire code``
 and the shared scorer see). The realnews gold, though, codes countries from the whole
@@ -73,10 +73,13 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "train", "all"), default="dev")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--dump", type=Path, help="write the predictions (JSONL) here")
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help="gold sentences in the realnews format (default: the realnews gold; "
+                         "eval/events_ecbdev_heldout.jsonl: the held-out ECB+ dev sentences)")
     args = ap.parse_args()
-    if not GOLD.exists():
-        sys.exit(f"no {GOLD}: the realnews dev data is not beside this checkout")
-    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    if not args.gold.exists():
+        sys.exit(f"no {args.gold}: the realnews dev data is not beside this checkout")
+    gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     if args.split != "all":
         gold = [g for g in gold if g["split"] == args.split]
     pred = predict(gold)

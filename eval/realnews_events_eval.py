@@ -1,6 +1,6 @@
 """Events on real news: the realnews gold (ECB+ sentences coded per the PLOVER manual).
 
-    .venv/bin/python eval/realnews_events_eval.py [--json OUT]
+    .venv/bin/python eval/realnews_events_eval.py [--json OUT] [--gold eval/events_ecbdev_heldout.jsonl]
 
 Runs ``eventwire code`` (``code_command``: the pipeline's own stages) on the 400 realnews
 sentences and reports, per split, with the shared scorer (``../shared/eval/events_score.py``):
@@ -65,12 +65,15 @@ def figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str,
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--gold", type=Path, default=GOLD,
+                    help="gold sentences in the realnews format (default: the realnews gold; "
+                         "eval/events_ecbdev_heldout.jsonl: the held-out ECB+ dev sentences)")
     args = ap.parse_args()
-    if not GOLD.exists():
-        sys.exit(f"no {GOLD}: the realnews dev data is not beside this checkout")
+    if not args.gold.exists():
+        sys.exit(f"no {args.gold}: the realnews dev data is not beside this checkout")
     from eventwire.analyze.events import code_command
 
-    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    gold = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     pred = list(code_command({"id": g["id"], "text": g["text"], "date": g.get("date")} for g in gold))
     report(gold, pred, args.json)
 
