@@ -21,7 +21,10 @@ run on main af51579 (dismissal sense of "fire", charge names, event-ness model r
 ``eval/events_demo_ecbdev_judged_7.jsonl`` those on a new sample (``--seed 20261203``) in session 9
 (the article-level domain feature of the event-ness model), and
 ``eval/events_demo_ecbdev_judged_7_prerebase.jsonl`` those on the same seed with the model trained
-before that branch's rebase.
+before that branch's rebase;
+``eval/events_demo_ecbdev_judged_8.jsonl`` those on a new sample (``--seed 20261204``) in session 10
+(models retrained with ``eval/events_ecbtrain_extra4.jsonl``, threshold 0.5), printed sample in
+``eval/results/events_demo_ecbdev_s10.txt``.
 """
 
 from __future__ import annotations
