@@ -31,15 +31,9 @@ SEED = 2033
 N = 300
 
 
-def already_coded():
-    with open(s2.REALNEWS, encoding="utf-8") as f:
-        return {(r["doc_id"], s2.norm(r["text"])) for r in map(json.loads, filter(str.strip, f))}
-
-
 def sample():
-    s2.already_coded = already_coded
-    s2.ECB_TRAIN = ECB_DEV  # the same eligibility rule over the dev file
-    pool = [u for units in s2.pools().values() for u in units]  # topics in file order
+    units = s2.pools(source=ECB_DEV, done=s2.already_coded([s2.REALNEWS]))  # the same eligibility rule
+    pool = [u for topic_units in units.values() for u in topic_units]  # topics in file order
     random.seed(SEED)
     return random.sample(pool, N)
 

@@ -59,9 +59,10 @@ def norm(t):
     return " ".join(t.split())
 
 
-def already_coded():
+def already_coded(paths=(REALNEWS, EXTRA)):
+    """(doc_id, normalised text) of every sentence coded in ``paths``."""
     out = set()
-    for path in (REALNEWS, EXTRA):
+    for path in paths:
         with open(path, encoding="utf-8") as f:
             for line in f:
                 if line.strip():
@@ -70,11 +71,13 @@ def already_coded():
     return out
 
 
-def pools():
-    done = already_coded()
+def pools(source=ECB_TRAIN, done=None):
+    """Per topic (in file order), the eligible units of ``source`` not in ``done`` (default:
+    :func:`already_coded`)."""
+    done = already_coded() if done is None else done
     by_topic = {}
     seen = {}
-    with open(ECB_TRAIN, encoding="utf-8") as f:
+    with open(source, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             tp = d["topic"]
@@ -98,17 +101,18 @@ def pools():
     return by_topic
 
 
-def sample():
-    random.seed(SEED)
+def sample(seed=SEED, per_topic=PER_TOPIC, cue_share=CUE_SHARE, done=None):
+    """The draw: per topic ``cue_share`` cue sentences and the rest of ``per_topic`` without."""
+    random.seed(seed)
     picked = []
-    by_topic = pools()
+    by_topic = pools(done=done)
     for tp in sorted(by_topic):
         pool = by_topic[tp]
         cue = [u for u in pool if CUE.search(u[3])]
         rest = [u for u in pool if not CUE.search(u[3])]
-        k_cue = min(CUE_SHARE, len(cue))
-        k_rest = min(PER_TOPIC - k_cue, len(rest))
-        k_cue = min(PER_TOPIC - k_rest, len(cue))
+        k_cue = min(cue_share, len(cue))
+        k_rest = min(per_topic - k_cue, len(rest))
+        k_cue = min(per_topic - k_rest, len(cue))
         picked.extend(random.sample(cue, k_cue))
         picked.extend(random.sample(rest, k_rest))
     return picked

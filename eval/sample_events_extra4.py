@@ -19,7 +19,6 @@ event of 400). The output keeps the draw order (per topic: cue part, then the re
 """
 import json
 import os
-import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -33,32 +32,8 @@ CUE_SHARE = 10
 PRIOR = [s2.REALNEWS] + [os.path.join(HERE, f"events_ecbtrain_{n}.jsonl") for n in ("extra", "extra2", "extra3")]
 
 
-def already_coded():
-    out = set()
-    for path in PRIOR:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    r = json.loads(line)
-                    out.add((r["doc_id"], s2.norm(r["text"])))
-    return out
-
-
 def sample():
-    s2.already_coded = already_coded  # the same pools, with every earlier sample excluded
-    random.seed(SEED)
-    picked = []
-    by_topic = s2.pools()
-    for tp in sorted(by_topic):
-        pool = by_topic[tp]
-        cue = [u for u in pool if s2.CUE.search(u[3])]
-        rest = [u for u in pool if not s2.CUE.search(u[3])]
-        k_cue = min(CUE_SHARE, len(cue))
-        k_rest = min(PER_TOPIC - k_cue, len(rest))
-        k_cue = min(PER_TOPIC - k_rest, len(cue))
-        picked.extend(random.sample(cue, k_cue))
-        picked.extend(random.sample(rest, k_rest))
-    return picked
+    return s2.sample(SEED, PER_TOPIC, CUE_SHARE, done=s2.already_coded(PRIOR))
 
 
 if __name__ == "__main__":
