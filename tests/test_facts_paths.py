@@ -88,6 +88,20 @@ def toll_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+def test_fact_groups_story_assignments_of_a_batch_are_its_stories_whole(toll_db: str) -> None:
+    from eventwire.corpus.fact_groups import story_assignments
+    from eventwire.store import open_store
+
+    with open_store(toll_db) as store:
+        every = story_assignments(store)
+        assert every
+        for aid, sid in every.items():
+            members = {a for a, s in every.items() if s == sid}
+            assert story_assignments(store, [aid]) == {a: sid for a in members}
+        assert story_assignments(store, ["no-such-article"]) == {}
+        assert story_assignments(store, list(every)) == every
+
+
 def test_fact_groups_stage_and_command_same_groups_on_a_developing_toll(toll_db: str) -> None:
     records = _story_records(toll_db, _TOLL)
     stored = _stored(toll_db, {r["text"]: r["doc_id"] for r in records})

@@ -40,19 +40,27 @@ __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 VERSION = "5"  # 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
-def _stored_stories(store: Store) -> dict[str, str] | None:
+def _stored_stories(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, str] | None:
     import sqlalchemy as sa
 
     if "story_articles" not in sa.inspect(store.engine).get_table_names():
         return None
+    if article_ids is not None:  # the stories of these articles, with all their members
+        ids = sorted(set(article_ids))
+        sids = sorted({str(r["story_id"]) for r in store.records("story_articles", filters={"article_id__in": ids})}) if ids else []
+        if not sids:
+            return {}
+        return {r["article_id"]: str(r["story_id"]) for r in store.records("story_articles", filters={"story_id__in": sids})}
     with store.engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT article_id, story_id FROM story_articles"))
         return {r[0]: str(r[1]) for r in rows}
 
 
-def story_assignments(store: Store) -> dict[str, str]:
-    """article id -> story id for every analyzed article."""
-    stored = _stored_stories(store)
+def story_assignments(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, str]:
+    """article id -> story id for every analyzed article; with ``article_ids``, only for the
+    members of the stories that hold one of them (what a batch touches: read from the stored
+    assignments without scanning them all, so a batch's cost does not grow with the store)."""
+    stored = _stored_stories(store, article_ids)
     if stored is not None:
         return stored
     arts = [(a["id"], a["text"], a.get("published")) for a in store.records("articles") if a.get("analyzed_version")]
@@ -128,7 +136,7 @@ class FactGroupsStage:
     writes: tuple[str, ...] = ("fact_groups", "fact_resolutions")
 
     def update(self, store: Store, batch: ChangeBatch) -> CorpusWrite:
-        stories = story_assignments(store)
+        stories = story_assignments(store, batch.article_ids)
         touched = sorted({stories[a] for a in batch.article_ids if a in stories})
         if not touched:
             return CorpusWrite()
