@@ -339,7 +339,8 @@ story_articles = Table(
     metadata,
     Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column(
-        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+        index=True,  # migration 0013: a batch's stories are looked up by article id
     ),
     Column("seq", Integer, nullable=False),  # change-log seq at which it joined
 )
