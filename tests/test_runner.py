@@ -268,9 +268,7 @@ def test_runner_stage_failure_is_recorded_and_batch_goes_on(tmp_path: Path, stor
 
 def test_runner_parallel_analysis_equals_serial(tmp_path: Path) -> None:
     d = tmp_path / "in"
-    d.mkdir()
-    for i, (title, text) in enumerate(synthetic_articles(8, seed=11)):
-        (d / f"{i}.txt").write_text(f"{title}\n\n{text}\n")
+    write_corpus(d, 8, seed=11)
     out = []
     for n in (1, 2):
         store = open_store(f"sqlite:///{tmp_path / f'a{n}.db'}")
@@ -413,9 +411,7 @@ def test_runner_pool_workers_share_models_loaded_before_fork(tmp_path: Path) -> 
     if START_METHOD != "fork":
         pytest.skip("models are shared with the workers only when they are forked")
     d = tmp_path / "in"
-    d.mkdir()
-    for i, (title, text) in enumerate(synthetic_articles(8, seed=5)):
-        (d / f"{i}.txt").write_text(f"{title}\n\n{text}\n")
+    write_corpus(d, 8, seed=5)
     store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
     api.ingest(store, [str(d)])
     log = tmp_path / "loads.txt"
@@ -435,9 +431,7 @@ def test_runner_reading_pool_workers_share_what_cleaning_loads(tmp_path: Path) -
     if START_METHOD != "fork":
         pytest.skip("what the runner loads is shared with the workers only when they are forked")
     d = tmp_path / "in"
-    d.mkdir()
-    for i, (title, text) in enumerate(synthetic_articles(6, seed=7)):
-        (d / f"{i}.txt").write_text(f"{title}\n\n{text}\n")
+    write_corpus(d, 6, seed=7)
     _identifier.cache_clear()
     store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
     s = api.ingest(store, [str(d)], workers=2)
