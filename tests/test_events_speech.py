@@ -76,6 +76,12 @@ def test_events_speech_characterising_verb() -> None:
     assert feats["speech_verb=characterize"] == 1.0
 
 
+def test_events_speech_characterising_verb_without_a_predicate_gives_none() -> None:
+    # "called for", "called a meeting": no characterisation of anything (events_speech, no predicate)
+    assert _speech("Opposition leaders called for a cruel and violent crackdown on the government to end.") == []
+    assert _speech("Opposition leaders called the government's cruel and corrupt budget.") == []  # object only
+
+
 def test_events_speech_vader_loads_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_network(*_a: object, **_k: object) -> None:
         raise AssertionError("VADER tried to open a socket")
