@@ -223,3 +223,17 @@ def test_cli_codes_legend_explains_every_code_the_resources_use() -> None:
     assert {str(v)[:3] for v in agents.values()} <= set(legend["roles"])
     out = _ok("codes", "roles")
     assert "GOV" in out and "government" in out and "CAMEO" not in out
+
+
+def test_cli_run_lists_articles_only_for_small_runs(tmp_path: Path, monkeypatch) -> None:
+    """Past DETAIL_MAX new articles `run` prints an overview (totals, events by type, the
+    largest stories) instead of a block per article; `--details` lists them all."""
+    import eventwire.cli.pipeline as cli_pipeline
+
+    seeds = str(Path(__file__).resolve().parents[1] / "examples" / "seeds")
+    monkeypatch.setattr(cli_pipeline, "DETAIL_MAX", 1)
+    out = _ok("run", seeds, "--db", f"sqlite:///{tmp_path / 'a.db'}")
+    assert "Articles: 2 (an overview" in out and "events by type:" in out
+    assert "Stories: 1" in out and "outlet:" not in out
+    out = _ok("run", seeds, "--db", f"sqlite:///{tmp_path / 'b.db'}", "--details")
+    assert "Articles: 2\n" in out and out.count("outlet:") == 2

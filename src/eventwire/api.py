@@ -18,7 +18,7 @@ from eventwire.runners._exec import Executor
 from eventwire.runners.local import AnalyzeSummary, IngestSummary, Progress, analyze, ingest
 from eventwire.store import Store
 
-__all__ = ["run", "ingest", "analyze", "RunSummary", "summary"]
+__all__ = ["run", "ingest", "analyze", "RunSummary", "summary", "overview"]
 
 
 class RunSummary:
@@ -89,8 +89,10 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
     arts = list(store.records("articles", filters=filt))
     ids = [a["id"] for a in arts]
     idset = set(ids)
+    src_filt = {"article_id__in": ids} if article_ids is not None else None
     copies = [
-        s for s in store.records("sources") if s["kind"] != "canonical" and s["article_id"] in idset
+        s for s in store.records("sources", filters=src_filt)
+        if s["kind"] != "canonical" and s["article_id"] in idset
     ]
     out: dict[str, Any] = {
         "articles": [],
@@ -98,7 +100,9 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
         "problems": list(store.records("problems", filters={"resolved_at": None})),
         "stories": _stories_of(store, idset),
     }
-    seg_counts = store.counts_by_article("segments", ids, by="kind")
+    segments: dict[str, dict[str, int]] = {}
+    for (aid, kind), n in store.counts_by_article("segments", ids, by="kind").items():
+        segments.setdefault(aid, {})[kind] = n
     counts = {k: store.counts_by_article(k, ids) for k in _COUNTED}
     events: dict[str, list[dict[str, Any]]] = {}
     for e in store.records("events", filters={"article_id__in": ids}):
@@ -112,7 +116,7 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
         out["articles"].append(
             {
                 **a,
-                "segments": {k: n for (aid, k), n in seg_counts.items() if aid == a["id"]},
+                "segments": segments.get(a["id"], {}),
                 "counts": {k: counts[k].get(a["id"], 0) for k in _COUNTED},
                 "actors": actors.get(a["id"], []),
                 "events": [
@@ -122,6 +126,36 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
             }
         )
     return out
+
+
+def overview(store: Store, article_ids: Sequence[str], largest: int = 5) -> dict[str, Any]:
+    """Totals for some articles, for runs too large to list article by article (what
+    `eventwire run` prints past a few dozen articles): record counts, events by PLOVER type
+    and by status, the stories the articles belong to (the ``largest`` by article count),
+    duplicate copies and open problems. No article text is read."""
+    from collections import Counter
+
+    ids = sorted(set(article_ids))
+    counts = {k: sum(store.counts_by_article(k, ids).values()) for k in _COUNTED}
+    by_type: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    for e in store.records("events", filters={"article_id__in": ids}):
+        by_type[e["plover_type"]] += 1
+        by_status[e["status"]] += 1
+    sids = sorted({m["story_id"] for m in store.records("story_articles", filters={"article_id__in": ids})})
+    stories = list(store.records("stories", filters={"id__in": sids})) if sids else []
+    stories.sort(key=lambda st: (-st["n_articles"], st["first_seen"] or "9999", st["id"]))
+    copies = sum(1 for c in store.records("sources", filters={"article_id__in": ids}) if c["kind"] != "canonical")
+    return {
+        "articles": len(ids),
+        "counts": counts,
+        "events_by_type": dict(by_type.most_common()),
+        "events_by_status": dict(by_status.most_common()),
+        "stories": len(stories),
+        "largest_stories": stories[:largest],
+        "duplicates": copies,
+        "problems": sum(1 for _ in store.records("problems", filters={"resolved_at": None})),
+    }
 
 
 def store_count(store: Store, kind: str, article_id: str) -> int:

@@ -21,6 +21,8 @@ from eventwire.cli._app import (
 )
 from eventwire.errors import UsageError
 
+DETAIL_MAX = 25  # `run` lists up to this many new articles one by one, else an overview
+
 
 def _print_ingest(s: Any) -> None:
     console.print(
@@ -54,6 +56,11 @@ def run(
         1, "--processes", "-p", help="Worker processes for reading/cleaning and for spaCy."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the summary."),
+    details: bool = typer.Option(
+        False,
+        "--details",
+        help=f"List every new article (the default past {DETAIL_MAX} articles is an overview).",
+    ),
     executor: str = typer.Option(
         "local", "--executor", "-e", help="local (this machine's processes) or dask."
     ),
@@ -122,7 +129,10 @@ def run(
             highlight=False,
         )
         if not quiet and res.ingest.article_ids:
-            _print_summary(api.summary(store, res.ingest.article_ids))
+            if details or len(res.ingest.article_ids) <= DETAIL_MAX:
+                _print_summary(api.summary(store, res.ingest.article_ids))
+            else:
+                _print_overview(api.overview(store, res.ingest.article_ids))
         _ingest_exit(res.ingest)
 
 
@@ -162,6 +172,39 @@ def analyze(
             highlight=False,
         )
 
+
+
+def _print_overview(ov: dict[str, Any]) -> None:
+    out = Console()
+    out.print(f"[bold]Articles: {ov['articles']}[/bold] (an overview; `--details` lists each one)")
+    out.print(
+        "  records: " + ", ".join(f"{v} {k}" for k, v in ov["counts"].items() if v), highlight=False
+    )
+    if ov["events_by_type"]:
+        out.print(
+            "  events by type: " + ", ".join(f"{k} {v}" for k, v in ov["events_by_type"].items()),
+            highlight=False,
+        )
+        out.print(
+            "  events by status: " + ", ".join(f"{k} {v}" for k, v in ov["events_by_status"].items()),
+            highlight=False,
+        )
+    out.print(f"[bold]Stories: {ov['stories']}[/bold]", highlight=False)
+    for st in ov["largest_stories"]:
+        out.print(
+            f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
+            f"{st['title'] or '(untitled)'}",
+            markup=False,
+            highlight=False,
+        )
+    out.print(f"[bold]Duplicates removed: {ov['duplicates']}[/bold]", highlight=False)
+    if ov["problems"]:
+        out.print(f"[bold]Problems: {ov['problems']}[/bold] (see `eventwire errors`)")
+    out.print(
+        "See `eventwire stories`, `eventwire show STORY_ID`, `eventwire events` and `eventwire summary`.",
+        markup=False,
+        highlight=False,
+    )
 
 
 def _print_summary(summ: dict[str, Any]) -> None:
