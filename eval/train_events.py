@@ -220,7 +220,39 @@ def rows_of(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]])
     return rows
 
 
+# The boosted half of an event-ness blend (scikit-learn's HistGradientBoostingClassifier over the
+# features seen on at least GBM_MIN_COUNT candidates); None (shipped): the logistic regression
+# alone. eval/train_events_learned.py --gbm RATE,ITERATIONS,LEAVES trains and writes a blend; tried
+# in session 11 and not shipped (README, Events, "Session 11": better by CV, worse held out).
+GBM: dict[str, float] | None = None
+GBM_MIN_COUNT = 5
+
+
+class _Identity:
+    """The "vectorizer" of a :class:`Blend`: the blend reads feature dicts itself."""
+
+    def transform(self, dicts: list[dict[str, float]]) -> list[dict[str, float]]:
+        return dicts
+
+
+class Blend:
+    """The mean of a logistic regression's and a boosted ensemble's probabilities, over
+    feature dicts (what ``eventwire.analyze.events_filter.EventnessModel.prob`` computes)."""
+
+    def __init__(self, lr_vec: Any, lr: Any, gbm_vec: Any = None, gbm: Any = None) -> None:
+        self.lr_vec, self.lr, self.gbm_vec, self.gbm = lr_vec, lr, gbm_vec, gbm
+
+    def predict_proba(self, dicts: list[dict[str, float]]) -> Any:
+        p = self.lr.predict_proba(self.lr_vec.transform(dicts))
+        if self.gbm is None:
+            return p
+        return (p + self.gbm.predict_proba(self.gbm_vec.transform(dicts))) / 2
+
+
 def fit(rows: list[tuple[dict[str, float], int, float, str, int]], c: float) -> tuple[Any, Any]:
+    from collections import Counter
+
+    from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -230,7 +262,32 @@ def fit(rows: list[tuple[dict[str, float], int, float, str, int]], c: float) -> 
     w = [r[2] * b for r, b in zip(rows, family_balance(rows), strict=True)]
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, y, sample_weight=w)
-    return vec, clf
+    if GBM is None:
+        return _Identity(), Blend(vec, clf)
+    seen = Counter(k for r in rows for k in r[0])
+    gvec = DictVectorizer(sparse=False)
+    gx = gvec.fit_transform([{k: v for k, v in r[0].items() if seen[k] >= GBM_MIN_COUNT} for r in rows])
+    gbm = HistGradientBoostingClassifier(
+        learning_rate=GBM["learning_rate"], max_iter=int(GBM["max_iter"]), max_leaf_nodes=int(GBM["max_leaf_nodes"]),
+        min_samples_leaf=20, l2_regularization=1.0, early_stopping=False, random_state=0)
+    gbm.fit(gx, y, sample_weight=w)
+    return _Identity(), Blend(vec, clf, gvec, gbm)
+
+
+def export_trees(blend: Blend) -> tuple[float, list[dict[str, list[Any]]]]:
+    """The boosted ensemble as JSON-able node arrays (``events_filter.Tree``) and its initial
+    raw score. Features are dense 0/1 or counts, never missing, so a node goes left when the
+    value is at most its threshold."""
+    names = list(blend.gbm_vec.get_feature_names_out())
+    trees = []
+    for (pred,) in blend.gbm._predictors:
+        n = pred.nodes
+        trees.append({
+            "feature": [None if leaf else names[int(f)] for f, leaf in zip(n["feature_idx"], n["is_leaf"], strict=True)],
+            "threshold": [float(t) for t in n["num_threshold"]],
+            "left": [int(i) for i in n["left"]], "right": [int(i) for i in n["right"]],
+            "value": [float(v) for v in n["value"]]})
+    return float(blend.gbm._baseline_prediction.ravel()[0]), trees
 
 
 def family(feats: dict[str, float]) -> str:

@@ -84,3 +84,22 @@ def test_events_learned_eventness_model_relies_on_it() -> None:
     [(ev, feats)] = [(e, f) for e, f in candidate_events(doc) if e.plover_type == "ASSAULT"][:1]
     lo, hi = dict(feats, stype=-0.5), dict(feats, stype=0.5)
     assert eventness_model().prob(hi) > eventness_model().prob(lo)
+
+
+def test_events_learned_trees_are_walked_by_threshold_and_blended_with_the_regression() -> None:
+    from eventwire.analyze.events_filter import EventnessModel, Tree, _sigmoid
+
+    # x <= 0.5 goes left; an absent feature counts as 0
+    tree = Tree(feature=("lemma=kill", None, "src_kind=GPE", None, None), threshold=(0.5, 0.0, 0.5, 0.0, 0.0),
+                left=(1, 0, 3, 0, 0), right=(2, 0, 4, 0, 0), value=(0.0, -1.0, 0.25, 2.0, 0.0))
+    assert tree.score({}) == -1.0
+    assert tree.score({"lemma=kill": 1.0}) == 2.0
+    assert tree.score({"lemma=kill": 1.0, "src_kind=GPE": 1.0}) == 0.0
+    assert Tree.from_json({"feature": list(tree.feature), "threshold": list(tree.threshold),
+                           "left": list(tree.left), "right": list(tree.right), "value": list(tree.value)}) == tree
+    m = EventnessModel(weights={"lemma=kill": 1.5}, bias=-0.5, threshold=0.5, trees=(tree, tree), tree_base=0.1)
+    f = {"lemma=kill": 1.0}
+    assert m.prob(f) == pytest.approx((_sigmoid(1.0) + _sigmoid(0.1 + 4.0)) / 2)
+    alone = EventnessModel(weights={"lemma=kill": 1.5}, bias=-0.5, threshold=0.5)
+    assert alone.prob(f) == pytest.approx(_sigmoid(1.0))
+

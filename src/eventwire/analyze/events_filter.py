@@ -10,6 +10,14 @@ data the reported figures never see. The weights ship as JSON in
 ``resources/events/eventness_model.json`` (no pickles, no scikit-learn at run time); the
 decision threshold was chosen by cross-validation on the training data.
 
+A model file may also hold a gradient-boosted tree ensemble (scikit-learn's
+``HistGradientBoostingClassifier`` on the same candidates and features, written by
+``eval/train_events_learned.py --gbm``): its trees (per node: feature, threshold, children,
+leaf value) are evaluated here in plain Python, and the probability is the mean of the
+regression's and the ensemble's; the training script checks that this gives
+scikit-learn's probabilities. The shipped model has no trees (tried in session 11: better
+by cross-validation, worse on the held-out sets; README, Events).
+
 The probability is the event's ``confidence``; candidates under the threshold are dropped.
 """
 
@@ -25,7 +33,7 @@ from typing import Any
 from eventwire._resources import resource_json
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 
-__all__ = ["EventnessModel", "argument_kind", "candidate_features", "domain_features", "eventness_model",
+__all__ = ["EventnessModel", "Tree", "argument_kind", "candidate_features", "domain_features", "eventness_model",
            "sanitize_arguments", "MODEL_FILE"]
 
 MODEL_FILE = "eventness_model.json"
@@ -35,12 +43,49 @@ _SCORE_RE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 
 @dataclass(frozen=True)
+class Tree:
+    """One regression tree of the boosted ensemble, as parallel node arrays: ``feature``
+    (None at a leaf), ``threshold`` (go left when the feature's value, 0 when absent, is
+    at most it), ``left`` / ``right`` (node indexes) and ``value`` (the leaf's raw score)."""
+
+    feature: tuple[str | None, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def score(self, feats: Mapping[str, float]) -> float:
+        i = 0
+        while (name := self.feature[i]) is not None:
+            i = self.left[i] if feats.get(name, 0.0) <= self.threshold[i] else self.right[i]
+        return self.value[i]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Tree:
+        return cls(
+            feature=tuple(None if f is None else str(f) for f in data["feature"]),
+            threshold=tuple(float(t) for t in data["threshold"]),
+            left=tuple(int(i) for i in data["left"]),
+            right=tuple(int(i) for i in data["right"]),
+            value=tuple(float(v) for v in data["value"]),
+        )
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(frozen=True)
 class EventnessModel:
     """Logistic-regression weights per feature name, a bias and a decision threshold;
     ``article_domain``: how the article-level domain feature is computed
     (:func:`eventwire.analyze.events_domain.article_probability`), None when the model has none;
     ``article_low``: the feature only says how far the article is from political (capped at 0.5).
-    Both were chosen by cross-validation with the weights (``eval/train_events_learned.py``)."""
+    Both were chosen by cross-validation with the weights (``eval/train_events_learned.py``).
+    ``trees`` / ``tree_base``: the boosted ensemble and its initial raw score; with trees the
+    probability is the mean of the regression's and the ensemble's."""
 
     weights: Mapping[str, float]
     bias: float
@@ -48,12 +93,14 @@ class EventnessModel:
     meta: Mapping[str, Any] = field(default_factory=dict)
     article_domain: str | None = None
     article_low: bool = False
+    trees: tuple[Tree, ...] = ()
+    tree_base: float = 0.0
 
     def prob(self, feats: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        p = _sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items()))
+        if not self.trees:
+            return p
+        return (p + _sigmoid(self.tree_base + sum(t.score(feats) for t in self.trees))) / 2
 
     def keep(self, feats: Mapping[str, float]) -> tuple[bool, float]:
         p = self.prob(feats)
@@ -71,6 +118,8 @@ def eventness_model() -> EventnessModel:
         meta=data.get("meta", {}),
         article_domain=data.get("article_domain"),
         article_low=bool(data.get("article_domain_low", False)),
+        trees=tuple(Tree.from_json(t) for t in data.get("trees") or ()),
+        tree_base=float(data.get("tree_base", 0.0)),
     )
 
 
