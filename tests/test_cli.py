@@ -237,3 +237,14 @@ def test_cli_run_lists_articles_only_for_small_runs(tmp_path: Path, monkeypatch)
     assert "Stories: 1" in out and "outlet:" not in out
     out = _ok("run", seeds, "--db", f"sqlite:///{tmp_path / 'b.db'}", "--details")
     assert "Articles: 2\n" in out and out.count("outlet:") == 2
+    # `summary` over a store of more than DETAIL_MAX articles: the same overview, whole store
+    out = _ok("summary", "--db", f"sqlite:///{tmp_path / 'a.db'}")
+    assert "Articles: 2 (an overview" in out and "outlet:" not in out
+    assert _ok("summary", "--db", f"sqlite:///{tmp_path / 'a.db'}", "--details").count("outlet:") == 2
+    from eventwire import api
+    from eventwire.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    ids = [a["id"] for a in store.records("articles", include_text=False)]
+    assert api.overview(store) == api.overview(store, ids)
+    assert sum(api.overview(store)["events_by_type"].values()) == store.count("events") > 0

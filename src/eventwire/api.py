@@ -128,26 +128,36 @@ def summary(store: Store, article_ids: Sequence[str] | None = None) -> dict[str,
     return out
 
 
-def overview(store: Store, article_ids: Sequence[str], largest: int = 5) -> dict[str, Any]:
-    """Totals for some articles, for runs too large to list article by article (what
-    `eventwire run` prints past a few dozen articles): record counts, events by PLOVER type
-    and by status, the stories the articles belong to (the ``largest`` by article count),
-    duplicate copies and open problems. No article text is read."""
+def overview(store: Store, article_ids: Sequence[str] | None = None, largest: int = 5) -> dict[str, Any]:
+    """Totals for some articles (default: the whole store), for stores and runs too large to
+    list article by article (what `eventwire run` and `eventwire summary` print past a few
+    dozen articles): record counts, events by PLOVER type and by status, the stories the
+    articles belong to (the ``largest`` by article count), duplicate copies and open
+    problems. No article text is read."""
     from collections import Counter
 
-    ids = sorted(set(article_ids))
-    counts = {k: sum(store.counts_by_article(k, ids).values()) for k in _COUNTED}
+    ids = sorted(set(article_ids)) if article_ids is not None else None
+    by_article = {"article_id__in": ids} if ids is not None else None
+    if ids is None:
+        n_articles = store.count("articles")
+        counts = {k: store.count(k) for k in _COUNTED}
+    else:
+        n_articles = len(ids)
+        counts = {k: sum(store.counts_by_article(k, ids).values()) for k in _COUNTED}
     by_type: Counter[str] = Counter()
     by_status: Counter[str] = Counter()
-    for e in store.records("events", filters={"article_id__in": ids}):
+    for e in store.records("events", filters=by_article, include_text=False):
         by_type[e["plover_type"]] += 1
         by_status[e["status"]] += 1
-    sids = sorted({m["story_id"] for m in store.records("story_articles", filters={"article_id__in": ids})})
-    stories = list(store.records("stories", filters={"id__in": sids})) if sids else []
+    if ids is None:
+        stories = list(store.records("stories"))
+    else:
+        sids = sorted({m["story_id"] for m in store.records("story_articles", filters=by_article)})
+        stories = list(store.records("stories", filters={"id__in": sids})) if sids else []
     stories.sort(key=lambda st: (-st["n_articles"], st["first_seen"] or "9999", st["id"]))
-    copies = sum(1 for c in store.records("sources", filters={"article_id__in": ids}) if c["kind"] != "canonical")
+    copies = sum(1 for c in store.records("sources", filters=by_article) if c["kind"] != "canonical")
     return {
-        "articles": len(ids),
+        "articles": n_articles,
         "counts": counts,
         "events_by_type": dict(by_type.most_common()),
         "events_by_status": dict(by_status.most_common()),

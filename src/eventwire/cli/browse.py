@@ -9,6 +9,7 @@ from typing import Any
 import typer
 from rich.console import Console
 
+from eventwire.cli import pipeline as _pipeline
 from eventwire.cli._app import (
     DbOpt,
     _add_row,
@@ -19,17 +20,25 @@ from eventwire.cli._app import (
     app,
     console,
 )
-from eventwire.cli.pipeline import _print_summary
+from eventwire.cli.pipeline import DETAIL_MAX, _print_overview, _print_summary
 from eventwire.errors import UsageError
 
 
 @app.command()
-def summary(db: str | None = DbOpt) -> None:
+def summary(
+    db: str | None = DbOpt,
+    details: bool = typer.Option(
+        False, "--details", help=f"List every article (the default past {DETAIL_MAX} articles is an overview)."
+    ),
+) -> None:
     """Print a readable summary of the store: articles, duplicates, actors, events."""
     from eventwire import api
 
     with _opened_store(db, read_only=True) as store:
-        _print_summary(api.summary(store))
+        if details or store.count("articles") <= _pipeline.DETAIL_MAX:
+            _print_summary(api.summary(store))
+        else:
+            _print_overview(api.overview(store))
 
 
 @app.command()

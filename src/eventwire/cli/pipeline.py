@@ -201,7 +201,7 @@ def _print_overview(ov: dict[str, Any]) -> None:
     if ov["problems"]:
         out.print(f"[bold]Problems: {ov['problems']}[/bold] (see `eventwire errors`)")
     out.print(
-        "See `eventwire stories`, `eventwire show STORY_ID`, `eventwire events` and `eventwire summary`.",
+        "See `eventwire stories`, `eventwire show STORY_ID`, `eventwire events` and `eventwire summary --details`.",
         markup=False,
         highlight=False,
     )
