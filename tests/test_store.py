@@ -158,6 +158,11 @@ def test_store_roundtrip_articles_records_and_exports(store_url: str, tmp_path: 
         and pl["date"] == "2023-12-05"
     )
 
+    # grouped counts (what `eventwire summary` shows past a few dozen articles)
+    assert store.count_by("events", "plover_type") == {"CONSULT": 1}
+    assert store.count_by("sources", "kind", [art.id]) == {"canonical": 1, "near": 1}
+    assert store.count_by("events", "status", ["no-such-article"]) == {}
+
     hits = store.search("Hanoi")
     assert [h["id"] for h in hits] == [art.id]
     assert store.search("Kathmandu") == []

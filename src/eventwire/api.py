@@ -133,7 +133,7 @@ def overview(store: Store, article_ids: Sequence[str] | None = None, largest: in
     list article by article (what `eventwire run` and `eventwire summary` print past a few
     dozen articles): record counts, events by PLOVER type and by status, the stories the
     articles belong to (the ``largest`` by article count), duplicate copies and open
-    problems. No article text is read."""
+    problems, all by grouped COUNTs: no article text is read."""
     from collections import Counter
 
     ids = sorted(set(article_ids)) if article_ids is not None else None
@@ -144,18 +144,15 @@ def overview(store: Store, article_ids: Sequence[str] | None = None, largest: in
     else:
         n_articles = len(ids)
         counts = {k: sum(store.counts_by_article(k, ids).values()) for k in _COUNTED}
-    by_type: Counter[str] = Counter()
-    by_status: Counter[str] = Counter()
-    for e in store.records("events", filters=by_article, include_text=False):
-        by_type[e["plover_type"]] += 1
-        by_status[e["status"]] += 1
+    by_type = Counter(store.count_by("events", "plover_type", ids))
+    by_status = Counter(store.count_by("events", "status", ids))
     if ids is None:
         stories = list(store.records("stories"))
     else:
         sids = sorted({m["story_id"] for m in store.records("story_articles", filters=by_article)})
         stories = list(store.records("stories", filters={"id__in": sids})) if sids else []
     stories.sort(key=lambda st: (-st["n_articles"], st["first_seen"] or "9999", st["id"]))
-    copies = sum(1 for c in store.records("sources", filters=by_article) if c["kind"] != "canonical")
+    copies = sum(n for k, n in store.count_by("sources", "kind", ids).items() if k != "canonical")
     return {
         "articles": n_articles,
         "counts": counts,

@@ -404,6 +404,22 @@ class Store(
                     out[tuple(r[:-1]) if by else r[0]] = int(r[-1])
         return out
 
+    def count_by(self, kind: str, by: str, article_ids: Sequence[str] | None = None) -> dict[Any, int]:
+        """How many records of ``kind`` have each value of column ``by`` (grouped COUNTs in
+        SQL), over the whole table or over some articles' records (one query per 500)."""
+        table = self._table(kind)
+        col = _col(table, by)
+        out: dict[Any, int] = {}
+        parts = [None] if article_ids is None else list(batched(list(article_ids), 500))
+        with self.engine.connect() as conn:
+            for part in parts:
+                q = sa.select(col, sa.func.count()).group_by(col)
+                if part is not None:
+                    q = q.where(table.c.article_id.in_(part))
+                for value, n in conn.execute(q):
+                    out[value] = out.get(value, 0) + int(n)
+        return out
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over article titles and texts (every word must occur). An
         empty query is a usage error (E002)."""
