@@ -20,7 +20,7 @@ from eventwire.cli._app import (
     app,
     console,
 )
-from eventwire.cli.pipeline import DETAIL_MAX, _print_overview, _print_summary
+from eventwire.cli.pipeline import _print_overview, _print_summary
 from eventwire.errors import UsageError
 
 
@@ -28,7 +28,7 @@ from eventwire.errors import UsageError
 def summary(
     db: str | None = DbOpt,
     details: bool = typer.Option(
-        False, "--details", help=f"List every article (the default past {DETAIL_MAX} articles is an overview)."
+        False, "--details", help=f"List every article (the default past {_pipeline.DETAIL_MAX} articles is an overview)."
     ),
 ) -> None:
     """Print a readable summary of the store: articles, duplicates, actors, events."""

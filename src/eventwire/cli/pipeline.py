@@ -174,6 +174,13 @@ def analyze(
 
 
 
+def _story_line(st: dict[str, Any]) -> str:
+    return (
+        f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
+        f"{st['title'] or '(untitled)'}"
+    )
+
+
 def _print_overview(ov: dict[str, Any]) -> None:
     out = Console()
     out.print(f"[bold]Articles: {ov['articles']}[/bold] (an overview; `--details` lists each one)")
@@ -191,12 +198,7 @@ def _print_overview(ov: dict[str, Any]) -> None:
         )
     out.print(f"[bold]Stories: {ov['stories']}[/bold]", highlight=False)
     for st in ov["largest_stories"]:
-        out.print(
-            f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
-            f"{st['title'] or '(untitled)'}",
-            markup=False,
-            highlight=False,
-        )
+        out.print(_story_line(st), markup=False, highlight=False)
     out.print(f"[bold]Duplicates removed: {ov['duplicates']}[/bold]", highlight=False)
     if ov["problems"]:
         out.print(f"[bold]Problems: {ov['problems']}[/bold] (see `eventwire errors`)")
@@ -275,11 +277,7 @@ def _print_summary(summ: dict[str, Any]) -> None:
     if summ.get("stories"):
         out.print(f"\n[bold]Stories: {len(summ['stories'])}[/bold]")
         for st in summ["stories"]:
-            out.print(
-                f"  {st['id']}  {st['n_articles']} article(s), {st['first_seen'] or '?'}..{st['last_seen'] or '?'}: "
-                f"{st['title'] or '(untitled)'}",
-                markup=False, highlight=False,
-            )
+            out.print(_story_line(st), markup=False, highlight=False)
             out.print(f"    key events: {st['summary'] or '-'}", markup=False, highlight=False)
     out.print(f"\n[bold]Duplicates removed: {len(summ['duplicates'])}[/bold]")
     for c in summ["duplicates"]:
