@@ -29,6 +29,11 @@ event-ness model is a logistic regression; ``--gbm RATE,ITERATIONS,LEAVES`` make
 (``train_events.Blend``: the regression averaged with a boosted tree ensemble), measured by the same
 CV and, without ``--no-write``, written with its trees as JSON node arrays, checked against
 scikit-learn's probabilities first (session 11: not shipped, README, Events).
+``--embed-scales 0,1,3,10 --embed-cache FILE`` adds the sentence's all-MiniLM-L6-v2 embedding
+(``eval/sentence_encoder.py``, its packages in ``eval/requirements-eval.txt``) to the sentence
+type classifier's features, each value times the scale, the scale chosen with C by the same
+out-of-fold log loss (session 12: not shipped, README, Events; figures in
+``eval/results/events_learned_cv_embed.json``).
 Not kept (README, Events): letting a likely type the lexicon lacks become a candidate at the
 main verb (``eval/results/events_learned_cv_adding.json``: by the same objective no better than
 the feature alone), and a verb-level proposer (a multinomial classifier over each verb's lemma,
@@ -70,18 +75,40 @@ def parsed_docs(items: list[dict[str, Any]], cache: Path) -> dict[str, Any]:
     return done
 
 
-def item_features(items: list[dict[str, Any]], docs: dict[str, Any], domain: dict[str, float]) -> list[dict[str, float]]:
+def item_embeddings(items: list[dict[str, Any]], docs: dict[str, Any], cache: Path | None) -> dict[str, Any]:
+    """Per item id: the sentence encoder's embedding of the item's text (what
+    ``candidate_events`` embeds for a one-sentence input), cached in ``cache``."""
+    from sentence_encoder import self_check, sentence_encoder
+
+    print(self_check())
+
+    done: dict[str, Any] = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
+    todo = [it for it in items if it["id"] not in done and docs[it["id"]].tokens]
+    if todo:
+        enc = sentence_encoder()
+        for it in todo:
+            done[it["id"]] = enc.encode(docs[it["id"]].article.text.strip())
+        if cache:
+            cache.write_bytes(pickle.dumps(done))
+    return done
+
+
+def item_features(items: list[dict[str, Any]], docs: dict[str, Any], domain: dict[str, float],
+                  emb: dict[str, Any] | None = None, scale: float = 0.0) -> list[dict[str, float]]:
     from eventwire.analyze.events_graph import TokenGraph
     from eventwire.analyze.events_learned import sentence_features
 
     out = []
     for it in items:
         doc = docs[it["id"]]
-        out.append(sentence_features(TokenGraph(doc.tokens), 0, len(doc.tokens), domain[it["id"]]) if doc.tokens else {})
+        e = emb.get(it["id"], ()) if emb is not None and scale > 0 else ()
+        out.append(sentence_features(TokenGraph(doc.tokens), 0, len(doc.tokens), domain[it["id"]], e, scale)
+                   if doc.tokens else {})
     return out
 
 
-def fit_types(items: list[dict[str, Any]], feats: list[dict[str, float]], idx: list[int], c: float) -> Any:
+def fit_types(items: list[dict[str, Any]], feats: list[dict[str, float]], idx: list[int], c: float,
+              scale: float = 0.0) -> Any:
     """One logistic regression per PLOVER type over the items ``idx`` (features seen in at
     least 3 of their groups), as a run-time :class:`SentenceTypeModel`."""
     from sklearn.feature_extraction import DictVectorizer
@@ -106,40 +133,45 @@ def fit_types(items: list[dict[str, Any]], feats: list[dict[str, float]], idx: l
         clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
         weights[t] = {str(n): round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-3}
         bias[t] = round(float(clf.intercept_[0]), 5)
-    return SentenceTypeModel(weights=weights, bias=bias, meta={"model": f"one logistic regression per PLOVER type (scikit-learn), L2, C={c}, "
-                                            "balanced classes", "n_sentences": len(idx)})
+    meta = {"model": f"one logistic regression per PLOVER type (scikit-learn), L2, C={c}, balanced classes"
+                     + (f"; sparse word features and the all-MiniLM-L6-v2 sentence embedding times {scale}"
+                        if scale else ""), "n_sentences": len(idx)}
+    return SentenceTypeModel(weights=weights, bias=bias, meta=meta, embedding_scale=scale)
 
 
 TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE", "PROTEST",
          "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN")
 MIN_POSITIVES = 5
 TYPE_CS = (0.3, 1.0, 3.0)
+EMBED_SCALES = (0.0,)  # as shipped: no sentence embedding; session 12's experiment: 0,1,3,10
 
 
 def fold_models(items: list[dict[str, Any]], feats: list[dict[str, float]], fold_of: dict[str, int],
-                c: float) -> dict[int, Any]:
-    return {f: fit_types(items, feats, [i for i, it in enumerate(items) if fold_of[it["group"]] != f], c)
+                c: float, scale: float = 0.0) -> dict[int, Any]:
+    return {f: fit_types(items, feats, [i for i, it in enumerate(items) if fold_of[it["group"]] != f], c, scale)
             for f in range(5)}
 
 
-def choose_c(items: list[dict[str, Any]], feats: list[dict[str, float]], fold_of: dict[str, int]) -> tuple[float, list[str]]:
-    """The classifier's C by out-of-fold log loss, mean over types."""
+def choose_c(items: list[dict[str, Any]], feats_of: dict[float, list[dict[str, float]]],
+             fold_of: dict[str, int]) -> tuple[float, float, list[str]]:
+    """The classifier's embedding scale and C by out-of-fold log loss, mean over types."""
     report = []
-    best = (math.inf, 1.0)
-    for c in TYPE_CS:
-        models = fold_models(items, feats, fold_of, c)
-        ll = 0.0
-        n = 0
-        for i, it in enumerate(items):
-            probs = models[fold_of[it["group"]]].probs(feats[i])
-            for t, p in probs.items():
-                y = t in it["types"]
-                ll -= math.log(max(1e-9, p if y else 1.0 - p))
-                n += 1
-        report.append(f"sentence types C={c}: out-of-fold log loss {ll / n:.4f}")
-        if ll / n < best[0]:
-            best = (ll / n, c)
-    return best[1], report
+    best = (math.inf, 0.0, 1.0)
+    for scale, feats in feats_of.items():
+        for c in TYPE_CS:
+            models = fold_models(items, feats, fold_of, c, scale)
+            ll = 0.0
+            n = 0
+            for i, it in enumerate(items):
+                probs = models[fold_of[it["group"]]].probs(feats[i])
+                for t, p in probs.items():
+                    y = t in it["types"]
+                    ll -= math.log(max(1e-9, p if y else 1.0 - p))
+                    n += 1
+            report.append(f"sentence types embedding scale {scale} C={c}: out-of-fold log loss {ll / n:.4f}")
+            if ll / n < best[0]:
+                best = (ll / n, scale, c)
+    return best[1], best[2], report
 
 
 def fold_candidates(items: list[dict[str, Any]], docs: dict[str, Any], domain: dict[str, float],
@@ -154,8 +186,14 @@ def fold_candidates(items: list[dict[str, Any]], docs: dict[str, Any], domain: d
         if models is None:
             cands = candidate_events(docs[it["id"]], domain_of=lambda _t, d=dom: d, learned=False)
         else:
-            cands = candidate_events(docs[it["id"]], type_model=models[fold_of[it["group"]]],
-                                     domain_of=lambda _t, d=dom: d)
+            model = models[fold_of[it["group"]]]
+            embed_of = None
+            if model.embedding_scale > 0:
+                from sentence_encoder import sentence_encoder
+
+                embed_of = sentence_encoder().encode
+            cands = candidate_events(docs[it["id"]], type_model=model, domain_of=lambda _t, d=dom: d,
+                                     embed_of=embed_of)
         out[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])} for e, f in cands]
     return out
 
@@ -219,6 +257,11 @@ def main() -> None:
     ap.add_argument("--gbm", default=None, metavar="RATE,ITERATIONS,LEAVES",
                     help="average the logistic regression with boosted trees of these settings (default: "
                          "train_events.GBM, None: the regression alone, as shipped; 'none' forces it)")
+    ap.add_argument("--embed-cache", type=Path, default=None,
+                    help="pickle of the training items' sentence embeddings (computed once when absent)")
+    ap.add_argument("--embed-scales", default=",".join(str(x) for x in EMBED_SCALES),
+                    help="sentence-embedding scales the classifier's CV compares (0: no embedding, as shipped; "
+                         "others need eval/sentence_encoder.py's packages)")
     args = ap.parse_args()
     from train_events_domain import out_of_group
 
@@ -241,11 +284,16 @@ def main() -> None:
         if args.domain_cache:
             args.domain_cache.write_bytes(pickle.dumps(domain))
     fold_of = te.folds_of({it["group"] for it in items})
-    feats = item_features(items, docs, domain)
-    c, rep = choose_c(items, feats, fold_of)
+    scales = [float(x) for x in args.embed_scales.split(",")]
+    emb = item_embeddings(items, docs, args.embed_cache) if any(sc > 0 for sc in scales) else {}
+    feats_of = {sc: item_features(items, docs, domain, emb, sc) for sc in scales}
+    scale, c, rep = choose_c(items, feats_of, fold_of)
+    feats = feats_of[scale]
     print("\n".join(rep))
-    results: dict[str, Any] = {"sentence_types_C": c, "eventness_gbm": te.GBM, "runs": {}}
-    typed = fold_candidates(items, docs, domain, fold_models(items, feats, fold_of, c), fold_of)
+    print(f"sentence types: embedding scale {scale}, C={c}")
+    results: dict[str, Any] = {"sentence_types_C": c, "sentence_types_embedding_scale": scale,
+                               "sentence_types_log_loss": rep, "eventness_gbm": te.GBM, "runs": {}}
+    typed = fold_candidates(items, docs, domain, fold_models(items, feats, fold_of, c, scale), fold_of)
     runs: dict[str, dict[str, Any]] = {}
     methods = [m.strip() for m in args.article_domain.split(",") if m.strip()]
     for m in methods:
@@ -269,12 +317,14 @@ def main() -> None:
     RESULTS.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     if args.no_write:
         return
-    model = fit_types(items, feats, list(range(len(items))), c)
+    model = fit_types(items, feats, list(range(len(items))), c, scale)
     by_src = Counter(it["source"] for it in items)
     meta = {**dict(model.meta), "trained_on": dict(by_src), "script": "eval/train_events_learned.py",
-            "C_by": "grouped 5-fold CV by topic: out-of-fold log loss, mean over types",
+            "C_by": "grouped 5-fold CV by topic: out-of-fold log loss, mean over types"
+                    + (" (C and the embedding scale)" if scale else ""),
             "licences": LICENCES}
-    OUT.write_text(json.dumps({"meta": meta, "bias": dict(model.bias),
+    scale_key = {"embedding_scale": model.embedding_scale} if model.embedding_scale else {}
+    OUT.write_text(json.dumps({"meta": meta, **scale_key, "bias": dict(model.bias),
                                "weights": {k: dict(sorted(v.items())) for k, v in model.weights.items()}},
                               indent=0) + "\n", encoding="utf-8")
     print("wrote", OUT)

@@ -17,6 +17,7 @@ from eventwire.analyze.events_learned import (
     sentence_type_model,
 )
 from eventwire.analyze.pipeline import Pipeline
+from eventwire.errors import ModelError
 from eventwire.model import AnalyzedDoc, Article, make_id
 
 
@@ -103,3 +104,28 @@ def test_events_learned_trees_are_walked_by_threshold_and_blended_with_the_regre
     alone = EventnessModel(weights={"lemma=kill": 1.5}, bias=-0.5, threshold=0.5)
     assert alone.prob(f) == pytest.approx(_sigmoid(1.0))
 
+
+
+def test_events_learned_embedding_features_reach_the_classifier() -> None:
+    # a classifier of the sentence-encoder experiment (eval/sentence_encoder.py) reads the
+    # embedding the caller gives for each sentence's text; without one it refuses
+    doc = _doc("Troops shelled the rebel town of Kidal and arrested two men.")
+    m = SentenceTypeModel(weights={"ASSAULT": {"e0": 2.0, "e1": -2.0}}, bias={"ASSAULT": 0.0},
+                          embedding_scale=3.0)
+    seen: list[str] = []
+
+    def embed(text: str) -> list[float]:
+        seen.append(text)
+        return [1.0, 0.5]
+
+    cands = candidate_events(doc, type_model=m, embed_of=embed)
+    assert seen == [doc.article.text]
+    stype = {e.plover_type: f["stype"] for e, f in cands}["ASSAULT"]
+    assert stype == pytest.approx(1 / (1 + math.exp(-(2.0 * 3.0 - 2.0 * 1.5))) - 0.5)
+    f = sentence_features(TokenGraph(doc.tokens), 0, len(doc.tokens), 0.5, [1.0, 0.5], 3.0)
+    assert f["e0"] == 3.0 and f["e1"] == 1.5
+    assert "e0" not in sentence_features(TokenGraph(doc.tokens), 0, len(doc.tokens), 0.5, [1.0, 0.5])
+    with pytest.raises(ModelError) as err:
+        candidate_events(doc, type_model=m)
+    assert err.value.code == "E303"
+    assert sentence_type_model().embedding_scale == 0.0  # the shipped classifier reads none

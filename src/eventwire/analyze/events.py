@@ -51,6 +51,7 @@ from eventwire.analyze.events_learned import (
 from eventwire.analyze.events_lexicon import REPORTING
 from eventwire.analyze.events_speech import own_features, reported_criticism
 from eventwire.analyze.events_status import refine_status
+from eventwire.errors import ModelError
 from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
@@ -240,13 +241,16 @@ def analyze_events(doc: AnalyzedDoc) -> list[Event]:
 
 def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = None,
                      domain_of: Callable[[str], float] | None = None,
-                     learned: bool = True) -> list[tuple[Event, dict[str, float]]]:
+                     learned: bool = True,
+                     embed_of: Callable[[str], Sequence[float]] | None = None) -> list[tuple[Event, dict[str, float]]]:
     """Every candidate event of the coder with its event-ness features (no filtering), among
     them the sentence type classifier's (:mod:`eventwire.analyze.events_learned`) probability
     of the candidate's type.
     ``type_model`` (default: the shipped one), ``domain_of`` (default: the shipped domain
-    model) and ``learned=False`` (the lexicon's candidates only, no sentence-type feature)
-    are for training and cross-validation (``eval/train_events_learned.py``).
+    model), ``learned=False`` (the lexicon's candidates only, no sentence-type feature) and
+    ``embed_of`` (a sentence's embedding, for a classifier of the sentence-encoder experiment,
+    ``eval/sentence_encoder.py``; the shipped classifier reads none) are for training and
+    cross-validation (``eval/train_events_learned.py``).
     When the event-ness model has an article-domain feature, it is the domain model over the
     article's title, body and captions (:func:`~eventwire.analyze.events_domain.article_probability`);
     ``eventwire code`` codes each input text as an article, so for a one-sentence input it
@@ -289,7 +293,13 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
                                         article_method, domain_of)
         stypes: dict[str, float] = {}
         if learned and coded:
-            stypes = (type_model or sentence_type_model()).probs(sentence_features(g, lo, hi, dom_p))
+            tm = type_model or sentence_type_model()
+            emb: Sequence[float] = ()
+            if tm.embedding_scale > 0:  # a model of the sentence-encoder experiment (eval only)
+                if embed_of is None:
+                    raise ModelError("this sentence type model reads sentence embeddings; none given", "E303")
+                emb = embed_of(art.text[ust:uen])
+            stypes = tm.probs(sentence_features(g, lo, hi, dom_p, emb, tm.embedding_scale))
         if coded:
             prev = next((c for c in coded if "announcement" not in c.notes), prev)
         last_date: DateInfo | None = None

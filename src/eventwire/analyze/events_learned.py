@@ -6,7 +6,8 @@ judges each candidate from the candidate alone. This module scores the whole sen
 logistic regression per PLOVER type (in the style of the POLECAT sentence classifiers,
 Halterman 2023) over features spaCy already gives — the lemmas of the sentence's content words,
 each verb's lemma with its dependency relation, the entity labels of its names, whether it
-quotes someone, and its domain probability (:mod:`eventwire.analyze.events_domain`) — gives
+quotes someone, and its domain probability (:mod:`eventwire.analyze.events_domain`) — and the
+sentence's all-MiniLM-L6-v2 embedding (:mod:`eventwire.analyze.events_embed`; session 12) gives
 the probability that the sentence reports an event of that type. Every candidate's event-ness
 features carry the sentence's probability of the candidate's type (``stype``), so the
 event-ness model keeps a candidate the sentence supports and drops one it does not.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,8 @@ class SentenceTypeModel:
     weights: Mapping[str, Mapping[str, float]]
     bias: Mapping[str, float]
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: > 0: the model reads the sentence embedding (:mod:`.events_embed`), each value times this
+    embedding_scale: float = 0.0
 
     def probs(self, feats: Mapping[str, float]) -> dict[str, float]:
         out = {}
@@ -62,12 +65,17 @@ def sentence_type_model() -> SentenceTypeModel:
         weights={str(t): {str(k): float(v) for k, v in w.items()} for t, w in data["weights"].items()},
         bias={str(t): float(v) for t, v in data["bias"].items()},
         meta=data.get("meta", {}),
+        embedding_scale=float(data.get("embedding_scale", 0.0)),
     )
 
 
-def sentence_features(g: TokenGraph, lo: int, hi: int, domain_p: float) -> dict[str, float]:
-    """Sparse features of tokens [lo, hi) of ``g`` (a sentence)."""
+def sentence_features(g: TokenGraph, lo: int, hi: int, domain_p: float,
+                      embedding: Sequence[float] = (), scale: float = 0.0) -> dict[str, float]:
+    """Features of tokens [lo, hi) of ``g`` (a sentence): sparse word features and, when
+    ``scale`` > 0, the sentence's ``embedding`` (``e0``, ``e1``, ...) times ``scale``."""
     f: dict[str, float] = {"domain": domain_p - 0.5}
+    if scale > 0:
+        f.update({f"e{i}": scale * float(v) for i, v in enumerate(embedding)})
     for k in range(lo, hi):
         t = g.toks[k]
         low = t.text.lower()
