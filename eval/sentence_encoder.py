@@ -75,6 +75,15 @@ class SentenceEncoder:
         out: np.ndarray = x @ self._w[name + ".weight"] + self._w[name + ".bias"]
         return out
 
+    def encode_static(self, text: str) -> np.ndarray:
+        """The unit-length mean of the word pieces' input embeddings (the model's embedding table
+        only, no transformer layer: a static, context-free sentence vector at almost no cost)."""
+        ids = self._tok.encode(text).ids[1:-1]  # without [CLS] and [SEP]
+        table = self._w["embeddings.word_embeddings.weight"]
+        m = table[ids].mean(0) if ids else np.zeros(table.shape[1], dtype=np.float32)
+        out: np.ndarray = (m / max(float(np.linalg.norm(m)), 1e-12)).astype(np.float32)
+        return out
+
     def encode(self, text: str) -> np.ndarray:
         """The unit-length embedding (float32, :data:`DIM` values) of ``text``."""
         from scipy.special import erf

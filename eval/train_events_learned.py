@@ -33,7 +33,9 @@ scikit-learn's probabilities first (session 11: not shipped, README, Events).
 (``eval/sentence_encoder.py``, its packages in ``eval/requirements-eval.txt``) to the sentence
 type classifier's features, each value times the scale, the scale chosen with C by the same
 out-of-fold log loss (session 12: not shipped, README, Events; figures in
-``eval/results/events_learned_cv_embed.json``).
+``eval/results/events_learned_cv_embed.json``); ``--embed-kind static`` uses only the model's
+word-piece embedding table (the mean over the sentence's pieces, no transformer layer;
+``eval/results/events_learned_cv_embed_static.json``).
 Not kept (README, Events): letting a likely type the lexicon lacks become a candidate at the
 main verb (``eval/results/events_learned_cv_adding.json``: by the same objective no better than
 the feature alone), and a verb-level proposer (a multinomial classifier over each verb's lemma,
@@ -78,19 +80,30 @@ def parsed_docs(items: list[dict[str, Any]], cache: Path) -> dict[str, Any]:
 def item_embeddings(items: list[dict[str, Any]], docs: dict[str, Any], cache: Path | None) -> dict[str, Any]:
     """Per item id: the sentence encoder's embedding of the item's text (what
     ``candidate_events`` embeds for a one-sentence input), cached in ``cache``."""
-    from sentence_encoder import self_check, sentence_encoder
+    from sentence_encoder import self_check
 
     print(self_check())
 
     done: dict[str, Any] = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
     todo = [it for it in items if it["id"] not in done and docs[it["id"]].tokens]
     if todo:
-        enc = sentence_encoder()
+        embed = embed_function()
         for it in todo:
-            done[it["id"]] = enc.encode(docs[it["id"]].article.text.strip())
+            done[it["id"]] = embed(docs[it["id"]].article.text.strip())
         if cache:
             cache.write_bytes(pickle.dumps(done))
     return done
+
+
+EMBED_KIND = "full"  # --embed-kind: "full" (the transformer) or "static" (its embedding table only)
+
+
+def embed_function() -> Any:
+    """The sentence encoder's function of ``EMBED_KIND`` (text -> unit vector)."""
+    from sentence_encoder import sentence_encoder
+
+    enc = sentence_encoder()
+    return enc.encode if EMBED_KIND == "full" else enc.encode_static
 
 
 def item_features(items: list[dict[str, Any]], docs: dict[str, Any], domain: dict[str, float],
@@ -189,9 +202,7 @@ def fold_candidates(items: list[dict[str, Any]], docs: dict[str, Any], domain: d
             model = models[fold_of[it["group"]]]
             embed_of = None
             if model.embedding_scale > 0:
-                from sentence_encoder import sentence_encoder
-
-                embed_of = sentence_encoder().encode
+                embed_of = embed_function()
             cands = candidate_events(docs[it["id"]], type_model=model, domain_of=lambda _t, d=dom: d,
                                      embed_of=embed_of)
         out[it["id"]] = [{"feats": f, "event": _event_dict(e, it["date"])} for e, f in cands]
@@ -262,7 +273,13 @@ def main() -> None:
     ap.add_argument("--embed-scales", default=",".join(str(x) for x in EMBED_SCALES),
                     help="sentence-embedding scales the classifier's CV compares (0: no embedding, as shipped; "
                          "others need eval/sentence_encoder.py's packages)")
+    ap.add_argument("--results", type=Path, default=RESULTS, help="where the CV figures go")
+    ap.add_argument("--embed-kind", choices=("full", "static"), default="full",
+                    help="full: the all-MiniLM-L6-v2 transformer; static: the mean of its word pieces' "
+                         "input embeddings (no transformer layer)")
     args = ap.parse_args()
+    global EMBED_KIND
+    EMBED_KIND = args.embed_kind
     from train_events_domain import out_of_group
 
     if args.gbm == "none":
@@ -314,7 +331,7 @@ def main() -> None:
     results["runs"]["sentence types"] = {k: v for k, v in run.items() if k != "rows"}
     print(f"F0.5 (realnews-train and extra): baseline {base['realnews_train_and_extra']['F0.5']} "
           f"-> {run['realnews_train_and_extra']['F0.5']}")
-    RESULTS.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    args.results.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     if args.no_write:
         return
     model = fit_types(items, feats, list(range(len(items))), c, scale)
