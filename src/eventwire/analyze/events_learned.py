@@ -6,9 +6,10 @@ judges each candidate from the candidate alone. This module scores the whole sen
 logistic regression per PLOVER type (in the style of the POLECAT sentence classifiers,
 Halterman 2023) over features spaCy already gives — the lemmas of the sentence's content words,
 each verb's lemma with its dependency relation, the entity labels of its names, whether it
-quotes someone, and its domain probability (:mod:`eventwire.analyze.events_domain`) — and the
-sentence's all-MiniLM-L6-v2 embedding (:mod:`eventwire.analyze.events_embed`; session 12) gives
-the probability that the sentence reports an event of that type. Every candidate's event-ness
+quotes someone, and its domain probability (:mod:`eventwire.analyze.events_domain`) — gives the
+probability that the sentence reports an event of that type. (A classifier that also reads a
+sentence embedding, ``embedding_scale`` > 0, is an evaluation experiment: sessions 12 and 13,
+``eval/sentence_encoder.py``; not shipped, see the README, Events.) Every candidate's event-ness
 features carry the sentence's probability of the candidate's type (``stype``), so the
 event-ness model keeps a candidate the sentence supports and drops one it does not.
 
@@ -46,7 +47,7 @@ class SentenceTypeModel:
     weights: Mapping[str, Mapping[str, float]]
     bias: Mapping[str, float]
     meta: Mapping[str, Any] = field(default_factory=dict)
-    #: > 0: the model reads the sentence embedding (:mod:`.events_embed`), each value times this
+    #: > 0: the model reads a sentence embedding (``eval/sentence_encoder.py``), each value times this
     embedding_scale: float = 0.0
 
     def probs(self, feats: Mapping[str, float]) -> dict[str, float]:
