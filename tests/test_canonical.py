@@ -166,3 +166,26 @@ def test_canonical_cli_stories_show_export_and_story_filter(seed_db: str) -> Non
     assert ew("export", "stories").count("\n") == 1
     evs = [json.loads(x) for x in ew("events", "--story", sid, "-f", "jsonl").splitlines()]
     assert len(evs) == sum(1 for _ in ew("events", "-f", "jsonl").splitlines())
+
+
+def test_canonical_story_dates_date_an_undated_articles_events_from_their_canonical_event(seed_db: str) -> None:
+    from eventwire.corpus.canonical.view import story_dates
+
+    with open_store(seed_db) as store:
+        undated_articles = {a["id"] for a in store.records("articles", include_text=False) if not a["published"]}
+        events = list(store.records("events"))
+        undated = [e["id"] for e in events if not e["date_begin"]]
+        got = story_dates(store, undated)
+        canon = {c["id"]: c for c in _canon(store)}
+        in_canon = {m["event_id"] for c in canon.values() for m in c["mentions"]}
+        assert got, "the undated seed article reports events that the dated one dates"
+        for eid, d in got.items():
+            c = canon[d["canonical_event_id"]]
+            assert eid in in_canon and eid in undated
+            assert d["date_begin"] == c["date_begin"] and c["date_begin"]
+            assert "article(s)" in d["inferred"] and c["label"].split(" (")[0] in d["inferred"]
+        by_id = {e["id"]: e for e in events}
+        assert any(by_id[eid]["article_id"] in undated_articles for eid in got)
+        # events outside any canonical event, and unknown ids, get nothing
+        assert not set(story_dates(store, [e for e in undated if e not in in_canon] + ["nope"]))
+        assert story_dates(store, []) == {}

@@ -263,6 +263,12 @@ def test_timeline_seed_relation_levels_and_events(seed_db: str) -> None:
     # the undated article's "this year" partnership takes its year from the story's date
     jpn = [x for x in tl["JPN-VNM"] if x["kind"] == "level"]
     assert jpn and jpn[0]["when"] == "2023" and "story date 2023-12-07" in jpn[0]["inferred"]
+    # an undated article's events take the date of the story's record of the same event
+    with open_store(seed_db) as store:
+        undated = {a["id"] for a in store.records("articles", include_text=False) if not a["published"]}
+    inferred = [x for x in chn if x["kind"] == "event" and x.get("inferred")]
+    assert inferred and all(x["article_id"] in undated and x["when"] for x in inferred)
+    assert any(x["when"].startswith("2023-12") and x["status"] == "planned" for x in inferred)
 
 
 def _one(text: str) -> list[dict[str, Any]]:

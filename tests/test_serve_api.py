@@ -82,6 +82,9 @@ def test_serve_api_details_and_not_found(client: TestClient) -> None:
     assert client.get(f"/api/actors/{actor['id']}").json()["n_articles"] >= 1
     pair = client.get("/api/relations/VNM/CHN").json()
     assert pair["pair"] == "CHN-VNM" and pair["counts"] and pair["timeline"]
+    # the undated article's events are dated by their canonical events, and say so
+    assert any(x["kind"] == "event" and x["when"] and "story's event" in (x["inferred"] or "")
+               for x in pair["timeline"])
     assert client.get("/api/relations").json()["items"][0]["pair"] == "CHN-VNM"
     for url in ("/api/stories/nope", "/api/articles/nope", "/api/events/nope", "/api/actors/nope"):
         r = client.get(url)

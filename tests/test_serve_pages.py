@@ -135,6 +135,7 @@ def test_serve_pages_pair_and_actor_pages(client: TestClient) -> None:
     r = client.get("/pairs/VNM/CHN")
     assert r.status_code == 200
     assert "<svg" in r.text and "<rect" in r.text and "comprehensive strategic partnership" in r.text
+    assert "(date inferred: date of the story&#39;s event" in r.text  # an undated article's event
     assert client.get("/pairs/VNM/VNM").status_code == 400
     assert client.get("/pairs/VN/CHN").status_code == 400
     events = client.get("/events").text

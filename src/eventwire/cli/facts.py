@@ -116,5 +116,6 @@ def relations(
             t.add_column(col)
         for pair, entries in sorted(timelines.items()):
             for x in entries:
-                _add_row(t, pair, x["when"] or "?", x["what"], x.get("status") or "", x["article_id"][:10])
+                when = (x["when"] or "?") + (" (inferred)" if x.get("inferred") else "")
+                _add_row(t, pair, when, x["what"], x.get("status") or "", x["article_id"][:10])
         Console().print(t)

@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from eventwire.corpus.canonical.view import story_dates
 from eventwire.errors import UsageError
 from eventwire.serve.queries import _one, _rows, list_page
 from eventwire.store import Store, schema
@@ -129,7 +130,8 @@ def pair_timeline(store: Store, a: str, b: str, limit: int = 500) -> list[dict[s
     levels stated as facts ("strategic partnership", as of 2015) and the
     coded events between the two (up to ``limit``, latest kept), each with its article and
     span: {"when", "what", "kind": "level"|"event", "status", "article_id", "start", "end",
-    "text", "id", "inferred"} ("inferred": how a level's year came from its story's date)."""
+    "text", "id", "inferred"} ("inferred": how a level's year came from its story's date, or
+    an undated event's date from its canonical event)."""
     x, y = _pair(a, b)
     f, ev = schema.facts, schema.events
     out: list[dict[str, Any]] = []
@@ -157,11 +159,15 @@ def pair_timeline(store: Store, a: str, b: str, limit: int = 500) -> list[dict[s
          .where(between, ev.c.segment == "body")
          .order_by(sa.func.coalesce(ev.c.date_begin, sa.literal_column("''")).desc(), ev.c.id)
          .limit(limit))
-    for r in _rows(store, q):
-        out.append({"when": r["date_begin"], "what": f"{r['plover_type']} ({r['text']})",
+    rows = _rows(store, q)
+    # an undated event takes the date of its canonical event (the story's record of it)
+    from_story = story_dates(store, [r["id"] for r in rows if not r["date_begin"]])
+    for r in rows:
+        told = from_story.get(r["id"], {})
+        out.append({"when": told.get("date_begin", r["date_begin"]), "what": f"{r['plover_type']} ({r['text']})",
                     "kind": "event", "status": r["status"], "id": r["id"],
                     "article_id": r["article_id"], "start": r["start"], "end": r["end"],
-                    "text": r["text"], "inferred": None})
+                    "text": r["text"], "inferred": told.get("inferred")})
     out.sort(key=lambda e: (e["when"] is None, e["when"] or "", e["kind"] != "level", e["id"]))
     return out
 

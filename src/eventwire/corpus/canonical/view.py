@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
+from eventwire._util import batched
 from eventwire.store import Store
 
-__all__ = ["list_stories", "story_view", "key_events"]
+__all__ = ["list_stories", "story_view", "key_events", "story_dates", "story_date_note"]
 
 
 def list_stories(store: Store, min_articles: int = 1) -> list[dict[str, Any]]:
@@ -74,3 +76,28 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
         "timeline": timeline,
         "changes": sorted(changes, key=lambda c: c["seq"]),
     }
+
+
+def story_date_note(label: str, n_articles: int) -> str:
+    """How an undated event took its date from its canonical event (the ``inferred`` note)."""
+    return f"date of the story's event {label.split(' (')[0]!r} ({n_articles} article(s))"
+
+
+def story_dates(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Of ``event_ids``, those whose canonical event (the story's record of the real event,
+    built from every article that reports it) has a date: event id -> {"canonical_event_id",
+    "date_begin", "date_end", "inferred"}. An article with no publication date cannot date
+    "next week" or "December 12-13" itself; the same event reported by a dated article can."""
+    ce_of: dict[str, str] = {}
+    for chunk in batched(event_ids, 500):
+        for m in store.records("canonical_event_mentions", filters={"event_id__in": chunk}):
+            ce_of[m["event_id"]] = m["canonical_event_id"]
+    dated: dict[str, dict[str, Any]] = {}
+    for chunk in batched(sorted(set(ce_of.values())), 500):
+        for c in store.records("canonical_events", filters={"id__in": chunk}):
+            if c["date_begin"]:
+                dated[c["id"]] = c
+    return {eid: {"canonical_event_id": cid, "date_begin": dated[cid]["date_begin"],
+                  "date_end": dated[cid]["date_end"],
+                  "inferred": story_date_note(dated[cid]["label"], dated[cid]["n_articles"])}
+            for eid, cid in ce_of.items() if cid in dated}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from eventwire.corpus.canonical.view import story_dates
+
 if TYPE_CHECKING:
     from eventwire.store import Store
 
@@ -18,7 +20,9 @@ __all__ = ["relation_timelines"]
 def relation_timelines(store: Store, country: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """pair "AAA-BBB" (sorted ISO3 codes) -> entries in time order (undated last); each entry
     is {"when", "what", "kind": "level"|"event", "status"?, "article_id", "text",
-    "inferred"?} ("inferred": the year came from the story's date, see ``anchoring``)."""
+    "inferred"?} ("inferred": a level's year came from the story's date, see ``anchoring``; an
+    undated event's date from its canonical event, see
+    :func:`~eventwire.corpus.canonical.view.story_dates`)."""
     out: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str, str | None]] = set()
     # the year of an undated article's "this year", resolved from its story's date
@@ -41,6 +45,7 @@ def relation_timelines(store: Store, country: str | None = None) -> dict[str, li
             entry["inferred"] = f["inferred"]
         out.setdefault(pair, []).append(entry)
     pairs = set(out)
+    events = []
     for e in store.records("events"):
         a, b = e.get("source_country"), e.get("target_country")
         if e.get("segment", "body") != "body":  # captions are not claims of the story
@@ -52,10 +57,16 @@ def relation_timelines(store: Store, country: str | None = None) -> dict[str, li
             continue
         if not country and pair not in pairs:
             continue
-        out.setdefault(pair, []).append({
-            "when": e.get("date_begin"), "what": f"{e['plover_type']} ({e['text']})", "kind": "event",
-            "status": e.get("status"), "article_id": e["article_id"], "text": e["text"],
-        })
+        events.append((pair, e))
+    # an undated event takes the date of its canonical event (the story's record of it)
+    from_story = story_dates(store, [e["id"] for _, e in events if not e.get("date_begin")])
+    for pair, e in events:
+        entry = {"when": e.get("date_begin"), "what": f"{e['plover_type']} ({e['text']})", "kind": "event",
+                 "status": e.get("status"), "article_id": e["article_id"], "text": e["text"]}
+        if e["id"] in from_story:
+            entry["when"] = from_story[e["id"]]["date_begin"]
+            entry["inferred"] = from_story[e["id"]]["inferred"]
+        out.setdefault(pair, []).append(entry)
     for entries in out.values():
         entries.sort(key=lambda x: (x["when"] is None, x["when"] or ""))
     return out
