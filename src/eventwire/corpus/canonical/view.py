@@ -9,7 +9,7 @@ from typing import Any
 from eventwire._util import batched
 from eventwire.store import Store
 
-__all__ = ["list_stories", "story_view", "key_events", "story_dates", "story_date_note"]
+__all__ = ["list_stories", "story_view", "key_events", "story_dates"]
 
 
 def list_stories(store: Store, min_articles: int = 1) -> list[dict[str, Any]]:
@@ -78,7 +78,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     }
 
 
-def story_date_note(label: str, n_articles: int) -> str:
+def _story_date_note(label: str, n_articles: int) -> str:
     """How an undated event took its date from its canonical event (the ``inferred`` note)."""
     return f"date of the story's event {label.split(' (')[0]!r} ({n_articles} article(s))"
 
@@ -99,5 +99,5 @@ def story_dates(store: Store, event_ids: Iterable[str]) -> dict[str, dict[str, A
                 dated[c["id"]] = c
     return {eid: {"canonical_event_id": cid, "date_begin": dated[cid]["date_begin"],
                   "date_end": dated[cid]["date_end"],
-                  "inferred": story_date_note(dated[cid]["label"], dated[cid]["n_articles"])}
+                  "inferred": _story_date_note(dated[cid]["label"], dated[cid]["n_articles"])}
             for eid, cid in ce_of.items() if cid in dated}
