@@ -272,6 +272,15 @@ def test_events_filter_sports_and_traffic_share_verbs_with_political_events() ->
     assert any(e.plover_type == "COERCE" for e in kept)
 
 
+def test_events_vowing_revenge_is_a_threat() -> None:
+    # sentences written for this test: issue 10 names "vowed" as THREATEN (once coded PROTEST);
+    # what is vowed decides it (revenge, retaliation), not the verb alone
+    kept = _stage_events("Hezbollah vowed revenge against Israel on Sunday.")
+    assert [(e.plover_type, e.source_country, e.target_country) for e in kept] == [("THREATEN", "LBN", "ISR")]
+    assert any(e.plover_type == "THREATEN" for e in _candidates("The militia swore retaliation after the raid."))
+    assert not any(e.plover_type == "THREATEN" for e in _candidates("The governor vowed a full inquiry."))
+
+
 def test_events_filter_no_invented_actors_for_a_quake() -> None:
     # a natural phenomenon is no event (so no attacker country is stored); a date is no target.
     # A candidate's common-noun source may take the article's country (events_home's learned
