@@ -87,6 +87,10 @@ def test_canonical_story_view_lists_timeline_with_sources(seed_db: str) -> None:
         assert dates == sorted(dates)
         assert all(e["mentions"] for e in v["timeline"])
         assert "visit" in v["summary"]
+        # each mention says where its sentence is: the 2017 handshake is the photo caption's
+        segs = {(m["text"], m["segment"]) for e in v["timeline"] for m in e["mentions"]}
+        assert ("shakes", "caption") in segs and ("visit", "body") in segs
+        assert all(seg in ("body", "caption") for _, seg in segs)
 
 
 def test_canonical_rerun_adds_nothing_and_keeps_ids(seed_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]

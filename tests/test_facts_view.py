@@ -104,6 +104,7 @@ def test_cli_show_story_prints_timeline_and_facts_at_80_columns(seed_db: str) ->
     # each source line names the article, its date (or that it has none) and the quote
     assert re.search(r'- [0-9a-f]{10} \((?:2023-12-07|no date)\) "', out)
     assert "date inferred from the story" in out
+    assert out.count(", in a caption)") == 1  # the timeline marks the photo caption's event
 
 
 def test_cli_show_story_json_has_facts(seed_db: str) -> None:

@@ -72,6 +72,7 @@ def test_serve_api_details_and_not_found(client: TestClient) -> None:
     story = client.get("/api/stories").json()["items"][0]
     d = client.get(f"/api/stories/{story['id']}").json()
     assert len(d["articles"]) == 2 and d["timeline"] and d["facts"]
+    assert {m["segment"] for e in d["timeline"] for m in e["mentions"]} == {"body", "caption"}
     ev = client.get("/api/events", params={"limit": 1}).json()["items"][0]
     e = client.get(f"/api/events/{ev['id']}").json()
     a = client.get(f"/api/articles/{ev['article_id']}").json()

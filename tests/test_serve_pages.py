@@ -108,6 +108,7 @@ def test_serve_pages_story_shows_both_articles_timeline_and_facts(client: TestCl
     assert re.search(r'href="/articles/[0-9a-f]+#span-\d+-\d+"', html)  # mentions link to spans
     assert 'class="badge fl-agree"' in html
     assert f'href="/api/stories/{seed_story}"' in html  # the JSON twin
+    assert html.count("· in a caption") == 1  # the 2017 photo caption's handshake, marked
 
 
 def test_serve_pages_article_has_an_anchor_for_every_record(client: TestClient, seed_story: str) -> None:

@@ -45,7 +45,9 @@ def story_lines(view: dict[str, Any], facts: Sequence[FactView], width: int = 80
         out += _wrap(f"{when}  {e['label'].split(' (')[0]}  [{e['plover_type']} {e['cameo'] or ''}".rstrip()
                      + f", {e['status']}{place}]", width, 2)
         for m in e["mentions"]:
-            out += _wrap(f"- {m['article_id'][:10]}@{m['start']} \"{_short(m['text'], 60)}\" ({m['status']})", width, 6)
+            where = "" if m.get("segment", "body") == "body" else f", in a {m['segment']}"
+            out += _wrap(f"- {m['article_id'][:10]}@{m['start']} \"{_short(m['text'], 60)}\" ({m['status']}{where})",
+                         width, 6)
     counts = Counter(f.label for f in facts)
     tally = ", ".join(f"{counts[label]} {label}" for label in sorted(LABEL_ORDER, key=LABEL_ORDER.__getitem__))
     out += ["", f"Facts ({len(facts)}: {tally})"]

@@ -50,7 +50,8 @@ def _summary(events: list[dict[str, Any]], around: str | None) -> str:
 
 def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     """The story, its articles, its summary and its timeline (canonical events by date,
-    each with its mentions and their sources)."""
+    each with its mentions and their sources; a mention's ``segment`` says whether it is in
+    the body or in a caption)."""
     row = next(store.records("stories", filters={"id": story_id}), None)
     if row is None:
         return None
@@ -60,11 +61,16 @@ def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
     ids = [e["id"] for e in events]
     mentions = list(store.records("canonical_event_mentions", filters={"canonical_event_id__in": ids})) if ids else []
     titles = {a["id"]: a for a in arts}
+    # the segment each mention's sentence is in: a caption's event is the photo's, not a
+    # report of the story (its facts are left out; its events are kept and marked)
+    segment = {e["id"]: e["segment"] for chunk in batched([m["event_id"] for m in mentions], 500)
+               for e in store.records("events", filters={"id__in": chunk})}
     by_event: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         a = titles.get(m["article_id"], {})
         by_event.setdefault(m["canonical_event_id"], []).append(
-            {**m, "title": a.get("title"), "outlet": a.get("outlet"), "source": a.get("source")})
+            {**m, "title": a.get("title"), "outlet": a.get("outlet"), "source": a.get("source"),
+             "segment": segment.get(m["event_id"], "body")})
     timeline = sorted(events, key=lambda e: (e["date_begin"] or "9999", e["date_end"] or "", e["id"]))
     for e in timeline:
         e["mentions"] = sorted(by_event.get(e["id"], []), key=lambda m: (m["article_id"], m["start"]))
