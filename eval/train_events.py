@@ -226,6 +226,11 @@ def rows_of(items: list[dict[str, Any]], cands: dict[str, list[dict[str, Any]]])
 # in session 11 and not shipped (README, Events, "Session 11": better by CV, worse held out).
 GBM: dict[str, float] | None = None
 GBM_MIN_COUNT = 5
+# The logistic regression reads only the features seen on at least this many training
+# candidates (1: every feature). A rarer feature is an interaction seen a handful of times
+# ("ACCUSE with a country as source": 6 candidates), whose weight says more about those few
+# sentences than about the language. eval/train_events_learned.py --min-count compares values by CV.
+LR_MIN_COUNT = 1
 
 
 class _Identity:
@@ -257,14 +262,14 @@ def fit(rows: list[tuple[dict[str, float], int, float, str, int]], c: float) -> 
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    x = vec.fit_transform([r[0] for r in rows])
+    seen = Counter(k for r in rows for k in r[0])
+    x = vec.fit_transform([{k: v for k, v in r[0].items() if seen[k] >= LR_MIN_COUNT} for r in rows])
     y = [r[1] for r in rows]
     w = [r[2] * b for r, b in zip(rows, family_balance(rows), strict=True)]
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, y, sample_weight=w)
     if GBM is None:
         return _Identity(), Blend(vec, clf)
-    seen = Counter(k for r in rows for k in r[0])
     gvec = DictVectorizer(sparse=False)
     gx = gvec.fit_transform([{k: v for k, v in r[0].items() if seen[k] >= GBM_MIN_COUNT} for r in rows])
     gbm = HistGradientBoostingClassifier(

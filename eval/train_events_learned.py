@@ -277,7 +277,11 @@ def main() -> None:
     ap.add_argument("--embed-kind", choices=("full", "static"), default="full",
                     help="full: the all-MiniLM-L6-v2 transformer; static: the mean of its word pieces' "
                          "input embeddings (no transformer layer)")
+    ap.add_argument("--min-count", type=int, default=te.LR_MIN_COUNT,
+                    help="the event-ness regression reads only features seen on at least this many training "
+                         "candidates (train_events.LR_MIN_COUNT)")
     args = ap.parse_args()
+    te.LR_MIN_COUNT = args.min_count
     global EMBED_KIND
     EMBED_KIND = args.embed_kind
     from train_events_domain import out_of_group

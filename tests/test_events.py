@@ -184,6 +184,12 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("The negotiations between the two governments were called off.", "negotiations", "cancelled"),
         ("The union postponed the strike until after the holidays.", "strike", "cancelled"),
         ("Officials said no arrests have been made so far.", "made", "negated"),
+        # what someone denies: a clause or gerund of a verb of denial, a denied claim's clause
+        ("Syria denied that its jets had bombed the market in Idlib.", "bombed", "negated"),
+        ("The army has denied shelling residential areas of Mogadishu.", "shelling", "negated"),
+        ("Beijing rejected reports that its coast guard had attacked a Philippine boat.", "attacked", "negated"),
+        ("The minister did not deny that police had detained the reporters in Minsk.", "detained", "happened"),
+        ("Rebels denied responsibility for the attack on the convoy near Goma.", "attack", "happened"),
         ("Demonstrations continued in Tirana for a fourth day.", "Demonstrations", "ongoing"),
         ("A criminal investigation is under way, the prosecutor said.", "investigation", "ongoing"),
         ("The two guards could face murder charges, the district attorney said.", "charges", "hypothetical"),

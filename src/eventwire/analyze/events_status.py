@@ -8,7 +8,12 @@ not see, each a general construction of English rather than a word list fitted t
 - **cancelled / postponed**: the event (noun or verb) is the object, or the passive subject,
   of a cancelling verb ("the visit was cancelled", "scrapped the march", "called off talks");
 - **negated**: a negative determiner or subject on the event or its object ("no arrests
-  were made", "no sanctions had been imposed", "neither ... troops have fired");
+  were made", "no sanctions had been imposed", "neither ... troops have fired"), or the
+  event is what someone denies: the clause or gerund of a verb of denial ("Iran denied that
+  it had supplied drones", "Russia denied attacking civilians") or the clause of a claim
+  that someone denies, rejects or dismisses ("rejected claims that its troops had shelled
+  the village"). The denial is an event of its own for the coder; the denied event stays,
+  marked negated, with the denier's word as the status (not a judgement of who is right);
 - **ongoing**: an aspectual verb or phrase keeps it going ("protests continued", "talks are
   continuing", "remain in detention", "an investigation is under way", "entered its 20th
   day");
@@ -82,6 +87,22 @@ def _negated(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _denied(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
+    t = g.toks[k]
+    if t.pos != "VERB":
+        return False
+    h = g.head(k)
+    if h == k:
+        return False
+    if t.dep in ("ccomp", "xcomp", "pcomp") and g.lemma(h) in cues["deny"]:
+        return not g.kids(h, "neg")  # "did not deny that ..." affirms nothing either way
+    if t.dep in ("acl", "ccomp") and g.toks[h].pos == "NOUN" and g.lemma(h) in cues["claim_noun"]:
+        v = g.head(h)
+        return (v != h and g.toks[h].dep == "dobj" and g.lemma(v) in cues["reject_claim"]
+                and not g.kids(v, "neg"))
+    return False
+
+
 def _ongoing(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
     t = g.toks[k]
     h, rel = _governor(g, k)
@@ -129,7 +150,7 @@ def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     k = ev.trigger
     if _cancelled(g, k, cues):
         ev.status = "cancelled"
-    elif _negated(g, k, cues):
+    elif _negated(g, k, cues) or _denied(g, k, cues):
         ev.status = "negated"
     elif ev.status in ("happened", "planned") and _ongoing(g, k, cues):
         ev.status = "ongoing"
