@@ -153,6 +153,16 @@ def test_events_dyad_natural_hazard_as_doer_is_no_event() -> None:
     assert any(e.plover_type == "ASSAULT" and e.source_country == "ISR" for e in kept)
 
 
+def test_events_dyad_hazard_parsed_as_reduced_relative_is_no_event() -> None:
+    # sentences written for this test: the parser hangs "killed" on "rains" as a reduced
+    # relative ("rains [that were] killed ..."), leaving no subject; a verb with a direct object
+    # of its own is active, so the noun is its doer, and a hazard is no actor
+    text = "Heavy rains killed at least 20 people in southern Brazil."
+    assert _candidates(text) == [], text
+    kept = _candidates("Armed bandits killed 12 farmers in Zamfara state on Sunday.")
+    assert any(e.plover_type == "ASSAULT" and e.target_country == "NGA" for e in kept)
+
+
 def test_events_dyad_road_vehicle_as_doer_is_a_transport_accident() -> None:
     # sentences written for this test: a road or rail vehicle as the doer stands for a transport
     # accident (EM-DAT), no candidate at all; a patrol boat (ships are left out) still acts

@@ -92,8 +92,14 @@ def drop_non_actors(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
 
 def natural_cause(g: TokenGraph, ev: CodedEvent) -> bool:
     """Is the event's doer a natural hazard or an accident (its source's head noun), a road or
-    rail vehicle standing for a transport accident among them?"""
+    rail vehicle standing for a transport accident among them? Without a source, a trigger
+    the parser hung as a reduced relative on a noun while it has a direct object of its own
+    ("Heavy rains killed 20 people" parsed as "rains [that were] killed 20 people") reads that
+    noun as its doer: a passive reduced relative ("the man arrested by police") takes none."""
     k = ev.source_tok
+    t = ev.trigger
+    if k is None and g.toks[t].dep == "acl" and g.kids(t, "dobj") and g.head(t) != t:
+        k = g.head(t)
     if k is None or g.toks[k].pos != "NOUN" or g.toks[k].ent_type in _ACTOR_LABELS:
         return False
     return g.lemma(k).lower() in HAZARDS or g.toks[k].text.lower() in HAZARDS
