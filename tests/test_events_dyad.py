@@ -171,3 +171,17 @@ def test_events_dyad_road_vehicle_as_doer_is_a_transport_accident() -> None:
         assert _candidates(text) == [], text
     kept = _candidates("A Philippine patrol boat fired warning shots at a Chinese trawler on Sunday.")
     assert any(e.plover_type == "ASSAULT" for e in kept)
+
+
+def test_events_dyad_figure_as_target_gives_way_to_its_recipient() -> None:
+    # sentences written for this test: a sum is no actor; the country its phrase gives it to is
+    # the target (before, the figure was dropped and the target country with it), and a dative
+    # "to" is no target itself: its object is
+    evs = [e for e in _candidates("Norway will provide $200 million in grants to Ethiopia next year.") if e.plover_type == "AID"]
+    assert evs and evs[0].source_country == "NOR" and evs[0].target_country == "ETH"
+    evs = [e for e in _candidates("Kuwait will provide $50 million in loans to Jordan this year.") if e.plover_type == "AID"]
+    assert evs and evs[0].target_country == "JOR" and evs[0].attrs["target_text"] == "Jordan"
+    # a figure with no recipient in its phrase is still dropped, with no invented target
+    evs = [e for e in _candidates("Customs officers seized 300 kilograms of heroin at the port of Karachi.")
+           if e.plover_type == "COERCE"]
+    assert evs and all(e.target_country in (None, "PAK") for e in evs)

@@ -222,7 +222,11 @@ def _targets(g: TokenGraph, ks: Sequence[int], src_ids: set[int], excluded: set[
         if g.toks[k].dep == "acl" and g.toks[k].tag == "VBN" and g.toks[g.head(k)].pos in ("NOUN", "PROPN"):
             add(g.head(k))  # "the man arrested by police": the man
         for c in g.kids(k, "dobj", "dative", "iobj"):
-            add(c)
+            if g.toks[c].pos == "ADP":  # a dative "to" ("provide aid to X"): its object
+                for o in g.kids(c, "pobj"):
+                    add(o)
+            else:
+                add(c)
         if g.lemma(k) not in lex.ACTIVE_PASSIVES:
             for c in g.kids(k, "nsubjpass"):
                 add(c)

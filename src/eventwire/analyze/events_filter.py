@@ -153,14 +153,31 @@ def argument_kind(g: TokenGraph, k: int | None) -> str:
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "num"}
 
 
+def _recipient(g: TokenGraph, k: int) -> int | None:
+    """The named actor a figure's phrase gives it to: the object of a "to"/"for" inside the
+    phrase that is a country, organisation or group name."""
+    for p in g.subtree(k):
+        if p != k and g.toks[p].dep == "prep" and g.toks[p].text.lower() in ("to", "for"):
+            for o in g.kids(p, "pobj"):
+                if g.toks[o].ent_type in ("GPE", "ORG", "NORP"):
+                    return o
+    return None
+
+
 def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     """Arguments that cannot be actors: a date, time or number is no source or target
     ("... on Sunday" -> target "Sunday"), and a source that is a common noun but no role noun
     ("a massive quake", "shares") takes no country from elsewhere in the sentence (a target
-    may be a country's thing: "closed the border")."""
+    may be a country's thing: "closed the border"). A figure as the target gives way to the
+    recipient its own phrase names ("provide $500 million in loans *to the Philippines*")."""
     for side in ("source", "target"):
         k = getattr(ev, f"{side}_tok")
         kind = argument_kind(g, k)
+        if kind in _NOT_ACTORS and side == "target" and k is not None:
+            r = _recipient(g, k)
+            if r is not None:
+                ev.target_tok, ev.target_text = r, " ".join(g.toks[x].text for x in g.subtree(r))
+                continue
         if kind in _NOT_ACTORS:
             setattr(ev, f"{side}_tok", None)
             setattr(ev, f"{side}_text", None)
