@@ -64,6 +64,10 @@ REALNEWS = SHARED / "data" / "realnews" / "events-realnews-dev.jsonl"
 CAMEO = SHARED / "data" / "events" / "gold-dev.jsonl"
 ECB_TRAIN = SHARED / "data" / "ecbplus" / "ecbplus-train.jsonl"
 SYNTH = ROOT / "eval" / "events_synthetic.jsonl"
+# session 14's state-level political sentences, read with this sample weight (0: not read, as
+# shipped; eval/train_events_learned.py --political W)
+POLITICAL = ROOT / "eval" / "events_synthetic_political.jsonl"
+POLITICAL_WEIGHT = 0.0
 EXTRAS = sorted((ROOT / "eval").glob("events_ecbtrain_extra*.jsonl"))
 WEAK_PER_TOPIC = int(os.environ.get("EVENTWIRE_WEAK_PER_TOPIC", "0"))
 OUT = ROOT / "src" / "eventwire" / "resources" / "events" / "eventness_model.json"
@@ -95,11 +99,13 @@ def training_items(leave_out: frozenset[str] = frozenset()) -> list[dict[str, An
             items.append({"id": r["id"], "text": r["text"], "date": r.get("date"), "source": "realnews-extra",
                           "types": {e["plover_type"] for e in r["events"]}, "group": f"rn-{r['topic']}",
                           "weight": 1.0, "gold": r, "file": extra.name})
-    if SYNTH.exists():
-        for r in _load(SYNTH):
+    for path, weight in ((SYNTH, 1.0), (POLITICAL, POLITICAL_WEIGHT)):
+        if not path.exists() or weight <= 0:
+            continue
+        for r in _load(path):
             items.append({"id": r["id"], "text": r["text"], "date": None, "source": "synthetic",
                           "types": {e["plover_type"] for e in r.get("events") or []},
-                          "group": f"syn-{r.get('group', '')}", "weight": 1.0, "gold": r})
+                          "group": f"syn-{r.get('group', '')}", "weight": weight, "gold": r})
     # weak negatives: train topics whose sample holds no event
     ev_by_topic: dict[int, int] = defaultdict(int)
     for r in rn:

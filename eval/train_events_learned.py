@@ -280,8 +280,12 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=te.LR_MIN_COUNT,
                     help="the event-ness regression reads only features seen on at least this many training "
                          "candidates (train_events.LR_MIN_COUNT)")
+    ap.add_argument("--political", type=float, default=te.POLITICAL_WEIGHT, metavar="WEIGHT",
+                    help="also train on eval/events_synthetic_political.jsonl with this sample weight "
+                         "(0: not read, as shipped)")
     args = ap.parse_args()
     te.LR_MIN_COUNT = args.min_count
+    te.POLITICAL_WEIGHT = args.political
     global EMBED_KIND
     EMBED_KIND = args.embed_kind
     from train_events_domain import out_of_group
