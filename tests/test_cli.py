@@ -75,6 +75,23 @@ def test_cli_events_filters(seed_db: str) -> None:
     assert since and all(r["date_end"] >= "2023-12-01" for r in since)
 
 
+def test_cli_events_show_the_story_date_of_an_event_its_article_cannot_date(seed_db: str) -> None:
+    from eventwire.corpus.canonical.view import story_dates
+    from eventwire.store import open_store
+
+    rows = [json.loads(x) for x in _ok("events", "--db", seed_db, "-f", "jsonl").splitlines()]
+    with open_store(seed_db) as store:
+        expected = story_dates(store, [r["id"] for r in rows if not r["date_begin"]])
+    assert expected, "the undated seed article reports events a dated article dates"
+    for r in rows:
+        if r["id"] in expected:
+            assert r["date_begin"] is None and r["story_date"] == expected[r["id"]]
+        else:
+            assert "story_date" not in r  # an event with its own date, or none to infer
+    table = _ok("events", "--db", seed_db)
+    assert "(inferred)" in table
+
+
 def test_cli_errors_and_summary(seed_db: str) -> None:
     assert "no problems recorded" in _ok("errors", "--db", seed_db)
     out = _ok("summary", "--db", seed_db)

@@ -268,9 +268,14 @@ def events(
     story: str | None = typer.Option(None, help="Story id: only events of its articles."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
 ) -> None:
-    """List coded events with filters (`eventwire codes` explains role, CAMEO and PLOVER codes)."""
+    """List coded events with filters (`eventwire codes` explains role, CAMEO and PLOVER codes).
+
+    An event its article does not date (an article with no publication date cannot date "next
+    week") shows the date of its story's canonical event when another article dates it, marked
+    "(inferred)" (jsonl: ``story_date``); ``--since``/``--until`` read the events' own dates."""
     import json
 
+    from eventwire.corpus.canonical.view import story_dates
     from eventwire.query import event_filters
 
     with _opened_store(db, read_only=True) as store:
@@ -283,16 +288,19 @@ def events(
             rows = [r for r in rows if r["article_id"] in members]
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"unknown format {fmt!r}; choose table or jsonl", "E001")
+        from_story = story_dates(store, [r["id"] for r in rows if not r["date_begin"]])
         if fmt == "jsonl":
             with _quiet_pipe():
                 for r in rows:
-                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+                    out = {**r, "story_date": from_story[r["id"]]} if r["id"] in from_story else r
+                    sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             return
         t = _table("article", "type", "cameo", "source→target", "date", "status", "text")
         for e in rows:
-            dates = (e["date_begin"] or "?") + (
-                ".." + e["date_end"] if e["date_end"] and e["date_end"] != e["date_begin"] else ""
-            )
+            d = from_story.get(e["id"], e)
+            dates = (d["date_begin"] or "?") + (
+                ".." + d["date_end"] if d["date_end"] and d["date_end"] != d["date_begin"] else ""
+            ) + (" (inferred)" if e["id"] in from_story else "")
             _add_row(
                 t,
                 e["article_id"][:10],
