@@ -281,11 +281,16 @@ def main() -> None:
                     help="the event-ness regression reads only features seen on at least this many training "
                          "candidates (train_events.LR_MIN_COUNT)")
     ap.add_argument("--political", type=float, default=te.POLITICAL_WEIGHT, metavar="WEIGHT",
-                    help="also train on eval/events_synthetic_political.jsonl with this sample weight "
-                         "(0: not read, as shipped)")
+                    help="also train on eval/events_synthetic_political.jsonl, with this sample weight in the "
+                         "event-ness regression (the sentence type classifier and the domain model read them at "
+                         "full weight; 0: not read, as shipped)")
     args = ap.parse_args()
     te.LR_MIN_COUNT = args.min_count
     te.POLITICAL_WEIGHT = args.political
+    if not args.no_write and (args.min_count != 1 or args.political != 0):
+        sys.exit("--min-count and --political are CV experiments: run them with --no-write")
+    if args.political > 0 and not te.POLITICAL.exists():
+        sys.exit(f"--political: no {te.POLITICAL}")
     global EMBED_KIND
     EMBED_KIND = args.embed_kind
     from train_events_domain import out_of_group

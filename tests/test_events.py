@@ -190,6 +190,11 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("Beijing rejected reports that its coast guard had attacked a Philippine boat.", "attacked", "negated"),
         ("The minister did not deny that police had detained the reporters in Minsk.", "detained", "happened"),
         ("Rebels denied responsibility for the attack on the convoy near Goma.", "attack", "happened"),
+        ("Russia denied that its forces had shelled the city and killed civilians.", "killed", "negated"),
+        # ... but not a clause before the verb, nor a participle describing the denied reports
+        ("Moscow accused Kyiv of shelling the nuclear plant, a charge Ukraine denied.", "accused", "happened"),
+        ("Rwanda backs the M23 rebels, Congo says, a charge Kigali denies.", "backs", "happened"),
+        ("China rejected reports accusing it of hacking US government networks.", "accusing", "happened"),
         ("Demonstrations continued in Tirana for a fourth day.", "Demonstrations", "ongoing"),
         ("A criminal investigation is under way, the prosecutor said.", "investigation", "ongoing"),
         ("The two guards could face murder charges, the district attorney said.", "charges", "hypothetical"),

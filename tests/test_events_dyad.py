@@ -179,9 +179,14 @@ def test_events_dyad_figure_as_target_gives_way_to_its_recipient() -> None:
     # "to" is no target itself: its object is
     evs = [e for e in _candidates("Norway will provide $200 million in grants to Ethiopia next year.") if e.plover_type == "AID"]
     assert evs and evs[0].source_country == "NOR" and evs[0].target_country == "ETH"
+    assert evs[0].attrs["target_text"] == "Ethiopia"  # not the dative "to"
     evs = [e for e in _candidates("Kuwait will provide $50 million in loans to Jordan this year.") if e.plover_type == "AID"]
     assert evs and evs[0].target_country == "JOR" and evs[0].attrs["target_text"] == "Jordan"
     # a figure with no recipient in its phrase is still dropped, with no invented target
     evs = [e for e in _candidates("Customs officers seized 300 kilograms of heroin at the port of Karachi.")
            if e.plover_type == "COERCE"]
-    assert evs and all(e.target_country in (None, "PAK") for e in evs)
+    assert evs and all(e.attrs["target_text"] is None for e in evs)
+    # a "for" inside a clause on the figure names no recipient of it
+    evs = [e for e in _candidates("Police arrested 12 of the activists working for Amnesty International.")
+           if e.plover_type == "COERCE"]
+    assert evs and all(e.attrs["target_text"] != "Amnesty International" for e in evs)

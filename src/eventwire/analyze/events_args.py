@@ -12,7 +12,7 @@ from eventwire.analyze.events_actors import phrase_country, scan_countries
 from eventwire.analyze.events_graph import RECIPROCAL, CodedEvent, TokenGraph
 from eventwire.analyze.events_nominal import NominalArguments, is_gentilic, nominal_arguments
 
-__all__ = ["country_of_token"]
+__all__ = ["country_of_token", "core_text"]
 
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -115,6 +115,11 @@ def _country_of(g: TokenGraph, k: int, date: str | None) -> str | None:
 
 def country_of_token(g: TokenGraph, k: int, date: str | None) -> str | None:
     return _country_of(g, k, date)
+
+
+def core_text(g: TokenGraph, k: int) -> str:
+    """The text of the noun phrase headed by ``k`` as an argument shows it (:func:`_core_text`)."""
+    return _core_text(g, k)
 
 
 def _is_country_name(text: str) -> bool:

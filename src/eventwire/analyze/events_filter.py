@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire._resources import resource_json
+from eventwire.analyze.events_args import core_text, country_of_token
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 
 __all__ = ["EventnessModel", "Tree", "argument_kind", "candidate_features", "domain_features", "eventness_model",
@@ -155,12 +156,19 @@ _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANT
 
 def _recipient(g: TokenGraph, k: int) -> int | None:
     """The named actor a figure's phrase gives it to: the object of a "to"/"for" inside the
-    phrase that is a country, organisation or group name."""
+    phrase that is a country, organisation or group name, reached without passing a verb (in
+    "40 who were accused of spying for Israel" the "for" belongs to a clause, not the figure)."""
     for p in g.subtree(k):
-        if p != k and g.toks[p].dep == "prep" and g.toks[p].text.lower() in ("to", "for"):
-            for o in g.kids(p, "pobj"):
-                if g.toks[o].ent_type in ("GPE", "ORG", "NORP"):
-                    return o
+        if p == k or g.toks[p].dep != "prep" or g.toks[p].text.lower() not in ("to", "for"):
+            continue
+        up = g.head(p)
+        while up != k and g.toks[up].pos not in ("VERB", "AUX") and g.head(up) != up:
+            up = g.head(up)
+        if up != k:
+            continue
+        for o in g.kids(p, "pobj"):
+            if g.toks[o].ent_type in ("GPE", "ORG", "NORP"):
+                return o
     return None
 
 
@@ -176,7 +184,8 @@ def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
         if kind in _NOT_ACTORS and side == "target" and k is not None:
             r = _recipient(g, k)
             if r is not None:
-                ev.target_tok, ev.target_text = r, " ".join(g.toks[x].text for x in g.subtree(r))
+                ev.target_tok, ev.target_text = r, core_text(g, r)
+                ev.target_country = country_of_token(g, r, None)
                 continue
         if kind in _NOT_ACTORS:
             setattr(ev, f"{side}_tok", None)

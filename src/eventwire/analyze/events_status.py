@@ -91,12 +91,18 @@ def _denied(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
     t = g.toks[k]
     if t.pos != "VERB":
         return False
+    while t.dep == "conj" and g.head(k) != k:  # "denied that it shelled ... and killed ...": the first verb's place
+        k = g.head(k)
+        t = g.toks[k]
     h = g.head(k)
-    if h == k:
+    if h == k or h > k:  # a clause before the verb ("..., a charge Kigali denies") is not what it denies
         return False
-    if t.dep in ("ccomp", "xcomp", "pcomp") and g.lemma(h) in cues["deny"]:
+    if t.dep in ("ccomp", "xcomp") and g.lemma(h) in cues["deny"]:
         return not g.kids(h, "neg")  # "did not deny that ..." affirms nothing either way
-    if t.dep in ("acl", "ccomp") and g.toks[h].pos == "NOUN" and g.lemma(h) in cues["claim_noun"]:
+    # "rejected reports that its troops had shelled ...": a finite clause stating the claim (a
+    # participle on the noun, "reports accusing it of ...", describes the reports, not their content)
+    if (t.dep in ("acl", "ccomp") and g.toks[h].pos == "NOUN" and g.lemma(h) in cues["claim_noun"]
+            and (g.kids(k, "nsubj", "nsubjpass") or any(g.toks[c].text.lower() == "that" for c in g.kids(k, "mark")))):
         v = g.head(h)
         return (v != h and g.toks[h].dep == "dobj" and g.lemma(v) in cues["reject_claim"]
                 and not g.kids(v, "neg"))
