@@ -87,6 +87,12 @@ def test_serve_api_details_and_not_found(client: TestClient) -> None:
     assert any(x["kind"] == "event" and x["when"] and "story's event" in (x["inferred"] or "")
                for x in pair["timeline"])
     assert client.get("/api/relations").json()["items"][0]["pair"] == "CHN-VNM"
+    # an event's detail carries the same story date when its article cannot date it
+    undated = [x for x in pair["timeline"] if x["kind"] == "event" and x["when"] and "story's event" in (x["inferred"] or "")]
+    got = client.get(f"/api/events/{undated[0]['id']}").json()
+    assert got["event"]["date_begin"] is None and got["story_date"]["date_begin"] == undated[0]["when"][:10]
+    assert got["story_date"]["inferred"] == undated[0]["inferred"]
+    assert e["story_date"] is None or e["event"]["date_begin"] is None
     for url in ("/api/stories/nope", "/api/articles/nope", "/api/events/nope", "/api/actors/nope"):
         r = client.get(url)
         assert r.status_code == 404 and r.json()["error"]["code"] == "E007", url

@@ -175,7 +175,9 @@ def pair_timeline(store: Store, a: str, b: str, limit: int = 500) -> list[dict[s
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event with its actors, its article (title, outlet, date) and its evidence: the
     sentence text and the trigger's offsets in the article; the canonical event it belongs
-    to, if any. None if no such event."""
+    to, if any, and, for an event its article does not date, the date of that canonical
+    event when another article dates it (``story_date``, with its ``inferred`` note; else
+    None). None if no such event."""
     ev = _one(store, schema.events, id=event_id)
     if ev is None:
         return None
@@ -192,7 +194,8 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     return {"event": ev, "article": art[0] if art else None,
             "source_actors": [actors[i] for i in ev["source_actor_ids"] or [] if i in actors],
             "target_actors": [actors[i] for i in ev["target_actor_ids"] or [] if i in actors],
-            "canonical": canon[0] if canon else None}
+            "canonical": canon[0] if canon else None,
+            "story_date": None if ev["date_begin"] else story_dates(store, [event_id]).get(event_id)}
 
 
 def pairs(store: Store, country: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
