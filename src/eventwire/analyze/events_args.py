@@ -12,7 +12,7 @@ from eventwire.analyze.events_actors import phrase_country, scan_countries
 from eventwire.analyze.events_graph import RECIPROCAL, CodedEvent, TokenGraph
 from eventwire.analyze.events_nominal import NominalArguments, is_gentilic, nominal_arguments
 
-__all__ = ["country_of_token", "core_text"]
+__all__ = ["country_of_token", "is_figure", "FIGURE_LABELS"]
 
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -117,9 +117,14 @@ def country_of_token(g: TokenGraph, k: int, date: str | None) -> str | None:
     return _country_of(g, k, date)
 
 
-def core_text(g: TokenGraph, k: int) -> str:
-    """The text of the noun phrase headed by ``k`` as an argument shows it (:func:`_core_text`)."""
-    return _core_text(g, k)
+#: entity labels of a figure, a date or a time: never an actor
+FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def is_figure(g: TokenGraph, k: int) -> bool:
+    """Is the argument headed by ``k`` a number, amount, date or time (no actor)?"""
+    t = g.toks[k]
+    return t.ent_type in FIGURE_LABELS or (not t.ent_type and t.pos == "NUM")
 
 
 def _is_country_name(text: str) -> bool:
@@ -324,7 +329,10 @@ def _actors(g: TokenGraph, ev: CodedEvent, chain: list[int], lo: int, hi: int, e
         elif na is not None and na.support is not None:
             cands += _targets(g, [na.support], src_ids, excluded | set(g.subtree(ev.trigger)))
         cands = list(dict.fromkeys(cands))
-        for c in cands:  # the first candidate naming a country, else the first candidate
+        # the first candidate naming a country, else the first candidate; a figure names the
+        # country its phrase holds ("$500 million in loans to the Philippines") but is no actor:
+        # the phrase's own candidate (the Philippines) comes first
+        for c in sorted(cands, key=lambda c: is_figure(g, c)):
             tgt_c = _country_of(g, c, date)
             if tgt_c is not None:
                 tgt = c

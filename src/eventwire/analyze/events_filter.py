@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire._resources import resource_json
-from eventwire.analyze.events_args import core_text, country_of_token
+from eventwire.analyze.events_args import FIGURE_LABELS
 from eventwire.analyze.events_core import CodedEvent, TokenGraph
 
 __all__ = ["EventnessModel", "Tree", "argument_kind", "candidate_features", "domain_features", "eventness_model",
@@ -151,42 +151,17 @@ def argument_kind(g: TokenGraph, k: int | None) -> str:
     return "noun"
 
 
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "num"}
-
-
-def _recipient(g: TokenGraph, k: int) -> int | None:
-    """The named actor a figure's phrase gives it to: the object of a "to"/"for" inside the
-    phrase that is a country, organisation or group name, reached without passing a verb (in
-    "40 who were accused of spying for Israel" the "for" belongs to a clause, not the figure)."""
-    for p in g.subtree(k):
-        if p == k or g.toks[p].dep != "prep" or g.toks[p].text.lower() not in ("to", "for"):
-            continue
-        up = g.head(p)
-        while up != k and g.toks[up].pos not in ("VERB", "AUX") and g.head(up) != up:
-            up = g.head(up)
-        if up != k:
-            continue
-        for o in g.kids(p, "pobj"):
-            if g.toks[o].ent_type in ("GPE", "ORG", "NORP"):
-                return o
-    return None
+_NOT_ACTORS = {*FIGURE_LABELS, "num"}
 
 
 def sanitize_arguments(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     """Arguments that cannot be actors: a date, time or number is no source or target
     ("... on Sunday" -> target "Sunday"), and a source that is a common noun but no role noun
     ("a massive quake", "shares") takes no country from elsewhere in the sentence (a target
-    may be a country's thing: "closed the border"). A figure as the target gives way to the
-    recipient its own phrase names ("provide $500 million in loans *to the Philippines*")."""
+    may be a country's thing: "closed the border")."""
     for side in ("source", "target"):
         k = getattr(ev, f"{side}_tok")
         kind = argument_kind(g, k)
-        if kind in _NOT_ACTORS and side == "target" and k is not None:
-            r = _recipient(g, k)
-            if r is not None:
-                ev.target_tok, ev.target_text = r, core_text(g, r)
-                ev.target_country = country_of_token(g, r, None)
-                continue
         if kind in _NOT_ACTORS:
             setattr(ev, f"{side}_tok", None)
             setattr(ev, f"{side}_text", None)
