@@ -125,3 +125,30 @@ def test_fact_groups_stage_and_command_same_groups_on_the_seeds(seed_db: str) ->
     records = _story_records(seed_db, records)
     stored = _stored(seed_db, {r["text"]: r["doc_id"] for r in records})
     assert set().union(*stored.values()) == _command(records)
+
+
+_FIRE = [
+    {"doc_id": "w1", "date": "2024-07-21T09:00:00Z",
+     "text": "Supermarket destroyed by fire\n\nA huge fire destroyed a supermarket in Wellington, Somerset, early on "
+             "Sunday. Firefighters from six stations tackled the blaze and no one was hurt."},
+    {"doc_id": "w2", "date": "2024-07-21T12:00:00Z",
+     "text": "Blaze guts store\n\nFirefighters from six stations tackled a blaze at a supermarket in Wellington on "
+             "Sunday. No one was hurt, the fire service said."},
+]
+
+
+def test_fact_groups_stage_and_command_same_groups_on_a_town_one_article_qualifies(tmp_path: Path) -> None:
+    from eventwire import api
+    from eventwire.store import open_store
+
+    (tmp_path / "fire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in _FIRE), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'fire.db'}"
+    with open_store(url) as store:
+        api.run(store, [str(tmp_path / "fire.jsonl")])
+    records = _story_records(url, _FIRE)
+    command = _command(records)
+    assert set().union(*_stored(url, {r["text"]: r["doc_id"] for r in records}).values()) == command
+    # both articles name one place, in one agreeing group
+    town = {r["doc_id"]: r["text"].index("Wellington") for r in _FIRE}
+    assert any({(d, a) for d, a, _ in members} == set(town.items()) and label == "agree"
+               for _, label, members in command)

@@ -17,9 +17,9 @@ def test_when_where_place_name_modifying_no_building_is_no_place() -> None:
     # a place name before a noun that is no building or site says what kind of thing it is
     places = _places("Riot police clashed with protesters after Denver police stormed the building. "
                      "Two men were killed in Denver's biggest police raid.")
-    assert "Denver, Colorado" not in places
+    assert "Denver" not in places
     # before a building it says where the building stands
-    assert _places("A bomb exploded at a Denver bank on Friday.") == ["Denver, Colorado"]
+    assert _places("A bomb exploded at a Denver bank on Friday.") == ["Denver"]
 
 
 def test_attributes_building_without_town_takes_the_articles_one_town() -> None:
@@ -36,7 +36,7 @@ def test_when_where_named_area_of_a_town() -> None:
     places = _places("Gunmen opened fire on a crowd in the Vieux Port area of Marseille on Monday.")
     assert "Vieux Port, Marseille" in places
     places = _places("Two people were killed on Friday in the farming town of Greeley.")
-    assert "Greeley, Colorado" in places
+    assert "Greeley" in places  # no region the text does not state
 
 
 def _ages(text: str) -> list[tuple[str, float]]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
 from eventwire.corpus.facts.context import with_cues
+from eventwire.corpus.facts.place_names import PLACE_LABELS, qualify_places
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.selection import story_statements
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "5"  # 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
+VERSION = "6"  # 6: a bare town takes the region its story states. 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
 def _stored_stories(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, str] | None:
@@ -107,14 +108,17 @@ def resolve_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str,
     return out, resolutions
 
 
-def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, str],
+               places: dict[str, list[tuple[int, int]]] | None = None) -> list[dict[str, Any]]:
     """The fact_groups rows of one story from its stored fact rows; ``texts`` are the
     articles' texts, from which each figure's trend cue is read again, by the same rule as
     at extraction, and so is its wording (:func:`eventwire.corpus.facts.context.with_cues`; no stored
-    column)."""
+    column); ``places`` the spans of the place names the tagger found in them (a bare
+    town takes the region the story states, :mod:`eventwire.corpus.facts.place_names`)."""
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
     statements = [with_cues(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
+    statements = qualify_places(statements, texts, places or {})
     keep = story_statements(statements)
     rows, statements = [rows[i] for i in keep], [statements[i] for i in keep]
     out = []
@@ -132,7 +136,7 @@ def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, s
 class FactGroupsStage:
     name: str = "facts"
     version: str = VERSION
-    reads: tuple[str, ...] = ("articles", "facts")
+    reads: tuple[str, ...] = ("articles", "facts", "entities")
     writes: tuple[str, ...] = ("fact_groups", "fact_resolutions")
 
     def update(self, store: Store, batch: ChangeBatch) -> CorpusWrite:
@@ -162,7 +166,10 @@ class FactGroupsStage:
             undated = {a: t for a, t in texts.items() if not arts[a].get("published")}
             rows, res = resolve_rows(sid, rows, undated, anchor)
             resolved.extend(res)
-            upserts.extend(group_rows(sid, rows, texts))
+            places: dict[str, list[tuple[int, int]]] = {}
+            for e in store.records("entities", filters={"article_id__in": ids, "label__in": list(PLACE_LABELS)}):
+                places.setdefault(e["article_id"], []).append((e["start"], e["end"]))
+            upserts.extend(group_rows(sid, rows, texts, places))
         return CorpusWrite(upserts={"fact_groups": upserts, "fact_resolutions": resolved},
                            deletes={"fact_groups": [{"story_id": s} for s in touched],
                                     "fact_resolutions": [{"story_id": s} for s in touched]})

@@ -30,6 +30,7 @@ from eventwire.corpus.facts.extract import (
     quantity_statements,
 )
 from eventwire.corpus.facts.people import named_people_statements
+from eventwire.corpus.facts.place_names import PLACE_LABELS, qualify_places
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.relations import relation_statements
@@ -91,14 +92,16 @@ def fact_docs(records: Sequence[tuple[str, str, str | None]], timings: dict[str,
 def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[Statement]:
     """The statements of one story's articles (each article with its extracted statements),
     those of undated articles resolved against the story's date (:mod:`anchoring`); a
-    relative statement that nothing resolves is left out (it states no checkable value)."""
+    relative statement that nothing resolves is left out (it states no checkable value). A
+    bare place name takes the region the story's texts name it with (:mod:`place_names`)."""
     anchor = story_date((fd.doc_id, fd.dct) for fd, _ in docs)
     out: list[Statement] = []
     for fd, sts in docs:
         if fd.dct is None and anchor is not None:
             sts = resolve_relative(sts, fd.text, anchor)
         out.extend(s for s in sts if not s.unresolved)
-    return out
+    places = {fd.doc_id: [(e.start, e.end) for e in fd.entities if e.label in PLACE_LABELS] for fd, _ in docs}
+    return qualify_places(out, {fd.doc_id: fd.text for fd, _ in docs}, places)
 
 
 def extract_statements(doc: FactDoc) -> list[Statement]:

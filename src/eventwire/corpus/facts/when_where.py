@@ -21,7 +21,7 @@ from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class, word_
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns"]
+__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns", "us_state_forms"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -173,31 +173,25 @@ def _us_states() -> tuple[dict[str, str], dict[str, str]]:
     return by_code, abbr
 
 
-def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
-    """"Beverly Hills, California" for US places (the state from the text or the
-    gazetteer), the name as written elsewhere. Returns (value, end offset used)."""
-    from eventwire.analyze.places_gazetteer import gazetteer
+def us_state_forms() -> dict[str, str]:
+    """US state names and postal or older abbreviations ("Calif.", "OR") -> the state's name."""
+    return dict(_us_states()[1])
 
-    by_code, abbr = _us_states()
+
+def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
+    """"Beverly Hills, California" where the text names the state after the town ("Beverly
+    Hills, Calif."), the name as written otherwise: the region is what the text states, never
+    a guess (the most populous "Somerset" is in California; the story is in England). Other
+    articles of the story may qualify a bare name (:mod:`place_names`). Returns (value, end
+    offset used)."""
+    _, abbr = _us_states()
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?)", doc.text[end : end + 20])
     if m:
         st = m.group(1)
         for cand in (st, st.rstrip(".") + ".", st.rstrip(".")):
-            if cand in abbr:
+            if cand in abbr and name not in abbr.values():
                 return f"{name}, {abbr[cand]}", end + m.end()
-    if name in abbr.values():
-        return name, end
-    try:
-        entries = [e for e in gazetteer().lookup(name) if e.kind == "city"]
-    except Exception:  # pragma: no cover - the gazetteer ships with the package
-        entries = []
-    if entries:
-        best = max(entries, key=lambda e: e.population)
-        if best.country == "USA" and best.admin1 and best.admin1.startswith("US."):
-            state = by_code.get(best.admin1.split(".", 1)[1])
-            if state:
-                return f"{name}, {state}", end
     return name, end
 
 

@@ -1,0 +1,93 @@
+"""One name per place across a story: a town named bare in one article ("in Wellington")
+takes the region another article of the same story names it with ("in Wellington,
+Somerset"), so that the story's statements of that place carry one canonical value, and the
+qualification is one the story's own text states (not a guess from a gazetteer).
+
+Only a bare name (no comma) is qualified, and only one level up: a building or street with
+its town ("Pagliarelli prison, Palermo") keeps its value. "X, Y" counts as X in Y when Y is
+a US state (name or postal abbreviation), or a country, state or region of the gazetteer
+that holds a town called X, or another place name the tagger found there that the
+gazetteer knows as no town of 100,000 people or more (a list of towns, "Paris, London and
+Rome", is no qualification). A name that the story places in two different regions is left bare.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Mapping, Sequence
+
+from eventwire.corpus.facts.records import Statement
+
+__all__ = ["qualify_places", "containers", "PLACE_LABELS"]
+
+_BIG_TOWN = 100_000
+_COMMA = re.compile(r",\s+")
+_LIST_TAIL = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or|&)\s+[A-Z]")
+_STATE = re.compile(r"[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?")
+PLACE_LABELS = ("GPE", "LOC")
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    from eventwire.corpus.facts.when_where import us_state_forms
+
+    return us_state_forms()
+
+
+def _container(name: str, region: str) -> str | None:
+    """The canonical region of "name, region" (a place name after the comma) when the
+    region contains the place, or None."""
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    states = _state_names()
+    for cand in (region, region.rstrip(".") + ".", region.rstrip(".")):
+        if cand in states:
+            return None if name in states.values() else states[cand]
+    region = region.rstrip(".")
+    g = gazetteer()
+    towns = [e for e in g.lookup(name) if e.kind == "city"]
+    regions = [e for e in g.lookup(region) if e.kind in ("country", "admin1", "region")]
+    if regions:
+        codes = {c for e in regions for c in (e.country, e.admin1) if c}
+        return region if not towns or any(e.country in codes or e.admin1 in codes for e in towns) else None
+    if any(e.kind == "city" and e.population >= _BIG_TOWN for e in g.lookup(region)):
+        return None  # "Paris, London": two towns
+    return region
+
+
+def containers(texts: Mapping[str, str], places: Mapping[str, Sequence[tuple[int, int]]], names: set[str]) -> dict[str, str]:
+    """Bare place name -> "name, region" for the names the story's texts qualify one way
+    only; ``places`` are the (start, end) spans of the place names the tagger found in
+    each text (a region must be one)."""
+    found: dict[str, set[str]] = {}
+    for doc_id, text in texts.items():
+        ends = dict(places.get(doc_id, ()))
+        for name in names:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                comma = _COMMA.match(text, m.end())
+                if comma is None or _LIST_TAIL.match(text, m.end()):
+                    continue
+                if comma.end() in ends:
+                    region = _container(name, text[comma.end() : ends[comma.end()]].strip())
+                else:  # "Albany, N.Y.": a state's abbreviation the tagger may not mark
+                    st = _STATE.match(text, comma.end())
+                    region = _container(name, st.group(0)) if st else None
+                    region = region if region in _state_names().values() else None
+                if region is not None and region != name:
+                    found.setdefault(name, set()).add(region)
+    return {n: f"{n}, {next(iter(rs))}" for n, rs in found.items() if len(rs) == 1}
+
+
+def qualify_places(statements: Sequence[Statement], texts: Mapping[str, str],
+                   places: Mapping[str, Sequence[tuple[int, int]]]) -> list[Statement]:
+    """The statements with each bare place name qualified as the story's texts qualify it
+    (see the module doc); ``texts`` are the story's articles' texts by document id,
+    ``places`` the spans of their place names (``PLACE_LABELS`` entities)."""
+    bare = {s.value for s in statements if s.kind == "place" and isinstance(s.value, str) and "," not in s.value}
+    if not bare:
+        return list(statements)
+    full = containers(texts, places, {str(v) for v in bare})
+    return [dataclasses.replace(s, value=full[s.value]) if s.kind == "place" and isinstance(s.value, str) and s.value in full
+            else s for s in statements]

@@ -1,0 +1,66 @@
+"""A bare place name takes the region its story's texts state (``corpus.facts.place_names``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from eventwire.corpus.facts.command import facts_command
+from eventwire.corpus.facts.place_names import qualify_places
+from eventwire.corpus.facts.records import Statement
+
+
+def _place(doc: str, value: str) -> Statement:
+    return Statement(doc_id=doc, start=0, end=len(value), text=value, key="place:fire", kind="place", value=value)
+
+
+_TAGGED = ("Wellington", "Somerset", "Florida", "Albany", "Paris", "London", "Rome", "Palermo", "Sicily")
+
+
+def _qualified(texts: dict[str, str], values: dict[str, str]) -> dict[str, Any]:
+    # the place names a tagger would mark in the texts
+    places = {d: [(m.start(), m.end()) for m in re.finditer("|".join(_TAGGED), t)] for d, t in texts.items()}
+    out = qualify_places([_place(d, v) for d, v in values.items()], texts, places)
+    return {s.doc_id: s.value for s in out}
+
+
+def test_place_names_bare_town_takes_the_region_another_article_states() -> None:
+    texts = {"a": "A supermarket burned down in Wellington, Somerset, on Sunday.",
+             "b": "Firefighters fought the blaze in Wellington for six hours."}
+    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"}) == {
+        "a": "Wellington, Somerset", "b": "Wellington, Somerset"}
+    # a US state's abbreviation is written out
+    texts = {"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."}
+    assert _qualified(texts, {"a": "Albany", "b": "Albany"})["b"] == "Albany, New York"
+    # the region must be a place name: "in Wellington, Smith said" names none
+    texts = {"a": "The shop burned in Wellington, Smith said.", "b": "Fire in Wellington."}
+    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"
+
+
+def test_place_names_lists_two_regions_and_buildings_stay_as_written() -> None:
+    # a list of towns is no qualification
+    texts = {"a": "Protests were held in Paris, London and Rome on Saturday.", "b": "Police in Paris made arrests."}
+    assert _qualified(texts, {"a": "Paris", "b": "Paris"}) == {"a": "Paris", "b": "Paris"}
+    # a name the story places in two regions is left bare
+    texts = {"a": "Storms hit Wellington, Somerset.", "b": "Roofs fell in Wellington.", "c": "Wellington, Florida, flooded."}
+    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"
+    # a building or street with its town keeps its value; no region is guessed
+    texts = {"a": "He hanged himself in Pagliarelli prison in Palermo, Sicily.", "b": "Fire in a Somerset town."}
+    assert _qualified(texts, {"a": "Pagliarelli prison, Palermo", "b": "Somerset"}) == {
+        "a": "Pagliarelli prison, Palermo", "b": "Somerset"}
+
+
+def test_place_names_story_of_the_facts_command_states_one_place() -> None:
+    lines = [
+        {"doc_id": "a", "story": "s", "text": "A huge fire destroyed a Waitrose supermarket in Wellington, Somerset, "
+                                               "early on Sunday. No one was hurt in the fire."},
+        {"doc_id": "b", "story": "s", "text": "Fire crews tackled a blaze at a supermarket in Wellington on Sunday. "
+                                               "The fire broke out at about 6am."},
+    ]
+    (story,) = list(facts_command(lines))
+    places = [st for st in story["statements"] if st["kind"] == "place" and st["text"].startswith("Wellington")]
+    assert {st["doc_id"] for st in places} == {"a", "b"}
+    assert {st["value"] for st in places} == {"Wellington, Somerset"}
+    idx = [story["statements"].index(st) for st in places]
+    (group,) = [g for g in story["groups"] if set(idx) & set(g["members"])]
+    assert set(idx) <= set(group["members"]) and group["label"] == "agree"
