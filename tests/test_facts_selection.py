@@ -128,3 +128,14 @@ def test_facts_selection_relations_office_of_a_sentences_source_is_no_statement(
     assert [s["value"] for s in sts if s["kind"] == "office"] == ["Police Chief"]
     switch()
     assert [s for s in _story(text) if s["kind"] == "office"]
+
+
+def test_facts_selection_clock_time_two_articles_state_is_a_story_detail(switch: Any) -> None:
+    texts = ("Fire crews were called to the supermarket at 6am on Sunday.",
+             "Two engines were sent to the store at 06:00 on Sunday.")
+    switch(*rules.ON)
+    assert _values("time", *texts) == ["06:00", "06:00"]
+    # one article's clock time of a happening of no known kind stays out
+    assert _values("time", texts[0]) == []
+    switch(*(rules.ON - {"shared_clock"}))
+    assert _values("time", *texts) == []

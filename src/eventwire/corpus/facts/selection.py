@@ -34,7 +34,14 @@ def _happening(key: str) -> str:
 
 def story_statements(statements: Sequence[Statement]) -> list[int]:
     """Indexes of the statements of a story that take part in its reconciliation (in order)."""
-    keep = [i for i, s in enumerate(statements) if story_fact(s)]
+    clocks: dict[str, set[str]] = {}
+    for s in statements:
+        if s.kind == "time" and _CLOCK.match(str(s.value)) and not s.unresolved:
+            clocks.setdefault(str(s.value), set()).add(s.doc_id)
+    # a clock time the parse ties to no known kind of happening ("crews were called at
+    # 06:00") is still a detail of the story when another article states the same time
+    keep = [i for i, s in enumerate(statements) if story_fact(s) or (
+        rules.on("shared_clock") and s.kind == "time" and len(clocks.get(str(s.value), ())) >= 2)]
     if not rules.on("day_part"):
         return keep
     clocked = {_happening(statements[i].key) for i in keep if statements[i].kind == "time" and _CLOCK.match(str(statements[i].value))}
