@@ -90,6 +90,17 @@ def test_cli_events_show_the_story_date_of_an_event_its_article_cannot_date(seed
             assert "story_date" not in r  # an event with its own date, or none to infer
     table = _ok("events", "--db", seed_db)
     assert "(inferred)" in table
+    # the GDELT and PLOVER exports date those events the same way, marked as inferred
+    gd = {r["GLOBALEVENTID"]: r for r in csv.DictReader(
+        io.StringIO(_ok("export", "events", "-f", "gdelt", "--db", seed_db)), delimiter="\t")}
+    plover = {p["id"]: p for p in map(json.loads, _ok("export", "events", "-f", "plover", "--db", seed_db).splitlines())}
+    for r in rows:
+        sd = expected.get(r["id"])
+        own = (r["date_begin"] or "").replace("-", "")[:8]
+        assert gd[r["id"]]["SQLDATE"] == (sd["date_begin"].replace("-", "")[:8] if sd else own)
+        assert gd[r["id"]]["DateInferred"] == (sd["inferred"] if sd else "")
+        assert plover[r["id"]]["date"] == (sd["date_begin"] if sd else r["date_begin"])
+        assert plover[r["id"]].get("date_inferred") == (sd["inferred"] if sd else None)
 
 
 def test_cli_errors_and_summary(seed_db: str) -> None:

@@ -2,7 +2,9 @@
 
 GDELT-style table: the GDELT 1.0 event columns that eventwire can fill (CAMEO codes, actor
 country and role codes, QuadClass, Goldstein scale, action geography, source URL), plus
-eventwire's own provenance columns (article id, offsets, status, event end date).
+eventwire's own provenance columns (article id, offsets, status, event end date). An event
+its undated article cannot date takes the date of its story's record of the same event
+(``corpus.canonical``), marked in ``DateInferred`` (PLOVER: ``date_inferred``).
 
 QuadClass follows GDELT's definition by CAMEO root (01–05 verbal cooperation, 06–08
 material cooperation, 09–13 verbal conflict, 14–20 material conflict). The Goldstein
@@ -95,9 +97,20 @@ def gdelt_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict[
         yield from _gdelt_chunk(store, chunk)
 
 
+def _story_dated(store: Store, evs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The story dates of the undated events (:func:`story_dates`): an article with no
+    publication date cannot date "on Thursday"; the story's record of the same event can."""
+    from eventwire.corpus.canonical.view import story_dates
+
+    return story_dates(store, [e["id"] for e in evs if not e.get("date_begin")])
+
+
 def _gdelt_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     actors, arts, places = _context(store, evs)
+    from_story = _story_dated(store, evs)
     for e in evs:
+        sd = from_story.get(e["id"])
+        date = e.get("date_begin") or (sd["date_begin"] if sd else "")
         a1 = _first(actors, e, "source_actor_ids")
         a2 = _first(actors, e, "target_actor_ids")
         art = arts.get(e["article_id"], {})
@@ -107,7 +120,7 @@ def _gdelt_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, 
         c2 = e.get("target_country") or a2.get("country") or ""
         yield {
             "GLOBALEVENTID": e["id"],
-            "SQLDATE": (e.get("date_begin") or "").replace("-", "")[:8],
+            "SQLDATE": (date or "").replace("-", "")[:8],
             "Actor1Code": c1 + (a1.get("role") or ""),
             "Actor1Name": a1.get("name", ""),
             "Actor1CountryCode": c1,
@@ -130,8 +143,9 @@ def _gdelt_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, 
             "SOURCEURL": art.get("url") or art.get("source") or "",
             "PloverType": e.get("plover_type"),
             "Status": e.get("status"),
-            "EndDate": e.get("date_end") or "",
+            "EndDate": e.get("date_end") or (sd["date_end"] or "" if sd else ""),
             "DatePrecision": e.get("date_precision") or "",
+            "DateInferred": sd["inferred"] if sd else "",
             "ArticleId": e["article_id"],
             "Start": e["start"],
             "End": e["end"],
@@ -158,14 +172,16 @@ def plover_rows(store: Store, events: Iterable[dict[str, Any]]) -> Iterator[dict
 
 def _plover_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     actors, arts, places = _context(store, evs)
+    from_story = _story_dated(store, evs)
     for e in evs:
         art = arts.get(e["article_id"], {})
         pl = places.get(e.get("place_id") or "", {})
+        sd = from_story.get(e["id"])
         rec: dict[str, Any] = {
             "id": e["id"],
             "has_event": True,
-            "date": e.get("date_begin"),
-            "enddate": e.get("date_end"),
+            "date": e.get("date_begin") or (sd["date_begin"] if sd else None),
+            "enddate": e.get("date_end") or (sd["date_end"] if sd else None),
             "actor": [_entity(a) for a in _sides(actors, e, "source_actor_ids")]
             or ([{"code": e["source_country"]}] if e.get("source_country") else []),
             "recipient": [_entity(a) for a in _sides(actors, e, "target_actor_ids")]
@@ -189,6 +205,8 @@ def _plover_chunk(store: Store, evs: list[dict[str, Any]]) -> Iterator[dict[str,
             "coder": "eventwire",
             "comment": f"status={e.get('status')}; cameo={e.get('cameo')}",
         }
+        if sd:
+            rec["date_inferred"] = sd["inferred"]
         if pl:
             rec["event_loc"] = {
                 "resolved_place": pl.get("name"),
