@@ -467,6 +467,9 @@ def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
 def test_extract_spokesperson_office_is_not_stated_twice() -> None:
     sts = _one("The actress died on Thursday, spokesman Harlan Boll said.")
     assert [s["kind"] for s in sts if "Boll" in s["text"]] == ["spokesperson"]
+    # the title set off by a comma ("her publicist, Harlan Boll") says the same
+    sts = _one("The actress died on Thursday. Her publicist, Harlan Boll, confirmed the death.")
+    assert [(s["kind"], s["value"]) for s in sts if "Boll" in s["text"]] == [("spokesperson", "Harlan Boll")]
 
 
 def test_attributes_health_states() -> None:

@@ -259,6 +259,8 @@ def _offices(doc: FactDoc) -> list[Statement]:
     titles = _words().get("office", set())
     alt = "|".join(re.escape(x) for x in sorted(titles, key=len, reverse=True))
     pat = re.compile(rf"((?:[A-Z][\w'’-]*\s+)*(?:{alt})(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?)\s+$")
+    # "Williams' publicist, Harlan Boll": a speaker's title set off by a comma
+    apposed = re.compile(rf"\b({'|'.join(sorted(_SPEAKERS))}),\s+$", re.I)
     out = []
     for ent in doc.entities:
         if ent.label != "PERSON":
@@ -269,6 +271,14 @@ def _offices(doc: FactDoc) -> list[Statement]:
         s, _ = doc.sentence(ent.start)
         m = pat.search(doc.text[max(s, ent.start - 80) : ent.start])
         if not m:
+            m = apposed.search(doc.text[max(s, ent.start - 40) : ent.start])
+            if m is not None:
+                name = re.sub(r"['’]s?$", "", ent.text.strip())
+                a = ent.start - len(m.group(0))
+                out.append(Statement(
+                    start=a, end=ent.end, text=doc.text[a : ent.end], key="spokesperson", kind="spokesperson",
+                    value=name, subject=name, **_common(doc, a, seg),  # type: ignore[arg-type]
+                ))
             continue
         title = m.group(1).strip()
         a = ent.start - len(m.group(0))
