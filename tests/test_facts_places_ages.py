@@ -22,6 +22,12 @@ def test_when_where_place_name_modifying_no_building_is_no_place() -> None:
     assert _places("A bomb exploded at a Denver bank on Friday.") == ["Denver"]
 
 
+def test_attributes_town_centre_is_the_town_not_a_building() -> None:
+    assert _places("Fire crews tackled a blaze in Wellington town centre on Sunday.") == ["Wellington"]
+    # a named centre is a building
+    assert _places("A bomb exploded at the Kennedy Shopping Center in Dayton on Friday.") != ["Dayton"]
+
+
 def test_attributes_building_without_town_takes_the_articles_one_town() -> None:
     places = _places("Police in Marseille arrested a man on Monday. He was found hanged in Baumettes prison "
                      "on Tuesday.")

@@ -203,6 +203,7 @@ def _facilities() -> frozenset[str]:
 
 _LOCATIVE = frozenset(_words()["locative"])
 _DROP = frozenset(_words()["drop"])
+_TOWN_PARTS = frozenset(_words()["town_parts"])
 
 
 def _is_town(doc: FactDoc, a: int, b: int) -> str | None:
@@ -301,6 +302,8 @@ def facility_statements(doc: FactDoc) -> list[Statement]:
                 name.append(x)
         if not name:
             continue
+        if t.lemma.lower() in _TOWN_PARTS and all(doc.tok(x).lemma.lower() in area_nouns() for x in name):
+            continue  # "in Wellington town centre": the town itself, its own place statement
         ent = doc.entity_at(t.start, t.end, ("ORG", "FAC", "LOC"))
         if ent is not None and ent.start <= doc.tok(name[0]).start:
             # a building named by an organisation's or a site's name ("Wells Fargo Bank",
