@@ -464,6 +464,16 @@ def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
     assert not [s for s in sts if s["kind"] == "date" and s["value"] == "--08-02"]
 
 
+def test_extract_clock_time_alone_states_no_date() -> None:
+    text = "The bomb went off at 5:30 p.m. Police arrived at around 10:24 a.m. Friday."
+    sts = [s for s in list(facts_command([{"doc_id": "d", "text": text, "date": "2024-03-02", "story": "s"}]))[0]["statements"]
+           if s["kind"] in ("date", "time")]
+    assert ("time", "17:30") in {(s["kind"], s["value"]) for s in sts}
+    # the day of "at 5:30 p.m." is the article's, not the text's; "10:24 a.m. Friday" states both
+    assert not [s for s in sts if s["kind"] == "date" and "5:30" in s["text"]]
+    assert [s["kind"] for s in sts if "10:24" in s["text"]] == ["date", "time"]
+
+
 def test_extract_spokesperson_office_is_not_stated_twice() -> None:
     sts = _one("The actress died on Thursday, spokesman Harlan Boll said.")
     assert [s["kind"] for s in sts if "Boll" in s["text"]] == ["spokesperson"]

@@ -25,6 +25,11 @@ __all__ = ["date_statements", "place_statements", "time_value", "date_value", "a
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# what a clock time's own words must hold to state its day as well ("around 10:24 a.m.
+# Friday", "at noon yesterday"); "at 06:00 BST" states the time only, its day is the article's
+_DAY_STATED = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow|jan(?:uary)?|feb(?:ruary)?|march|"
+                         r"april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+                         r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{4}-\d\d-\d\d\b", re.I)
 _PART_RE = re.compile(r"\b(?:(early|late)\s+)?(?:\w+\s+)?(morning|afternoon|evening|night|tonight)\b", re.I)
 _PART_CODES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
@@ -134,6 +139,8 @@ def date_statements(doc: FactDoc) -> list[Statement]:
                                  **{**common, "end": end, "text": doc.text[tx.start : end]}))  # type: ignore[arg-type]
             continue
         has_day = bool(re.search(r"\d{4}-\d\d-\d\d|W\d\d-\d|WXX-\d|XXXX-\d\d-\d\d", tx.value)) or bool(_WEEKDAY_RE.search(tx.text))
+        if tx.type == "TIME" and re.search(r"T\d\d:\d\d", tx.value) and not _DAY_STATED.search(tx.text):
+            has_day = False  # a clock time alone: its day is no statement of the text
         if has_day or re.fullmatch(r"\d{4}", tx.value):
             dv = date_value(tx.value, tx.text)
             if dv is not None:
