@@ -464,6 +464,15 @@ def test_extract_month_and_day_the_tagger_reads_as_a_month() -> None:
     assert not [s for s in sts if s["kind"] == "date" and s["value"] == "--08-02"]
 
 
+def test_extract_numbers_that_name_or_describe_are_no_counts() -> None:
+    sts = _one("A neighbour made a 911 call on Tuesday. The girl was killed by a .45-caliber bullet.")
+    assert not [s for s in sts if s["kind"] == "count"]
+    assert [(s["kind"], s["value"]) for s in sts if s["kind"] == "caliber"] == [("caliber", ".45")]
+    # "ex-girlfriend" is one person, however the parser splits it
+    sts = _one("Police said he killed his mother and ex-girlfriend on Monday.")
+    assert [s["value"] for s in sts if s["kind"] == "count"] == [2.0]
+
+
 def test_extract_clock_time_alone_states_no_date() -> None:
     text = "The bomb went off at 5:30 p.m. Police arrived at around 10:24 a.m. Friday."
     sts = [s for s in list(facts_command([{"doc_id": "d", "text": text, "date": "2024-03-02", "story": "s"}]))[0]["statements"]

@@ -285,6 +285,19 @@ def _noun_happening(doc: FactDoc, noun: int) -> str | None:
     return None
 
 
+_CALIBER = re.compile(r"\s*-?\s*calib(?:er|re)\b", re.I)
+# a number that names a line, a code or a model rather than counting ("a 911 call", "dialled 999")
+_NAME_AFTER = re.compile(r"\s*-?\s*(?:calls?|dispatch(?:er|ers)?|operators?|emergency|line|hotline)\b", re.I)
+_NAME_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned)\s+$", re.I)
+
+
+def _number_as_name(doc: FactDoc, q: Quantity) -> bool:
+    """Whether a bare number names a phone line or similar: "a 911 call", "called 911"."""
+    if isinstance(q.value, tuple) or not re.fullmatch(r"\d{3}", q.text.strip()):
+        return False
+    return bool(_NAME_AFTER.match(doc.text[q.end : q.end + 14]) or _NAME_BEFORE.search(doc.text[max(0, q.start - 12) : q.start]))
+
+
 _MAG_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bmeasuring|\bM)\s*$", re.I)
 _MAG_AFTER = re.compile(r"^\s*-?\s*(?:magnitude\b|on the richter|on the open-ended richter)", re.I)
 
@@ -335,6 +348,12 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
         "segment": seg,
         "doc_date": doc.dct,
     }
+    if q.kind == "count" and not q.words and _number_as_name(doc, q):
+        return []  # "a 911 call": a number that names something counts nothing
+    if q.kind == "count" and not q.words and _CALIBER.match(doc.text[q.end : q.end + 12]) and doc.text[q.start] == ".":
+        # "a .45-caliber handgun": the gun's caliber, as written
+        return [Statement(start=q.start, end=q.end, text=q.text, key=f"caliber:{_anchor(doc, k)}", kind="caliber",
+                          value=q.text.strip(), **common)]  # type: ignore[arg-type]
     if q.kind == "count" and _is_magnitude(doc, q):
         q = Quantity(q.start, q.end, q.text, q.value, "magnitude", "magnitude", q.qualifier, q.compound, q.words)
     people = _age_people(doc, q, sent)
@@ -376,6 +395,14 @@ _MULTIPLES = {"double": 2.0, "twin": 2.0, "triple": 3.0, "quadruple": 4.0}
 _COUNTED_CLASSES = ("death", "injury", "arrest")
 
 
+def _hyphen_part(doc: FactDoc, k: int) -> bool:
+    """Whether token k is a hyphen, or a word a hyphen joins to the next one ("ex-")."""
+    t = doc.tok(k)
+    if t.text in ("-", "–"):
+        return True
+    return k + 1 < len(doc.tokens) and doc.tok(k + 1).text in ("-", "–") and doc.tok(k + 1).start == t.end
+
+
 def coordination_statements(doc: FactDoc) -> list[Statement]:
     """Tolls stated without a figure: "killed a police officer and a bomb technician" (two
     people killed: the coordinated objects of a death/injury/arrest verb, or subjects of its
@@ -397,6 +424,8 @@ def coordination_statements(doc: FactDoc) -> list[Statement]:
         if obj is None or doc.tok(obj).pos != "NOUN":
             continue
         items = [obj] + [c for c in doc.children(obj) if doc.tok(c).dep == "conj" and doc.tok(c).pos == "NOUN"]
+        # "ex-girlfriend" parsed as three conjuncts ("ex", "-", "girlfriend"): one person
+        items = [i for i in items if not _hyphen_part(doc, i)]
         if len(items) < 2:
             continue
         if any(doc.tok(d).text.lower() not in ("a", "an") for i in items for d in doc.children(i) if doc.tok(d).dep == "det"):

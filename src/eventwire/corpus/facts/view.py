@@ -31,7 +31,7 @@ _KIND_NAMES = {
     "percent": "percentage", "magnitude": "magnitude", "date": "date", "time": "time", "place": "place",
     "names": "names", "manner": "manner of death", "condition": "condition", "office": "office",
     "list": "items", "spokesperson": "spokesperson", "charge": "charge", "circumstance": "circumstances",
-    "bail": "bail", "affiliation": "member of", "suspects": "suspects",
+    "bail": "bail", "affiliation": "member of", "suspects": "suspects", "caliber": "caliber",
 }
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
