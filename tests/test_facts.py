@@ -73,6 +73,17 @@ def _st(doc: str, value: Any, kind: str = "count", key: str = "k", **kw: Any) ->
     return Statement(doc_id=doc, start=0, end=1, text=str(value), key=key, kind=kind, value=value, **kw)
 
 
+def test_reconcile_compare_fuzzy_dates() -> None:
+    late = _st("a", "2008 (late)", "date")
+    assert compare(late, _st("b", "2008", "date")) == "compatible"
+    assert compare(late, _st("b", "2008 (late)", "date")) == "same"
+    assert compare(late, _st("b", "2008 (early)", "date")) == "conflict"
+    assert compare(late, _st("b", "2009", "date")) == "conflict"
+    assert compare(_st("a", "--07 (late)", "date"), _st("b", "2008-07-28", "date")) == "compatible"
+    sts = _one("He was released from prison in late 2008 and was arrested again on Tuesday.")
+    assert [s["value"] for s in sts if s["kind"] == "date" and "2008" in s["text"]] == ["2008 (late)"]
+
+
 def test_reconcile_compare_values() -> None:
     assert compare(_st("a", 5.0), _st("b", 5.0)) == "same"
     assert compare(_st("a", 5.0), _st("b", 6.0)) == "conflict"

@@ -50,11 +50,17 @@ def _date_fields(v: str) -> dict[str, int | str] | None:
     m = re.fullmatch(r"(\d{4})-(\d\d)", v)
     if m:
         return {"year": int(m.group(1)), "month": int(m.group(2))}
+    m = re.fullmatch(r"--(\d\d)", v)
+    if m:
+        return {"month": int(m.group(1))}
     if re.fullmatch(r"\d{4}", v):
         return {"year": int(v)}
     if v in WEEKDAYS:
         return {"weekday": v}
     return None
+
+
+_FUZZY_MARK = re.compile(r"\s*\((early|mid|late)\)$")
 
 
 def compare_dates(a: str, b: str) -> str:
@@ -64,6 +70,14 @@ def compare_dates(a: str, b: str) -> str:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return "same"
+    # "2008 (late)": a part of 2008; against a date without that mark, the mark is a detail
+    pa, pb = _FUZZY_MARK.search(fa), _FUZZY_MARK.search(fb)
+    if pa or pb:
+        if pa and pb and pa.group(1) != pb.group(1):
+            return "conflict" if _FUZZY_MARK.sub("", fa) == _FUZZY_MARK.sub("", fb) else compare_dates(
+                _FUZZY_MARK.sub("", fa), _FUZZY_MARK.sub("", fb))
+        plain = compare_dates(_FUZZY_MARK.sub("", fa), _FUZZY_MARK.sub("", fb))
+        return "compatible" if plain == "same" else plain
     # a year-less date or span from an undated article ("December 12-13") and the same days
     # with their year: the texts state the same thing
     if re.sub(r"\d{4}-", "--", fa) == fb or re.sub(r"\d{4}-", "--", fb) == fa:

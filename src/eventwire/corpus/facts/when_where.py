@@ -30,6 +30,8 @@ _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _DAY_STATED = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r"|yesterday|today|tomorrow|jan(?:uary)?|feb(?:ruary)?|march|"
                          r"april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
                          r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{4}-\d\d-\d\d\b", re.I)
+# a month or year said to be early or late in it ("in late July": "--07 (late)")
+_FUZZY = re.compile(r"\b(early|late|mid)[-\s]+(?:in\s+)?(?:\w+\s*)?$", re.I)
 _PART_RE = re.compile(r"\b(?:(early|late)\s+)?(?:\w+\s+)?(morning|afternoon|evening|night|tonight)\b", re.I)
 _PART_CODES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
@@ -150,6 +152,9 @@ def date_statements(doc: FactDoc) -> list[Statement]:
                     rng = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*(\d{1,2})(?:st|nd|rd|th)?\b", tx.text)
                     if rng and int(rng.group(2)) > int(dv[-2:]):
                         dv = f"{dv}/{dv[:4]}-{int(rng.group(2)):02d}"
+                fuzzy = _FUZZY.search(before + tx.text[:6])
+                if fuzzy and re.fullmatch(r"\d{4}|\d{4}-\d\d|--\d\d", dv):
+                    dv = f"{dv} ({fuzzy.group(1).lower()})"  # "in late 2008": "2008 (late)"
                 out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
         elif doc.dct is None and tx.value.startswith("XXXX-XX-XX") and _RELATIVE_DAY.search(tx.text):
             # "yesterday", "last night" in an article without a date: kept as written, with
