@@ -273,12 +273,7 @@ def _offices(doc: FactDoc) -> list[Statement]:
         if not m:
             m = apposed.search(doc.text[max(s, ent.start - 40) : ent.start])
             if m is not None:
-                name = re.sub(r"['’]s?$", "", ent.text.strip())
-                a = ent.start - len(m.group(0))
-                out.append(Statement(
-                    start=a, end=ent.end, text=doc.text[a : ent.end], key="spokesperson", kind="spokesperson",
-                    value=name, subject=name, **_common(doc, a, seg),  # type: ignore[arg-type]
-                ))
+                out.append(_spokesperson(doc, ent.start - len(m.group(0)), ent.end, ent.text, seg))
             continue
         title = m.group(1).strip()
         a = ent.start - len(m.group(0))
@@ -292,12 +287,15 @@ def _offices(doc: FactDoc) -> list[Statement]:
             ))
         if title.split()[-1].lower() in _SPEAKERS:
             # who speaks for the story's subject: "spokesman Harlan Boll", "publicist ..."
-            name = re.sub(r"['’]s?$", "", ent.text.strip())
-            out.append(Statement(
-                start=a, end=ent.end, text=doc.text[a : ent.end], key="spokesperson", kind="spokesperson",
-                value=name, subject=name, **_common(doc, a, seg),  # type: ignore[arg-type]
-            ))
+            out.append(_spokesperson(doc, a, ent.end, ent.text, seg))
     return out
+
+
+def _spokesperson(doc: FactDoc, a: int, end: int, name: str, seg: str) -> Statement:
+    """The spokesperson statement of a name ending at ``end``, its title starting at ``a``."""
+    name = re.sub(r"['’]s?$", "", name.strip())
+    return Statement(start=a, end=end, text=doc.text[a:end], key="spokesperson", kind="spokesperson",
+                     value=name, subject=name, **_common(doc, a, seg))  # type: ignore[arg-type]
 
 
 def _item_text(doc: FactDoc, k: int) -> str:
