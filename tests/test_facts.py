@@ -479,8 +479,15 @@ def test_extract_numbers_that_name_or_describe_are_no_counts() -> None:
     sts = _one("A neighbour made a 911 call on Tuesday. The girl was killed by a .45-caliber bullet.")
     assert not [s for s in sts if s["kind"] == "count"]
     assert [(s["kind"], s["value"]) for s in sts if s["kind"] == "caliber"] == [("caliber", ".45")]
-    # "ex-girlfriend" is one person, however the parser splits it
+    sts = _one("He was shot with a 38 calibre revolver on Monday.")
+    assert [(s["kind"], s["value"]) for s in sts if s["kind"] == "caliber"] == [("caliber", ".38")]
+    # a count before "calls" that is no emergency line's number stays a count
+    sts = _one("The police received 400 calls after the shooting on Monday.")
+    assert [s["value"] for s in sts if s["kind"] == "count"] == [400.0]
+    # "ex-girlfriend", "son-in-law" are one person each, however the parser splits them
     sts = _one("Police said he killed his mother and ex-girlfriend on Monday.")
+    assert [s["value"] for s in sts if s["kind"] == "count"] == [2.0]
+    sts = _one("The gunman killed a woman and her son-in-law on Monday.")
     assert [s["value"] for s in sts if s["kind"] == "count"] == [2.0]
 
 
@@ -500,6 +507,9 @@ def test_extract_spokesperson_office_is_not_stated_twice() -> None:
     # the title set off by a comma ("her publicist, Harlan Boll") says the same
     sts = _one("The actress died on Thursday. Her publicist, Harlan Boll, confirmed the death.")
     assert [(s["kind"], s["value"]) for s in sts if "Boll" in s["text"]] == [("spokesperson", "Harlan Boll")]
+    # not the subject of the clause after the comma
+    sts = _one("According to her publicist, Esther Williams died peacefully on Thursday.")
+    assert not [s for s in sts if s["kind"] == "spokesperson"]
 
 
 def test_attributes_health_states() -> None:

@@ -14,7 +14,8 @@ def _place(doc: str, value: str) -> Statement:
     return Statement(doc_id=doc, start=0, end=len(value), text=value, key="place:fire", kind="place", value=value)
 
 
-_TAGGED = ("Wellington", "Somerset", "Florida", "Albany", "Paris", "London", "Rome", "Palermo", "Sicily")
+_TAGGED = ("New York", "Wellington", "Somerset", "Florida", "Albany", "Paris", "London", "Rome", "Palermo",
+           "Sicily", "Kashmir", "Pakistan", "Syria", "Russia", "York")
 
 
 def _qualified(texts: dict[str, str], values: dict[str, str]) -> dict[str, Any]:
@@ -44,10 +45,20 @@ def test_place_names_lists_two_regions_and_buildings_stay_as_written() -> None:
     # a name the story places in two regions is left bare
     texts = {"a": "Storms hit Wellington, Somerset.", "b": "Roofs fell in Wellington.", "c": "Wellington, Florida, flooded."}
     assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"
-    # a building or street with its town keeps its value; no region is guessed
-    texts = {"a": "He hanged himself in Pagliarelli prison in Palermo, Sicily.", "b": "Fire in a Somerset town."}
-    assert _qualified(texts, {"a": "Pagliarelli prison, Palermo", "b": "Somerset"}) == {
-        "a": "Pagliarelli prison, Palermo", "b": "Somerset"}
+    # a building or street with its town keeps its value while the bare town is qualified
+    texts = {"a": "He hanged himself in Pagliarelli prison in Palermo, Sicily.", "b": "Police in Palermo said so."}
+    assert _qualified(texts, {"a": "Pagliarelli prison, Palermo", "b": "Palermo"}) == {
+        "a": "Pagliarelli prison, Palermo", "b": "Palermo, Sicily"}
+    # no region is guessed where no text states one
+    texts = {"a": "Fire in a Somerset town.", "b": "The Somerset blaze was put out."}
+    assert _qualified(texts, {"a": "Somerset", "b": "Somerset"}) == {"a": "Somerset", "b": "Somerset"}
+    # a possessive after the comma, a country before it, a name inside a longer place name
+    texts = {"a": "In Kashmir, Pakistan's army said it fired.", "b": "Shelling hit Kashmir."}
+    assert _qualified(texts, {"a": "Kashmir", "b": "Kashmir"})["b"] == "Kashmir"
+    texts = {"a": "Syria, Russia's closest ally, was hit.", "b": "Strikes hit Syria."}
+    assert _qualified(texts, {"a": "Syria", "b": "Syria"})["b"] == "Syria"
+    texts = {"a": "Floods hit York on Monday.", "b": "The firm is based in New York, N.Y., and in York."}
+    assert _qualified(texts, {"a": "York", "b": "York"})["a"] == "York"
 
 
 def test_place_names_story_of_the_facts_command_states_one_place() -> None:

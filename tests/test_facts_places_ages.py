@@ -25,7 +25,7 @@ def test_when_where_place_name_modifying_no_building_is_no_place() -> None:
 def test_attributes_town_centre_is_the_town_not_a_building() -> None:
     assert _places("Fire crews tackled a blaze in Wellington town centre on Sunday.") == ["Wellington"]
     # a named centre is a building
-    assert _places("A bomb exploded at the Kennedy Shopping Center in Dayton on Friday.") != ["Dayton"]
+    assert "Kennedy Shopping Center" in _places("A bomb exploded at the Kennedy Shopping Center in Dayton on Friday.")
 
 
 def test_attributes_building_without_town_takes_the_articles_one_town() -> None:

@@ -286,16 +286,21 @@ def _noun_happening(doc: FactDoc, noun: int) -> str | None:
 
 
 _CALIBER = re.compile(r"\s*-?\s*calib(?:er|re)\b", re.I)
-# a number that names a line, a code or a model rather than counting ("a 911 call", "dialled 999")
-_NAME_AFTER = re.compile(r"\s*-?\s*(?:calls?|dispatch(?:er|ers)?|operators?|emergency|line|hotline)\b", re.I)
-_NAME_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned)\s+$", re.I)
+# an emergency number used as the line's name ("a 911 call", "dialled 999"), not a count
+_LINE_AFTER = re.compile(r"\s*-?\s*(?:calls?|callers?|dispatch(?:er|ers)?|operators?|emergency|line)\b", re.I)
+_LINE_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|ringing)\s+$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _line_numbers() -> frozenset[str]:
+    return frozenset(r["number"] for r in tsv_rows("line_numbers.tsv"))
 
 
 def _number_as_name(doc: FactDoc, q: Quantity) -> bool:
-    """Whether a bare number names a phone line or similar: "a 911 call", "called 911"."""
-    if isinstance(q.value, tuple) or not re.fullmatch(r"\d{3}", q.text.strip()):
+    """Whether a number is an emergency line's name: "a 911 call", "called 999"."""
+    if isinstance(q.value, tuple) or q.text.strip() not in _line_numbers():
         return False
-    return bool(_NAME_AFTER.match(doc.text[q.end : q.end + 14]) or _NAME_BEFORE.search(doc.text[max(0, q.start - 12) : q.start]))
+    return bool(_LINE_AFTER.match(doc.text[q.end : q.end + 14]) or _LINE_BEFORE.search(doc.text[max(0, q.start - 12) : q.start]))
 
 
 _MAG_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bmeasuring|\bM)\s*$", re.I)
@@ -350,10 +355,10 @@ def _statement(doc: FactDoc, q: Quantity, seg: str) -> list[Statement]:
     }
     if q.kind == "count" and not q.words and _number_as_name(doc, q):
         return []  # "a 911 call": a number that names something counts nothing
-    if q.kind == "count" and not q.words and _CALIBER.match(doc.text[q.end : q.end + 12]) and doc.text[q.start] == ".":
-        # "a .45-caliber handgun": the gun's caliber, as written
-        return [Statement(start=q.start, end=q.end, text=q.text, key=f"caliber:{_anchor(doc, k)}", kind="caliber",
-                          value=q.text.strip(), **common)]  # type: ignore[arg-type]
+    if q.kind == "count" and not q.words and _CALIBER.match(doc.text[q.end : q.end + 12]) and re.fullmatch(r"\.?\d{2,3}", q.text.strip()):
+        # "a .45-caliber handgun", "a 45 calibre pistol": the gun's caliber, written ".45"
+        return [Statement(start=q.start, end=q.end, text=q.text, key="caliber", kind="caliber",
+                          value="." + q.text.strip().lstrip("."), **common)]  # type: ignore[arg-type]
     if q.kind == "count" and _is_magnitude(doc, q):
         q = Quantity(q.start, q.end, q.text, q.value, "magnitude", "magnitude", q.qualifier, q.compound, q.words)
     people = _age_people(doc, q, sent)
@@ -396,11 +401,12 @@ _COUNTED_CLASSES = ("death", "injury", "arrest")
 
 
 def _hyphen_part(doc: FactDoc, k: int) -> bool:
-    """Whether token k is a hyphen, or a word a hyphen joins to the next one ("ex-")."""
+    """Whether token k is a hyphen or a word after a hyphen that joins it to the word before
+    ("ex-girlfriend", "son-in-law": only the first word stands for the whole)."""
     t = doc.tok(k)
     if t.text in ("-", "–"):
         return True
-    return k + 1 < len(doc.tokens) and doc.tok(k + 1).text in ("-", "–") and doc.tok(k + 1).start == t.end
+    return k > 0 and doc.tok(k - 1).text in ("-", "–") and doc.tok(k - 1).end == t.start
 
 
 def coordination_statements(doc: FactDoc) -> list[Statement]:

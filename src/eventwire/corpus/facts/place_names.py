@@ -3,12 +3,15 @@ takes the region another article of the same story names it with ("in Wellington
 Somerset"), so that the story's statements of that place carry one canonical value, and the
 qualification is one the story's own text states (not a guess from a gazetteer).
 
-Only a bare name (no comma) is qualified, and only one level up: a building or street with
-its town ("Pagliarelli prison, Palermo") keeps its value. "X, Y" counts as X in Y when Y is
+Only a bare town's name (no comma; not a country, state or region) is qualified, and only
+one level up: a building or street with its town ("Pagliarelli prison, Palermo") keeps its
+value. "X, Y" counts as X in Y when Y is
 a US state (name or postal abbreviation), or a country, state or region of the gazetteer
 that holds a town called X, or another place name the tagger found there that the
 gazetteer knows as no town of 100,000 people or more (a list of towns, "Paris, London and
-Rome", is no qualification). A name that the story places in two different regions is left bare.
+Rome", is no qualification, nor a possessive, "Kashmir, Pakistan's army"). The name must be a
+name of its own, not a longer name's tail ("York" in "New York, N.Y."). A name that the story places in
+two different regions is left bare.
 """
 
 from __future__ import annotations
@@ -57,19 +60,32 @@ def _container(name: str, region: str) -> str | None:
     return region
 
 
+def _is_region(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, state or region and as no town."""
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    kinds = {e.kind for e in gazetteer().lookup(name)}
+    return bool(kinds & {"country", "admin1", "region"}) and "city" not in kinds or name in _state_names().values()
+
+
 def containers(texts: Mapping[str, str], places: Mapping[str, Sequence[tuple[int, int]]], names: set[str]) -> dict[str, str]:
     """Bare place name -> "name, region" for the names the story's texts qualify one way
     only; ``places`` are the (start, end) spans of the place names the tagger found in
     each text (a region must be one)."""
     found: dict[str, set[str]] = {}
+    names = {n for n in names if not _is_region(n)}  # "Syria, Russia's ally": no town in a country
     for doc_id, text in texts.items():
         ends = dict(places.get(doc_id, ()))
         for name in names:
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+                if m.start() not in ends and re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
+                    continue  # "York" inside "New York": the name itself, not a longer name's tail
                 comma = _COMMA.match(text, m.end())
                 if comma is None or _LIST_TAIL.match(text, m.end()):
                     continue
                 if comma.end() in ends:
+                    if re.match(r"['’]s\b", text[ends[comma.end()] : ends[comma.end()] + 3]):
+                        continue  # "Kashmir, Pakistan's army said": a possessive, no region
                     region = _container(name, text[comma.end() : ends[comma.end()]].strip())
                 else:  # "Albany, N.Y.": a state's abbreviation the tagger may not mark
                     st = _STATE.match(text, comma.end())

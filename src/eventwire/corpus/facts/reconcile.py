@@ -392,7 +392,7 @@ def _distinct_facts(statements: Sequence[Statement], clusters: list[list[int]], 
 
 
 def _precision(v: str) -> str:
-    if re.fullmatch(r"\d{4}", v):
+    if re.fullmatch(r"\d{4}(?: \((?:early|mid|late)\))?", v):  # "2008 (late)" is a year too
         return "year"
     return "day"
 

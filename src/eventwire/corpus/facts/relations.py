@@ -20,6 +20,7 @@ import re
 
 from eventwire.analyze.countries import resolve_country
 from eventwire.corpus.facts import rules
+from eventwire.corpus.facts.attributes import title_free
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, cue_kind, word_class
 from eventwire.corpus.facts.numbers import parse_number_words
@@ -260,7 +261,9 @@ def _offices(doc: FactDoc) -> list[Statement]:
     alt = "|".join(re.escape(x) for x in sorted(titles, key=len, reverse=True))
     pat = re.compile(rf"((?:[A-Z][\w'’-]*\s+)*(?:{alt})(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w'’-]*)+)?)\s+$")
     # "Williams' publicist, Harlan Boll": a speaker's title set off by a comma
-    apposed = re.compile(rf"\b({'|'.join(sorted(_SPEAKERS))}),\s+$", re.I)
+    # (the name set off in turn, "publicist, Harlan Boll, confirmed": not "According to her
+    # publicist, Esther Williams died", where the name is the clause's subject)
+    apposed = re.compile(rf"\b({'|'.join(sorted(_SPEAKERS))}),\s+(?:[A-Z][a-z]{{1,4}}\.\s+)?$", re.I)
     out = []
     for ent in doc.entities:
         if ent.label != "PERSON":
@@ -272,8 +275,8 @@ def _offices(doc: FactDoc) -> list[Statement]:
         m = pat.search(doc.text[max(s, ent.start - 80) : ent.start])
         if not m:
             m = apposed.search(doc.text[max(s, ent.start - 40) : ent.start])
-            if m is not None:
-                out.append(_spokesperson(doc, ent.start - len(m.group(0)), ent.end, ent.text, seg))
+            if m is not None and re.match(r"\s*(?:[,;.]|$)", doc.text[ent.end : ent.end + 2]) and len(title_free(ent.text).split()) >= 2:
+                out.append(_spokesperson(doc, ent.start - len(m.group(0)), ent.end, title_free(ent.text), seg))
             continue
         title = m.group(1).strip()
         a = ent.start - len(m.group(0))
