@@ -5,8 +5,10 @@ attached to in the parse (``date:death``, ``time:explosion``) and normalized to 
 reader compares: an ISO date when the article's date resolves it, else the weekday the text
 gives ("Friday"), "--08-02" for a month-day without a year, a bare year, "17:30" for a clock
 time, "morning"/"afternoon (late)" for parts of the day. Places are GPE/LOC/FAC entities in
-a locative phrase ("in Beverly Hills", "a Woodburn bank"), keyed ``place:<happening>`` and
-normalized to "City, State" for US places.
+a locative phrase ("in Beverly Hills", "a Woodburn bank"), keyed ``place:<happening>``, with
+the US state the text writes after the town ("Beverly Hills, Calif." -> "Beverly Hills,
+California"); the story's other articles may qualify a bare town (``place_names``). A month
+or year said to be early or late in it is "2008 (late)".
 """
 
 from __future__ import annotations
