@@ -74,25 +74,29 @@ def containers(texts: Mapping[str, str], places: Mapping[str, Sequence[tuple[int
     each text (a region must be one)."""
     found: dict[str, set[str]] = {}
     names = {n for n in names if not _is_region(n)}  # "Syria, Russia's ally": no town in a country
+    if not names:
+        return {}
+    # one pass per text over every name, longest first
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     for doc_id, text in texts.items():
         ends = dict(places.get(doc_id, ()))
-        for name in names:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-                if m.start() not in ends and re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
-                    continue  # "York" inside "New York": the name itself, not a longer name's tail
-                comma = _COMMA.match(text, m.end())
-                if comma is None or _LIST_TAIL.match(text, m.end()):
-                    continue
-                if comma.end() in ends:
-                    if re.match(r"['’]s\b", text[ends[comma.end()] : ends[comma.end()] + 3]):
-                        continue  # "Kashmir, Pakistan's army said": a possessive, no region
-                    region = _container(name, text[comma.end() : ends[comma.end()]].strip())
-                else:  # "Albany, N.Y.": a state's abbreviation the tagger may not mark
-                    st = _STATE.match(text, comma.end())
-                    region = _container(name, st.group(0)) if st else None
-                    region = region if region in _state_names().values() else None
-                if region is not None and region != name:
-                    found.setdefault(name, set()).add(region)
+        for m in pattern.finditer(text):
+            name = m.group(0)
+            if m.start() not in ends and re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, m.start() - 30) : m.start()]):
+                continue  # "York" inside "New York": the name itself, not a longer name's tail
+            comma = _COMMA.match(text, m.end())
+            if comma is None or _LIST_TAIL.match(text, m.end()):
+                continue
+            if comma.end() in ends:
+                if re.match(r"['’]s\b", text[ends[comma.end()] : ends[comma.end()] + 3]):
+                    continue  # "Kashmir, Pakistan's army said": a possessive, no region
+                region = _container(name, text[comma.end() : ends[comma.end()]].strip())
+            else:  # "Albany, N.Y.": a state's abbreviation the tagger may not mark
+                st = _STATE.match(text, comma.end())
+                region = _container(name, st.group(0)) if st else None
+                region = region if region in _state_names().values() else None
+            if region is not None and region != name:
+                found.setdefault(name, set()).add(region)
     return {n: f"{n}, {next(iter(rs))}" for n, rs in found.items() if len(rs) == 1}
 
 
