@@ -82,6 +82,9 @@ def test_reconcile_compare_fuzzy_dates() -> None:
     assert compare(_st("a", "--07 (late)", "date"), _st("b", "2008-07-28", "date")) == "compatible"
     sts = _one("He was released from prison in late 2008 and was arrested again on Tuesday.")
     assert [s["value"] for s in sts if s["kind"] == "date" and "2008" in s["text"]] == ["2008 (late)"]
+    # "the mid-1990s" is a decade, no year in its middle
+    sts = _one("He was convicted of fraud in the mid-1990s and was arrested again on Friday.")
+    assert not [s for s in sts if "(mid)" in str(s["value"])]
 
 
 def test_reconcile_compare_values() -> None:

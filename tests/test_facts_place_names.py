@@ -15,7 +15,7 @@ def _place(doc: str, value: str) -> Statement:
 
 
 _TAGGED = ("New York", "Wellington", "Somerset", "Florida", "Albany", "Paris", "London", "Rome", "Palermo",
-           "Sicily", "Kashmir", "Pakistan", "Syria", "Russia", "York")
+           "Sicily", "Kashmir", "Pakistan", "Syria", "Russia", "York", "Athens")
 
 
 def _qualified(texts: dict[str, str], values: dict[str, str]) -> dict[str, Any]:
@@ -33,6 +33,9 @@ def test_place_names_bare_town_takes_the_region_another_article_states() -> None
     # a US state's abbreviation is written out
     texts = {"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."}
     assert _qualified(texts, {"a": "Albany", "b": "Albany"})["b"] == "Albany, New York"
+    # the older abbreviations of state names are written out too ("Athens, Tex.")
+    texts = {"a": "He was born in Athens, Tex., in 1928.", "b": "He grew up in Athens."}
+    assert _qualified(texts, {"a": "Athens", "b": "Athens"})["b"] == "Athens, Texas"
     # the region must be a place name: "in Wellington, Smith said" names none
     texts = {"a": "The shop burned in Wellington, Smith said.", "b": "Fire in Wellington."}
     assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"

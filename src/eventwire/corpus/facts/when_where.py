@@ -155,7 +155,8 @@ def date_statements(doc: FactDoc) -> list[Statement]:
                     if rng and int(rng.group(2)) > int(dv[-2:]):
                         dv = f"{dv}/{dv[:4]}-{int(rng.group(2)):02d}"
                 fuzzy = _FUZZY.search(before + tx.text[:6])
-                if fuzzy and re.fullmatch(r"\d{4}|\d{4}-\d\d|--\d\d", dv):
+                decade = re.match(r"['’]?s\b", doc.text[tx.end : tx.end + 3])  # "the mid-1990s": a decade
+                if fuzzy and not decade and re.fullmatch(r"\d{4}|\d{4}-\d\d|--\d\d", dv):
                     dv = f"{dv} ({fuzzy.group(1).lower()})"  # "in late 2008": "2008 (late)"
                 out.append(Statement(key=f"date:{happening}", kind="date", value=dv, **common))  # type: ignore[arg-type]
         elif doc.dct is None and tx.value.startswith("XXXX-XX-XX") and _RELATIVE_DAY.search(tx.text):
