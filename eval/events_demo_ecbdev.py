@@ -24,7 +24,9 @@ run on main af51579 (dismissal sense of "fire", charge names, event-ness model r
 before that branch's rebase;
 ``eval/events_demo_ecbdev_judged_8.jsonl`` those on a new sample (``--seed 20261204``) in session 10
 (models retrained with ``eval/events_ecbtrain_extra4.jsonl``, threshold 0.5), printed sample in
-``eval/results/events_demo_ecbdev_s10.txt``.
+``eval/results/events_demo_ecbdev_s10.txt``;
+``eval/events_demo_ecbdev_judged_9.jsonl`` those on a new sample (``--seed 20261205``) in session 15
+(events code as in session 14), printed sample in ``eval/results/events_demo_ecbdev_s15.txt``.
 """
 
 from __future__ import annotations
