@@ -5,13 +5,12 @@ qualification is one the story's own text states (not a guess from a gazetteer).
 
 Only a bare town's name (no comma; not a country, state or region) is qualified, and only
 one level up: a building or street with its town ("Pagliarelli prison, Palermo") keeps its
-value. "X, Y" counts as X in Y when Y is
-a US state (name or postal abbreviation), or a country, state or region of the gazetteer
-that holds a town called X, or another place name the tagger found there that the
-gazetteer knows as no town of 100,000 people or more (a list of towns, "Paris, London and
-Rome", is no qualification, nor a possessive, "Kashmir, Pakistan's army"). The name must be a
-name of its own, not a longer name's tail ("York" in "New York, N.Y."). A name that the story places in
-two different regions is left bare.
+value. "X, Y" counts as X in Y when Y is a US state (name or abbreviation), a country, state
+or region of the gazetteer that holds a town called X, or another place name the tagger
+found there that the gazetteer knows as no town of 100,000 people or more. A list of towns
+("Paris, London and Rome") is no qualification, nor a possessive ("Kashmir, Pakistan's
+army"); the name must be a name of its own, not a longer name's tail ("York" in "New York,
+N.Y."); a name that the story places in two different regions is left bare.
 """
 
 from __future__ import annotations
