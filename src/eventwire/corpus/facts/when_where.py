@@ -189,7 +189,7 @@ def _us_states() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def us_state_forms() -> dict[str, str]:
-    """US state names and postal or older abbreviations ("Calif.", "OR") -> the state's name."""
+    """US state names and their AP-style or older abbreviations ("Calif.", "Tex.") -> the state's name."""
     return dict(_us_states()[1])
 
 
