@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.corpus.facts.anchoring import StoryDate, resolve_relative, story_date
 from eventwire.corpus.facts.context import with_cues
+from eventwire.corpus.facts.person_names import canonical_names
 from eventwire.corpus.facts.place_names import PLACE_LABELS, qualify_places
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "6"  # 6: a bare town takes the region its story states; a clock time two articles state is a story detail (rules.shared_clock). 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
+VERSION = "6"  # 6: a bare town takes the region its story states; one spelling per person; a clock time two articles state is a story detail (rules.shared_clock). 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
 def _stored_stories(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, str] | None:
@@ -118,7 +119,7 @@ def group_rows(story_id: str, rows: Sequence[dict[str, Any]], texts: dict[str, s
     rows = sorted(rows, key=lambda r: (r["_order"], r["start"], r["end"], r["key"]))
     statements = [dataclasses.replace(_statement(r), inferred=r.get("_inferred")) for r in rows]
     statements = [with_cues(texts[s.doc_id], s) if s.doc_id in texts else s for s in statements]
-    statements = qualify_places(statements, texts, places or {})
+    statements = canonical_names(qualify_places(statements, texts, places or {}))
     keep = story_statements(statements)
     rows, statements = [rows[i] for i in keep], [statements[i] for i in keep]
     out = []

@@ -30,6 +30,7 @@ from eventwire.corpus.facts.extract import (
     quantity_statements,
 )
 from eventwire.corpus.facts.people import named_people_statements
+from eventwire.corpus.facts.person_names import canonical_names
 from eventwire.corpus.facts.place_names import PLACE_LABELS, qualify_places
 from eventwire.corpus.facts.reconcile import reconcile
 from eventwire.corpus.facts.records import Statement
@@ -93,7 +94,8 @@ def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[S
     """The statements of one story's articles (each article with its extracted statements),
     those of undated articles resolved against the story's date (:mod:`anchoring`); a
     relative statement that nothing resolves is left out (it states no checkable value). A
-    bare place name takes the region the story's texts name it with (:mod:`place_names`)."""
+    bare place name takes the region the story's texts name it with (:mod:`place_names`), and
+    each person's name one spelling (:mod:`person_names`)."""
     anchor = story_date((fd.doc_id, fd.dct) for fd, _ in docs)
     out: list[Statement] = []
     for fd, sts in docs:
@@ -101,7 +103,7 @@ def resolve_story(docs: Sequence[tuple[FactDoc, Sequence[Statement]]]) -> list[S
             sts = resolve_relative(sts, fd.text, anchor)
         out.extend(s for s in sts if not s.unresolved)
     places = {fd.doc_id: [(e.start, e.end) for e in fd.entities if e.label in PLACE_LABELS] for fd, _ in docs}
-    return qualify_places(out, {fd.doc_id: fd.text for fd, _ in docs}, places)
+    return canonical_names(qualify_places(out, {fd.doc_id: fd.text for fd, _ in docs}, places))
 
 
 def extract_statements(doc: FactDoc) -> list[Statement]:
