@@ -73,6 +73,17 @@ def _st(doc: str, value: Any, kind: str = "count", key: str = "k", **kw: Any) ->
     return Statement(doc_id=doc, start=0, end=1, text=str(value), key=key, kind=kind, value=value, **kw)
 
 
+def test_reconcile_one_persons_name_under_two_keys_is_one_fact() -> None:
+    a = _st("a", "Sharron Diane Crawford Smith", "names", key="names:arrest")
+    b = _st("b", "Sharron Diane Crawford Smith", "names", key="name:smith")
+    c = _st("c", "Sharron Diane Crawford Smith", "names", key="names:charge")
+    groups = reconcile([a, b, c])
+    assert [(g.label, sorted(g.members)) for g in groups] == [("agree", [0, 1, 2])]
+    # two people stay two facts
+    groups = reconcile([a, _st("b", "Gary Gomes", "names", key="names:arrest")])
+    assert sorted(g.label for g in groups) == ["single-source", "single-source"]
+
+
 def test_reconcile_compare_fuzzy_dates() -> None:
     late = _st("a", "2008 (late)", "date")
     assert compare(late, _st("b", "2008", "date")) == "compatible"

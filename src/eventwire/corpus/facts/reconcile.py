@@ -46,6 +46,8 @@ DISTINCTIVE_MIN = 5.0
 KEY_UNION = True
 # whether a place named in several articles under different happenings' keys is one fact
 PLACE_UNION = True
+# the same for one person's name ("names:arrest" and "name:smith" for one suspect)
+NAME_UNION = True
 # kinds of statement that are facts of the story only when their key names a known kind of
 # happening (``resources/facts/classes.tsv``): the clock time of a happening the parse names
 # by another verb ("time:describe" for "this morning") is background; a key naming no
@@ -408,6 +410,8 @@ def _distinctive(s: Statement) -> tuple[str, str, str] | None:
         return s.kind, s.unit or "", repr(v)
     if PLACE_UNION and s.kind == "place" and isinstance(v, str):
         return s.kind, "", _fold(v)  # one place named by several articles is one fact
+    if NAME_UNION and s.kind == "names" and isinstance(v, str) and ";" not in v:
+        return s.kind, "", _fold(v)  # one person named under several happenings' keys is one fact
     return None
 
 
