@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from eventwire.corpus.facts.command import facts_command
 from eventwire.corpus.facts.place_names import qualify_places
 from eventwire.corpus.facts.records import Statement
@@ -25,43 +27,41 @@ def _qualified(texts: dict[str, str], values: dict[str, str]) -> dict[str, Any]:
     return {s.doc_id: s.value for s in out}
 
 
-def test_place_names_bare_town_takes_the_region_another_article_states() -> None:
-    texts = {"a": "A supermarket burned down in Wellington, Somerset, on Sunday.",
-             "b": "Firefighters fought the blaze in Wellington for six hours."}
-    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"}) == {
-        "a": "Wellington, Somerset", "b": "Wellington, Somerset"}
-    # a US state's abbreviation is written out
-    texts = {"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."}
-    assert _qualified(texts, {"a": "Albany", "b": "Albany"})["b"] == "Albany, New York"
-    # the older abbreviations of state names are written out too ("Athens, Tex.")
-    texts = {"a": "He was born in Athens, Tex., in 1928.", "b": "He grew up in Athens."}
-    assert _qualified(texts, {"a": "Athens", "b": "Athens"})["b"] == "Athens, Texas"
+# (the story's texts, the bare name both articles "a" and "b" state, the value "b" takes)
+_CASES = [
+    # a region another article states; a US state's abbreviation, old ones too, written out
+    ({"a": "A supermarket burned down in Wellington, Somerset, on Sunday.",
+      "b": "Firefighters fought the blaze in Wellington for six hours."}, "Wellington", "Wellington, Somerset"),
+    ({"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."},
+     "Albany", "Albany, New York"),
+    ({"a": "He was born in Athens, Tex., in 1928.", "b": "He grew up in Athens."}, "Athens", "Athens, Texas"),
     # the region must be a place name: "in Wellington, Smith said" names none
-    texts = {"a": "The shop burned in Wellington, Smith said.", "b": "Fire in Wellington."}
-    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"
-
-
-def test_place_names_lists_two_regions_and_buildings_stay_as_written() -> None:
+    ({"a": "The shop burned in Wellington, Smith said.", "b": "Fire in Wellington."}, "Wellington", "Wellington"),
     # a list of towns is no qualification
-    texts = {"a": "Protests were held in Paris, London and Rome on Saturday.", "b": "Police in Paris made arrests."}
-    assert _qualified(texts, {"a": "Paris", "b": "Paris"}) == {"a": "Paris", "b": "Paris"}
+    ({"a": "Protests were held in Paris, London and Rome on Saturday.", "b": "Police in Paris made arrests."},
+     "Paris", "Paris"),
     # a name the story places in two regions is left bare
-    texts = {"a": "Storms hit Wellington, Somerset.", "b": "Roofs fell in Wellington.", "c": "Wellington, Florida, flooded."}
-    assert _qualified(texts, {"a": "Wellington", "b": "Wellington"})["b"] == "Wellington"
-    # a building or street with its town keeps its value while the bare town is qualified
+    ({"a": "Storms hit Wellington, Somerset.", "b": "Roofs fell in Wellington.", "c": "Wellington, Florida, flooded."},
+     "Wellington", "Wellington"),
+    # no region is guessed where no text states one
+    ({"a": "Fire in a Somerset town.", "b": "The Somerset blaze was put out."}, "Somerset", "Somerset"),
+    # a possessive after the comma, a country before it, a name inside a longer place name
+    ({"a": "In Kashmir, Pakistan's army said it fired.", "b": "Shelling hit Kashmir."}, "Kashmir", "Kashmir"),
+    ({"a": "Syria, Russia's closest ally, was hit.", "b": "Strikes hit Syria."}, "Syria", "Syria"),
+    ({"a": "The firm is based in New York, N.Y., and in York.", "b": "Floods hit York on Monday."}, "York", "York"),
+]
+
+
+@pytest.mark.parametrize(("texts", "name", "expected"), _CASES)
+def test_place_names_bare_town_takes_only_a_region_the_story_states(texts: dict[str, str], name: str,
+                                                                     expected: str) -> None:
+    assert _qualified(texts, {"a": name, "b": name})["b"] == expected
+
+
+def test_place_names_building_keeps_its_value_while_its_bare_town_is_qualified() -> None:
     texts = {"a": "He hanged himself in Pagliarelli prison in Palermo, Sicily.", "b": "Police in Palermo said so."}
     assert _qualified(texts, {"a": "Pagliarelli prison, Palermo", "b": "Palermo"}) == {
         "a": "Pagliarelli prison, Palermo", "b": "Palermo, Sicily"}
-    # no region is guessed where no text states one
-    texts = {"a": "Fire in a Somerset town.", "b": "The Somerset blaze was put out."}
-    assert _qualified(texts, {"a": "Somerset", "b": "Somerset"}) == {"a": "Somerset", "b": "Somerset"}
-    # a possessive after the comma, a country before it, a name inside a longer place name
-    texts = {"a": "In Kashmir, Pakistan's army said it fired.", "b": "Shelling hit Kashmir."}
-    assert _qualified(texts, {"a": "Kashmir", "b": "Kashmir"})["b"] == "Kashmir"
-    texts = {"a": "Syria, Russia's closest ally, was hit.", "b": "Strikes hit Syria."}
-    assert _qualified(texts, {"a": "Syria", "b": "Syria"})["b"] == "Syria"
-    texts = {"a": "Floods hit York on Monday.", "b": "The firm is based in New York, N.Y., and in York."}
-    assert _qualified(texts, {"a": "York", "b": "York"})["a"] == "York"
 
 
 def test_place_names_story_of_the_facts_command_states_one_place() -> None:

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from eventwire.corpus.facts.extract import surname
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
@@ -65,14 +66,14 @@ def canonical_forms(statements: Sequence[Statement]) -> dict[str, str]:
                     by_doc.setdefault(s.doc_id, set()).add(n)
     by_surname: dict[str, list[str]] = {}
     for n in counts:
-        by_surname.setdefault(n.split()[-1].casefold(), []).append(n)
+        by_surname.setdefault(surname(n), []).append(n)
     out: dict[str, str] = {}
     for forms in by_surname.values():
         if len(forms) < 2:
             continue
         # first names one article writes both of are two people
         apart = {frozenset((a.split()[0], b.split()[0])) for names in by_doc.values() for a in names for b in names
-                 if a != b and a.split()[-1].casefold() == b.split()[-1].casefold() and a.split()[0] != b.split()[0]}
+                 if a != b and surname(a) == surname(b) and a.split()[0] != b.split()[0]}
         clusters: list[list[str]] = []
         for f in sorted(forms, key=lambda n: (-counts[n], n)):
             for c in clusters:

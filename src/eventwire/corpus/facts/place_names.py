@@ -60,11 +60,11 @@ def _container(name: str, region: str) -> str | None:
 
 
 def _is_region(name: str) -> bool:
-    """Whether the gazetteer knows the name as a country, state or region and as no town."""
-    from eventwire.analyze.places_gazetteer import gazetteer
+    """Whether the name is a whole country, state or region (``when_where.is_setting``, the
+    test the places of a happening use) or a US state's name."""
+    from eventwire.corpus.facts.when_where import is_setting
 
-    kinds = {e.kind for e in gazetteer().lookup(name)}
-    return bool(kinds & {"country", "admin1", "region"}) and "city" not in kinds or name in _state_names().values()
+    return is_setting(name) or name in _state_names().values()
 
 
 def containers(texts: Mapping[str, str], places: Mapping[str, Sequence[tuple[int, int]]], names: set[str]) -> dict[str, str]:

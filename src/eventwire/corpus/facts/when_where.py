@@ -23,7 +23,7 @@ from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class, word_
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns", "us_state_forms"]
+__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns", "us_state_forms", "is_setting"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -265,7 +265,7 @@ def _describes_someone(doc: FactDoc, h: int) -> bool:
 _BIG_CITY = 100_000
 
 
-def _setting(name: str) -> bool:
+def is_setting(name: str) -> bool:
     """Whether a place name reads as a whole country, state or region: the gazetteer knows
     it as one, and as no city of ``_BIG_CITY`` people or more ("Oregon" is a state and two
     small towns; "Washington" is also a capital, a place of its own)."""
@@ -330,7 +330,7 @@ def place_statements(doc: FactDoc) -> list[Statement]:
         if happening is None:
             continue  # a place the parse ties to no happening ("Marion County officials")
         kinds = gazetteer().kinds(ent.text)
-        if _setting(ent.text) if rules.on("state_setting") else kinds and kinds <= {"country", "admin1", "region"}:
+        if is_setting(ent.text) if rules.on("state_setting") else kinds and kinds <= {"country", "admin1", "region"}:
             continue  # a whole country or state is the setting, not a checkable place
         value, _ = _canonical_place(doc, ent.text, ent.end)
         if name_of is not None and area_name:
