@@ -131,7 +131,7 @@ def test_places_stage_records_are_consistent() -> None:
         assert p.article_id == "art-9" and text[p.start:p.end] == p.text
     again = _analyze(text, "art-9")
     assert [p.id for p in again.places] == [p.id for p in doc.places]
-    assert ("places", "1") in doc.stage_versions
+    assert ("places", "2") in doc.stage_versions
 
 
 def test_places_dev_regression_gate() -> None:

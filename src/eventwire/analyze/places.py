@@ -34,6 +34,7 @@ from eventwire.analyze.places_features import (
     find_candidates,
 )
 from eventwire.analyze.places_gazetteer import GazEntry, Gazetteer, gazetteer
+from eventwire.analyze.places_qualified import qualified
 from eventwire.model import AnalyzedDoc, Place, Token, make_id
 
 __all__ = [
@@ -52,7 +53,7 @@ __all__ = [
     "entities_from_tokens",
 ]
 
-VERSION = "1"
+VERSION = "2"  # 2: towns qualified by their region ("Athens, Ga."; places_qualified)
 MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "places" / "event_location_model.json"
 
 
@@ -251,7 +252,8 @@ def locate_command(records: Iterable[dict[str, Any]], batch_size: int = 256) -> 
                 ctx = _context_countries(gaz, [text[s:e] for s, e, lab in ents if lab in ("GPE", "LOC")],
                                          [text[s:e] for s, e, lab in ents if lab == "NORP"])
                 for c in chosen:
-                    locs.append(_loc_dict(text, c, 0, resolve_mention(text[c.start:c.end], ctx, gaz)))
+                    entry = qualified(text, c.start, c.end, resolve_mention(text[c.start:c.end], ctx, gaz), gaz)
+                    locs.append(_loc_dict(text, c, 0, entry))
             yield {"id": r.get("id"), "locations": locs}
 
 
@@ -338,20 +340,9 @@ def places_for_doc(doc: AnalyzedDoc) -> AnalyzedDoc:
             if entry is not None and entry.kind == "city" and name in person_words:
                 continue
             seen.add((c.start, c.end))
-            if entry is not None and places:
-                entry = _city_state(art.text, places[-1], c.start, name, entry, gaz)
+            entry = qualified(art.text, c.start, c.end, entry, gaz)
             places.append(_make_place(art.id, art.text, c.start, c.end, entry))
     return dataclasses.replace(doc, places=tuple(places))
-
-
-def _city_state(text: str, prev: Place, start: int, name: str, entry: GazEntry, gaz: Gazetteer) -> GazEntry:
-    """"Atlanta, Georgia": after a city of country X and a comma, a name that is both a
-    country and a state or province of X is the state."""
-    if entry.kind != "country" or not prev.country or prev.country == entry.country \
-            or text[prev.end:start].strip() != ",":
-        return entry
-    states = [e for e in gaz.lookup(name) if e.kind == "admin1" and e.country == prev.country]
-    return states[0] if states else entry
 
 
 def event_location(

