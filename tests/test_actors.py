@@ -248,3 +248,33 @@ def test_actors_headline_glue_is_trimmed_from_names() -> None:
                "senators praised her.")
     names = {a.name for a in doc.actors if a.type == "person"}
     assert "Dana Whitcombe" in names and all("\n" not in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Attorney General Wally Oppal of British Columbia said the charges would be laid.",
+         "Attorney General Wally Oppal", "CAN"),
+        ("Sheriff Tom Jones of Athens, Ga., said deputies arrested two men.", "Sheriff Tom Jones", "USA"),
+        ("The mayor of Kingston, Ontario, condemned the shooting.", "mayor", "CAN"),
+    ],
+)
+def test_actors_official_takes_the_country_of_the_jurisdiction_named_after_them(text: str, name: str,
+                                                                               country: str) -> None:
+    doc = _doc(text)
+    got = {m.text: m.country for m in doc.actor_mentions}
+    assert got[name] == country
+
+
+def test_actors_bare_town_or_ambiguous_region_after_an_official_gives_no_country() -> None:
+    # "Athens" alone could be in Greece or Georgia, USA; "Georgia" the country or the state
+    for text in ("Sheriff Tom Jones of Athens said deputies arrested two men.",
+                 "Sheriff Tom Jones of Georgia said deputies arrested two men."):
+        got = {m.text: m.country for m in _doc(text).actor_mentions}
+        assert got.get("Sheriff Tom Jones") is None, text
+
+
+def test_actors_capital_name_qualified_as_another_countrys_town_is_no_actor() -> None:
+    doc = _doc("Police in Athens, Ga., arrested two men, and Athens protested to Ankara.")
+    countries = [(m.text, m.country) for m in doc.actor_mentions if m.text == "Athens"]
+    assert countries == [("Athens", "GRC")]  # the second "Athens" (Greece's government) only

@@ -35,13 +35,14 @@ from eventwire.analyze.actors_phrase import (
     actor_id,
     code_actor_phrase,
 )
+from eventwire.analyze.actors_places import foreign_town, jurisdiction_country
 from eventwire.analyze.countries import normalize
 from eventwire.analyze.pipeline import MapStage
 from eventwire.model import Actor, ActorMention, AnalyzedDoc, Entity, Sentence, Token, make_id
 
 __all__ = ["ActorCode", "code_actor_phrase", "actor_id", "make_stage", "resolve_doc", "VERSION"]
 
-VERSION = "2"
+VERSION = "3"  # 3: a town qualified as another country's is no actor; officials take their jurisdiction's country
 
 _ENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PRONOUNS = frozenset({"he", "she"})
@@ -283,6 +284,8 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
                 if code is not None and e.label == "ORG" and code.method == "text" and code.type != "person" \
                         and start == e.start and _proper(e.text):
                     code = dataclasses.replace(code, name=e.text)  # its own name; the id stays
+            if e.label == "GPE" and foreign_town(text, start, end, code):
+                continue  # "Athens, Ga." is a town, not Greece's capital
             if code is None and e.label == "ORG":
                 code = ActorCode(e.text, "organisation", None, None, None, actor_id("organisation", None, e.text), "unresolved", 0.3)
                 method = "unresolved"
@@ -319,6 +322,7 @@ def resolve_doc(doc: AnalyzedDoc, dictionary: ActorDictionary | None = None) -> 
 
     mentions.sort(key=lambda m: m.start)
     mentions = _group_countries(mentions, tokens, tokens_in)
+    mentions = _jurisdictions(mentions, text, doc.entities)
     linked = _corefer(mentions, text, date, d)
     return _records(doc, linked)
 
@@ -384,6 +388,22 @@ def _group_countries(mentions: list[_Mention], tokens: Sequence[Token],
                     break
                 if tokens[k].pos == "VERB":
                     break
+        out.append(dataclasses.replace(m, code=c) if c is not m.code else m)
+    return out
+
+
+def _jurisdictions(mentions: list[_Mention], text: str, entities: Sequence[Entity]) -> list[_Mention]:
+    """An official (a person with an office or role) with no country takes the country of the
+    jurisdiction named after them ("Attorney General Wally Oppal of British Columbia";
+    :mod:`actors_places`)."""
+    out = []
+    for m in mentions:
+        c = m.code
+        if c.type == "person" and c.country is None and (c.office or c.role):
+            country = jurisdiction_country(text, m.end, entities)
+            if country:
+                c = dataclasses.replace(c, country=country, actor_id=actor_id("person", country, c.name),
+                                        method=c.method + "+jurisdiction")
         out.append(dataclasses.replace(m, code=c) if c is not m.code else m)
     return out
 
