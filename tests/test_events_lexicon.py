@@ -104,6 +104,23 @@ def test_events_lexicon_dismissal_sense_of_fire_and_dismiss_is_no_event() -> Non
             assert want in types, (text, types)
 
 
+def test_events_lexicon_military_sense_of_strike_by_a_state_or_on_a_place() -> None:
+    # sentences written for this test: a state named on the strike, or a place it is aimed
+    # on, is the military sense; labour words keep the labour sense
+    cases = {
+        "At least 40 people were killed in the Israeli strikes, officials said.": "ASSAULT",
+        "Russia's strikes on Kharkiv killed seven people overnight.": "ASSAULT",
+        "Strikes on Gaza continued overnight, health officials said.": "ASSAULT",
+        "The Greek general strike paralysed Athens on Wednesday.": "PROTEST",
+        "Three people died during a strike in Athens.": "PROTEST",
+        "The strike by dockworkers shut the port of Rotterdam.": "PROTEST",
+    }
+    found = _candidate_types(list(cases))
+    for text, want in cases.items():
+        other = "PROTEST" if want == "ASSAULT" else "ASSAULT"
+        assert want in found[text] and other not in found[text], (text, found[text])
+
+
 def test_events_lexicon_charge_names_are_no_events_of_their_own() -> None:
     # sentences written for this test: the offence named by a charge is the charge's content;
     # with its own victim it is an event mention too

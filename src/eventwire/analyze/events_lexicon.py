@@ -115,6 +115,9 @@ COUNTRY_ALIASES: dict[str, str] = dict(_L["country_aliases"])
 # What the shooting sense of "fire" fires; verbs whose person object means a job dismissal.
 PROJECTILES: frozenset[str] = frozenset(_L["projectiles"])
 DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
+# Nouns with a labour default and a military sense ("Israeli strikes"), and the labour words.
+MILITARY_SENSE: dict[str, str] = dict(_L["military_sense"])
+LABOUR_SENSE: frozenset[str] = frozenset(_L["labour_sense"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
 # Event nouns -> the role their "of" phrase fills: "agent", "patient" or "theme" (NomBank-style).

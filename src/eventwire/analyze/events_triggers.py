@@ -135,7 +135,30 @@ def _noun_code(g: TokenGraph, k: int) -> str | None:
     if not rules:
         return None
     words = {g.toks[c].lemma.lower() for c in g.subtree(k)} | {g.toks[c].text.lower() for c in g.subtree(k)}
-    return _match(rules, words)
+    code = _match(rules, words)
+    if code is not None and code == next((c for c, kws in rules if not kws), None) and lem in lex.MILITARY_SENSE \
+            and not words & lex.LABOUR_SENSE and _military_sense(g, k):
+        return lex.MILITARY_SENSE[lem]
+    return code
+
+
+_STATE_LABELS = frozenset({"NORP", "GPE"})
+_AIMED_PLACE = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _military_sense(g: TokenGraph, k: int) -> bool:
+    """A noun of the labour sense by default ("strike") used in its military sense: a state or
+    armed force is named on it ("Israeli strikes", "Russia's strikes", "U.S. strikes") or it
+    is aimed on or against a place ("strikes on Gaza") — selectional restriction: workers
+    strike against employers or policies, not on places."""
+    for c in g.children[k]:
+        ct = g.toks[c]
+        if ct.dep in ("amod", "compound", "poss", "nmod") and ct.ent_type in _STATE_LABELS:
+            return True
+        if ct.dep == "prep" and ct.text.lower() in ("on", "against") \
+                and any(g.toks[o].ent_type in _AIMED_PLACE for o in g.kids(c, "pobj")):
+            return True
+    return False
 
 
 _SUBORD = {"relcl": 2.5, "acl": 2.0, "advcl": 1.5, "pcomp": 1.5, "pobj": 1.0, "csubj": 1.0,
