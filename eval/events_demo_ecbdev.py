@@ -1,6 +1,15 @@
 """Demonstration run: the full pipeline over the ECB+ dev documents, events listed for review.
 
     .venv/bin/python eval/events_demo_ecbdev.py [--sample 40] [--seed 5] [--out eval/results/events_demo_ecbdev.jsonl]
+        [--corpus ecbdev|tempeval]
+
+``--corpus tempeval`` runs the 256 TempEval-3 TBAQ documents instead (TimeBank and AQUAINT
+newswire of 1989-1998, ``../shared/data/tempeval3/tbaq-train.jsonl``, each with its creation
+date as the metadata date): real news of another decade and other outlets, on which no event
+model or rule was trained or tuned (only the timex rules were written on it).
+``eval/events_demo_tempeval_judged_1.jsonl`` holds the judgements of the sample printed with
+``--corpus tempeval --seed 20261206`` in session 16, printed sample in
+``eval/results/events_demo_tempeval_s16.txt``.
 
 Every ECB+ dev document (197 real news articles, topics never trained on) is analyzed as
 ``eventwire run`` would (plain text, cleaned, then nlp, timex, actors, places, events). The
@@ -41,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 DEV = ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus-dev.jsonl"
+TEMPEVAL = ROOT.parent / "shared" / "data" / "tempeval3" / "tbaq-train.jsonl"
 
 
 def main() -> None:
@@ -48,15 +58,19 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "eval" / "results" / "events_demo_ecbdev.jsonl")
+    ap.add_argument("--corpus", choices=("ecbdev", "tempeval"), default="ecbdev")
     args = ap.parse_args()
-    if not DEV.exists():
-        sys.exit(f"no {DEV}: the ECB+ dev data is not beside this checkout")
+    path = DEV if args.corpus == "ecbdev" else TEMPEVAL
+    if not path.exists():
+        sys.exit(f"no {path}: the shared data is not beside this checkout")
     from eventwire.analyze.pipeline import default_pipeline
     from eventwire.ingest.clean import clean
     from eventwire.model import RawDoc
 
-    docs = [json.loads(line) for line in DEV.open(encoding="utf-8") if line.strip()]
-    arts = [clean(RawDoc(source=d["doc_id"], text=d["text"])) for d in docs]
+    docs = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if args.corpus == "tempeval":
+        docs = [{**d, "topic": d["corpus"]} for d in docs]
+    arts = [clean(RawDoc(source=d["doc_id"], text=d["text"], published=d.get("dct"))) for d in docs]
     analyzed = default_pipeline(n_process=2)(arts)
     rows = []
     for d, a in zip(docs, analyzed, strict=True):

@@ -173,6 +173,22 @@ def test_events_dyad_road_vehicle_as_doer_is_a_transport_accident() -> None:
     assert any(e.plover_type == "ASSAULT" for e in kept)
 
 
+def test_events_dyad_road_accident_is_no_assault_but_its_consequences_are_events() -> None:
+    # sentences written for this test (realnews protocol, judgement call 9: non-intentional
+    # killings, drunk-driving hit-and-runs among them, are not ASSAULT; the charge is coded)
+    for text in ("A drunk motorist hit and killed a teenager crossing Elm Avenue late on Saturday.",
+                 "An elderly man died after being struck by a van near the harbour in Cork."):
+        assert not any(e.plover_type == "ASSAULT" for e in _candidates(text)), text
+    charged = _candidates("A motorist who ran over a pedestrian in Leeds was charged with "
+                          "causing death by dangerous driving, and she struck two more cars.")
+    assert [e.plover_type for e in charged if e.plover_type in ("ACCUSE", "ASSAULT")] == ["ACCUSE"]
+    # intent, a weapon or a doer who is no driver keeps the attack
+    for text in ("A man deliberately rammed his car into a crowd of protesters, killing one woman.",
+                 "A car bomb killed 12 people in the market on Sunday.",
+                 "Gunmen in a pickup truck killed three policemen at a checkpoint."):
+        assert any(e.plover_type == "ASSAULT" for e in _candidates(text)), text
+
+
 def test_events_dyad_figure_as_target_gives_way_to_its_recipient() -> None:
     # sentences written for this test: a sum is no actor; the country its phrase gives it to is
     # the target (before, the figure was dropped and the target country with it), and a dative

@@ -29,7 +29,12 @@ from eventwire.analyze.events_core import CodedEvent, TokenGraph, code_sentence
 from eventwire.analyze.events_coref import AnaphorContext, antecedent_country
 from eventwire.analyze.events_dates import DateInfo, refine_planned_dates
 from eventwire.analyze.events_domain import article_probability, political_probability
-from eventwire.analyze.events_dyad import drop_non_actors, natural_cause, self_dyad
+from eventwire.analyze.events_dyad import (
+    drop_non_actors,
+    natural_cause,
+    self_dyad,
+    traffic_accident,
+)
 from eventwire.analyze.events_filter import (
     argument_kind,
     candidate_features,
@@ -56,7 +61,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); 13: models retrained with eval/events_ecbtrain_extra4.jsonl
+VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); a road accident is no assault; 13: models retrained with eval/events_ecbtrain_extra4.jsonl
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -284,7 +289,8 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
         # every candidate of the coder; the event-ness model decides which are events
         local = _sentence_country(pcs, ust, uen)
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
-                 for c in code_sentence(g, lo, hi, dct, story=True) if not natural_cause(g, c)]
+                 for c in code_sentence(g, lo, hi, dct, story=True)
+                 if not natural_cause(g, c) and not traffic_accident(g, c, lo, hi)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
         coded += [_stage_countries(doc, g, c, local) for c in reported_criticism(g, lo, hi, dct, coded)]
         dom_p = (domain_of or political_probability)(art.text[ust:uen]) if coded else 0.5

@@ -18,7 +18,13 @@ with no country of their own:
   "*a quake* struck") is no event at all (:func:`natural_cause`): PLOVER codes what actors do;
   the hazards are a word list from a standard peril classification (``word_lists.tsv``,
   ``hazards``), with the road and rail vehicles that stand for a transport accident ("*a pickup
-  truck* struck a cyclist"; the driver, an actor, is not in the list).
+  truck* struck a cyclist"; the driver, an actor, is not in the list);
+- a road accident is no assault either (:func:`traffic_accident`; the realnews protocol's
+  judgement call 9: non-intentional killings, drunk-driving hit-and-runs among them, are not
+  ASSAULT; their legal consequences are coded): an ASSAULT by striking, hitting, killing or
+  running over, in a sentence about traffic (a driver, pedestrian, vehicle, crash, DWI) with no
+  word of intent (deliberately, rammed, attack, gun, bomb, ...), done by a driver, a named
+  person, a pronoun or no one named ("A drunk driver struck and killed a pedestrian").
 
 The categories these address were counted on the training sentences only
 (``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
@@ -29,9 +35,18 @@ from __future__ import annotations
 import dataclasses
 
 from eventwire.analyze.events_graph import RECIPROCAL, CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import EVENT_NOUNS, HAZARDS, INSTRUMENTS, NOUNS
+from eventwire.analyze.events_lexicon import (
+    ACCIDENT_VERBS,
+    EVENT_NOUNS,
+    HAZARDS,
+    INSTRUMENTS,
+    INTENT_CUES,
+    NOUNS,
+    TRAFFIC_CUES,
+    TRAFFIC_DOERS,
+)
 
-__all__ = ["drop_non_actors", "is_non_actor", "natural_cause", "self_dyad"]
+__all__ = ["drop_non_actors", "is_non_actor", "natural_cause", "self_dyad", "traffic_accident"]
 
 # entity labels that name people, groups, places or organisations: always possible actors
 _ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
@@ -103,3 +118,22 @@ def natural_cause(g: TokenGraph, ev: CodedEvent) -> bool:
     if k is None or g.toks[k].pos != "NOUN" or g.toks[k].ent_type in _ACTOR_LABELS:
         return False
     return g.lemma(k).lower() in HAZARDS or g.toks[k].text.lower() in HAZARDS
+
+
+def traffic_accident(g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> bool:
+    """Is the ASSAULT candidate ``ev`` of the sentence ``g.toks[lo:hi]`` a road accident (see the
+    module docstring)?"""
+    if ev.plover_type != "ASSAULT" or g.lemma(ev.trigger).lower() not in ACCIDENT_VERBS:
+        return False
+    words = {w for i in range(lo, hi) for w in (g.toks[i].lemma.lower(), g.toks[i].text.lower())}
+    if not words & TRAFFIC_CUES or words & INTENT_CUES:
+        return False
+    # "struck by a car": the passive agent is a vehicle, whichever phrase the coder took as source
+    for a in g.kids(ev.trigger, "agent"):
+        if any(g.lemma(o).lower() in TRAFFIC_CUES for o in g.kids(a, "pobj")):
+            return True
+    k = ev.source_tok
+    if k is None:
+        return True
+    t = g.toks[k]
+    return t.pos == "PRON" or t.ent_type == "PERSON" or g.lemma(k).lower() in TRAFFIC_DOERS

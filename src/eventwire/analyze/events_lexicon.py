@@ -118,6 +118,12 @@ DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
 # Nouns with a labour default and a military sense ("Israeli strikes"), and the labour words.
 MILITARY_SENSE: dict[str, str] = dict(_L["military_sense"])
 LABOUR_SENSE: frozenset[str] = frozenset(_L["labour_sense"])
+# Road accidents, no assaults (realnews protocol, call 9): the verbs, who drives, the cue
+# words of a traffic sentence and the words of intent that keep it an attack.
+ACCIDENT_VERBS: frozenset[str] = frozenset(_L["accident_verbs"])
+TRAFFIC_DOERS: frozenset[str] = frozenset(_L["traffic_doers"])
+TRAFFIC_CUES: frozenset[str] = frozenset(_L["traffic_cues"])
+INTENT_CUES: frozenset[str] = frozenset(_L["intent_cues"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
 # Event nouns -> the role their "of" phrase fills: "agent", "patient" or "theme" (NomBank-style).
