@@ -197,3 +197,14 @@ def test_places_surname_of_a_person_named_in_the_article_is_not_a_town() -> None
     released = doc.article.text.index("Jackson was released")
     assert not any(p.start == released and p.country is not None for p in doc.places)
     assert any(p.name == "Denver" for p in doc.places)
+
+
+def test_places_city_named_with_city_keeps_its_whole_name() -> None:
+    # sentences written for this test: "Idlib province", "Hue city" are a name and its kind, but
+    # "Kansas City" and "Mexico City" are names of their own (the gazetteer knows the whole)
+    doc = _analyze("Police in Kansas City arrested a man, and protests spread to Mexico City. "
+                   "Fighting reached Idlib province and Hue city.")
+    got = {p.text: (p.name, p.country) for p in doc.places}
+    assert got["Kansas City"] == ("Kansas City", "USA")
+    assert got["Mexico City"][1] == "MEX"
+    assert "Idlib" in got and "Hue" in got

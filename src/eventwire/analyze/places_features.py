@@ -87,7 +87,7 @@ class SentenceParse:
         return te - 1
 
 
-def _trim(sp: SentenceParse, ts: int, te: int) -> tuple[int, int, str]:
+def _trim(sp: SentenceParse, ts: int, te: int, gaz: Gazetteer | None = None) -> tuple[int, int, str]:
     toks = sp.tokens
     # cut at a detached dash, bracket or comma ("Latakia - 2", "Palmyra (Tadmur")
     for k in range(ts + 1, te):
@@ -100,7 +100,11 @@ def _trim(sp: SentenceParse, ts: int, te: int) -> tuple[int, int, str]:
     while te > ts and (toks[te - 1].text in ("'s", "\u2019s", "'", "\u2019", ".", ",") or toks[te - 1].tag == "POS"):
         te -= 1
     suffix = ""
-    if te - ts >= 2 and toks[te - 1].text.lower() in ADMIN_SUFFIXES:
+    # "Idlib province", "Hue city": the name and its kind; but "Kansas City", "Mexico City" are
+    # names of their own (the gazetteer knows the whole)
+    if te - ts >= 2 and toks[te - 1].text.lower() in ADMIN_SUFFIXES \
+            and not (gaz is not None and toks[te - 1].text[:1].isupper()
+                     and any(e.kind == "city" for e in gaz.lookup(" ".join(t.text for t in toks[ts:te])))):
         suffix = toks[te - 1].text.lower()
         te -= 1
     while te > ts and (_NUM_RE.match(toks[te - 1].text) and te - ts > 1):
@@ -144,7 +148,7 @@ def find_candidates(
         k += 1
     out = []
     for ts, te, label in raw:
-        ts2, te2, suffix = _trim(sp, ts, te)
+        ts2, te2, suffix = _trim(sp, ts, te, gaz)
         if te2 <= ts2:
             continue
         if not any(ch.isalpha() for ch in toks[ts2].text):
