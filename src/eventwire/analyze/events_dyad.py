@@ -22,9 +22,10 @@ with no country of their own:
 - a road accident is no assault either (:func:`traffic_accident`; the realnews protocol's
   judgement call 9: non-intentional killings, drunk-driving hit-and-runs among them, are not
   ASSAULT; their legal consequences are coded): an ASSAULT by striking, hitting, killing or
-  running over, in a sentence about traffic (a driver, pedestrian, vehicle, crash, DWI) with no
-  word of intent (deliberately, rammed, attack, gun, bomb, ...), done by a driver, a named
-  person, a pronoun or no one named ("A drunk driver struck and killed a pedestrian").
+  running over with no word of intent in its sentence (deliberately, rammed, attack, gun, bomb,
+  ...), either by a vehicle as passive agent ("struck by a van") or, in a sentence about
+  traffic (a driver, pedestrian, crash, DWI; a vehicle alone is not enough), done by a driver, a
+  named person, a pronoun or no one named ("A drunk driver struck and killed a pedestrian").
 
 The categories these address were counted on the training sentences only
 (``eval/events_dyad_diagnose.py``: the realnews train split and the extra ECB+ train sentences).
@@ -44,6 +45,7 @@ from eventwire.analyze.events_lexicon import (
     NOUNS,
     TRAFFIC_CUES,
     TRAFFIC_DOERS,
+    VEHICLES,
 )
 
 __all__ = ["drop_non_actors", "is_non_actor", "natural_cause", "self_dyad", "traffic_accident"]
@@ -126,12 +128,14 @@ def traffic_accident(g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> bool:
     if ev.plover_type != "ASSAULT" or g.lemma(ev.trigger).lower() not in ACCIDENT_VERBS:
         return False
     words = {w for i in range(lo, hi) for w in (g.toks[i].lemma.lower(), g.toks[i].text.lower())}
-    if not words & TRAFFIC_CUES or words & INTENT_CUES:
+    if words & INTENT_CUES:
         return False
     # "struck by a car": the passive agent is a vehicle, whichever phrase the coder took as source
     for a in g.kids(ev.trigger, "agent"):
-        if any(g.lemma(o).lower() in TRAFFIC_CUES for o in g.kids(a, "pobj")):
+        if any(g.lemma(o).lower() in VEHICLES | TRAFFIC_CUES for o in g.kids(a, "pobj")):
             return True
+    if not words & TRAFFIC_CUES:
+        return False
     k = ev.source_tok
     if k is None:
         return True

@@ -123,6 +123,7 @@ LABOUR_SENSE: frozenset[str] = frozenset(_L["labour_sense"])
 ACCIDENT_VERBS: frozenset[str] = frozenset(_L["accident_verbs"])
 TRAFFIC_DOERS: frozenset[str] = frozenset(_L["traffic_doers"])
 TRAFFIC_CUES: frozenset[str] = frozenset(_L["traffic_cues"])
+VEHICLES: frozenset[str] = frozenset(_L["vehicles"])
 INTENT_CUES: frozenset[str] = frozenset(_L["intent_cues"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
