@@ -35,6 +35,9 @@ _CASES = [
     ({"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."},
      "Albany", "Albany, New York"),
     ({"a": "He was born in Athens, Tex., in 1928.", "b": "He grew up in Athens."}, "Athens", "Athens, Texas"),
+    # a Canadian province's abbreviation too (the gazetteer's regions.tsv)
+    ({"a": "A gunman opened fire in London, Ont., on Friday.", "b": "Police in London said two died."},
+     "London", "London, Ontario"),
     # the region must be a place name: "in Wellington, Smith said" names none
     ({"a": "The shop burned in Wellington, Smith said.", "b": "Fire in Wellington."}, "Wellington", "Wellington"),
     # a list of towns is no qualification

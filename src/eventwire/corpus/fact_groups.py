@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FactGroupsStage", "make_stage", "VERSION", "story_assignments"]
 
-VERSION = "6"  # 6: a bare town takes the region its story states; one spelling per person, one person under several keys one fact (NAME_UNION); a clock time two articles state is a story detail (rules.shared_clock). 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
+VERSION = "7"  # 7: Canadian, Australian and UK region abbreviations written out ("Vancouver, B.C." -> "Vancouver, British Columbia"). 6: a bare town takes the region its story states; one spelling per person, one person under several keys one fact (NAME_UNION); a clock time two articles state is a story detail (rules.shared_clock). 5: a statement two articles word the same way is one fact (one key; a changed figure or date clashes). 4: partial dates, clock times without a.m./p.m. or in another zone, figures rounded in two units, spellings of one name, two people's ages under one key, unit-less counts join their happening's count
 
 
 def _stored_stories(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, str] | None:

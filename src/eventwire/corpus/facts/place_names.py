@@ -33,9 +33,9 @@ PLACE_LABELS = ("GPE", "LOC")
 
 @functools.lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
-    from eventwire.corpus.facts.when_where import us_state_forms
+    from eventwire.corpus.facts.when_where import region_forms
 
-    return us_state_forms()
+    return region_forms()
 
 
 def _container(name: str, region: str) -> str | None:

@@ -14,7 +14,6 @@ or year said to be early or late in it is "2008 (late)".
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 from eventwire.corpus.facts import rules
@@ -23,7 +22,7 @@ from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class, word_
 from eventwire.corpus.facts.records import Statement
 from eventwire.corpus.facts.resources import tsv_rows
 
-__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns", "us_state_forms", "is_setting"]
+__all__ = ["date_statements", "place_statements", "time_value", "date_value", "area_nouns", "region_forms", "is_setting"]
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -174,32 +173,27 @@ def date_statements(doc: FactDoc) -> list[Statement]:
 
 
 @functools.lru_cache(maxsize=1)
-def _us_states() -> tuple[dict[str, str], dict[str, str]]:
-    from eventwire.analyze.places_gazetteer import _data_dir
+def _region_forms() -> dict[str, str]:
     from eventwire.analyze.places_qualified import region_rows
 
-    states = json.loads((_data_dir() / "us_states.json").read_text(encoding="utf-8"))
-    by_code = {s["code"]: s["name"] for s in states.values()}
-    # the gazetteer's table of regions as written after a town (its US rows: AP-style and
-    # postal abbreviations and full names)
-    abbr = {r["form"]: r["name"] for r in region_rows() if r["country"] == "USA"}
-    for name in by_code.values():
-        abbr[name] = name
-    return by_code, abbr
+    # the gazetteer's table of regions as written after a town: US states, Canadian provinces,
+    # Australian states, the parts of the UK (full names, AP-style and postal abbreviations)
+    return {r["form"]: r["name"] for r in region_rows()}
 
 
-def us_state_forms() -> dict[str, str]:
-    """US state names and their AP-style or older abbreviations ("Calif.", "Tex.") -> the state's name."""
-    return dict(_us_states()[1])
+def region_forms() -> dict[str, str]:
+    """Region names and their abbreviations as written after a town ("Calif.", "Tex.", "Ont.",
+    "N.S.W.") -> the region's name."""
+    return dict(_region_forms())
 
 
 def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
-    """"Beverly Hills, California" where the text names the state after the town ("Beverly
-    Hills, Calif."), the name as written otherwise: the region is what the text states, never
+    """"Beverly Hills, California" where the text names the state or province after the town
+    ("Beverly Hills, Calif."; "London, Ont."), the name as written otherwise: the region is what the text states, never
     a guess (the most populous "Somerset" is in California; the story is in England). Other
     articles of the story may qualify a bare name (:mod:`place_names`). Returns (value, end
     offset used)."""
-    _, abbr = _us_states()
+    abbr = _region_forms()
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?)", doc.text[end : end + 20])
     if m:
