@@ -149,3 +149,16 @@ def test_events_lexicon_bare_pull_is_a_retreat_only_of_armed_forces() -> None:
     for text, want in cases.items():
         types = found[text]
         assert ("RETREAT" in types) == want, (text, types)
+
+
+def test_events_lexicon_a_bomb_going_off_is_an_attack() -> None:
+    # sentences written for this test: "go off" is an explosion (CAMEO 183) only when what goes
+    # off is an explosive (its subject's words select the rule, like "troops arrived")
+    cases = {
+        "A roadside bomb went off as a police patrol passed on Sunday.": True,
+        "Two explosive devices went off near the stadium before the match.": True,
+        "The fire alarm went off at six in the morning.": False,
+    }
+    found = _candidate_types(list(cases))
+    for text, attack in cases.items():
+        assert ("ASSAULT" in found[text]) == attack, (text, found[text])
