@@ -61,7 +61,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); a road accident is no assault; 13: models retrained with eval/events_ecbtrain_extra4.jsonl
+VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); a road accident is no assault; a bomb that "went off"; 13: models retrained with eval/events_ecbtrain_extra4.jsonl
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
