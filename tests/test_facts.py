@@ -326,6 +326,16 @@ def test_extract_ages_attribution_and_hedging() -> None:
     assert t["hedge"] == "reportedly" and t["attribution"] == "team sources"
 
 
+def test_extract_attribution_is_the_speaker_of_the_clause_that_reports_it() -> None:
+    # sentences written for this test: two sources in one sentence each get their own figure;
+    # a figure in a clause no verb of saying reports keeps the sentence's speaker
+    sts = _one("State television said the quake measured 5.2, while the US Geological Survey said it "
+               "measured 5.4. Police say a man told the 36-year-old driver to stop.")
+    by_text = {s["text"]: s.get("attribution") for s in sts}
+    assert by_text["5.2"] == "State television" and by_text["5.4"] == "the US Geological Survey"
+    assert by_text.get("36-year-old", "Police") == "Police"
+
+
 def test_reconcile_unspecific_key_takes_the_one_key_of_its_value() -> None:
     # "a 60-year-old woman" (age:?) is the 60 of the one named person whose age is 60
     sts = [_st("a", 60.0, "age", key="age:smith"), _st("b", 60.0, "age", key="age:?"),
