@@ -257,6 +257,7 @@ def test_actors_headline_glue_is_trimmed_from_names() -> None:
          "Attorney General Wally Oppal", "CAN"),
         ("Sheriff Tom Jones of Athens, Ga., said deputies arrested two men.", "Sheriff Tom Jones", "USA"),
         ("The mayor of Kingston, Ontario, condemned the shooting.", "mayor", "CAN"),
+        ("Ambassador Jane Doe of the United States met the foreign minister.", "Ambassador Jane Doe", "USA"),
     ],
 )
 def test_actors_official_takes_the_country_of_the_jurisdiction_named_after_them(text: str, name: str,
@@ -269,7 +270,9 @@ def test_actors_official_takes_the_country_of_the_jurisdiction_named_after_them(
 def test_actors_bare_town_or_ambiguous_region_after_an_official_gives_no_country() -> None:
     # "Athens" alone could be in Greece or Georgia, USA; "Georgia" the country or the state
     for text in ("Sheriff Tom Jones of Athens said deputies arrested two men.",
-                 "Sheriff Tom Jones of Georgia said deputies arrested two men."):
+                 "Sheriff Tom Jones of Georgia said deputies arrested two men.",
+                 # a province that a big foreign city is named after (Ontario, California)
+                 "Mayor Tom Jones of Ontario said deputies arrested two men."):
         got = {m.text: m.country for m in _doc(text).actor_mentions}
         assert got.get("Sheriff Tom Jones") is None, text
 

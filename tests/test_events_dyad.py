@@ -177,7 +177,10 @@ def test_events_dyad_road_accident_is_no_assault_but_its_consequences_are_events
     # sentences written for this test (realnews protocol, judgement call 9: non-intentional
     # killings, drunk-driving hit-and-runs among them, are not ASSAULT; the charge is coded)
     for text in ("A drunk motorist hit and killed a teenager crossing Elm Avenue late on Saturday.",
-                 "An elderly man died after being struck by a van near the harbour in Cork."):
+                 "An elderly man died after being struck by a van near the harbour in Cork.",
+                 # driving through a red light is no ramming; soldiers killed in a crash are no targets
+                 "The motorist drove through a red light and struck a cyclist on Route 4.",
+                 "Twelve soldiers were killed when their transport helicopter crashed in fog."):
         assert not any(e.plover_type == "ASSAULT" for e in _candidates(text)), text
     charged = _candidates("A motorist who ran over a pedestrian in Leeds was charged with "
                           "causing death by dangerous driving, and she struck two more cars.")
@@ -187,7 +190,10 @@ def test_events_dyad_road_accident_is_no_assault_but_its_consequences_are_events
                  "A car bomb killed 12 people in the market on Sunday.",
                  "Gunmen in a pickup truck killed three policemen at a checkpoint.",
                  # a vehicle named in the sentence is not enough: no driver, crash or pedestrian
-                 "Police said the suspect's car was seen near the clinic in the weeks before the doctor was killed."):
+                 "Police said the suspect's car was seen near the clinic in the weeks before the doctor was killed.",
+                 # a vehicle used as a weapon: driven into people, or struck with
+                 "The man drove a van into pedestrians on the bridge, killing four people.",
+                 "The driver struck three soldiers with his car at a junction near the border, the army said."):
         assert any(e.plover_type == "ASSAULT" for e in _candidates(text)), text
 
 

@@ -114,6 +114,12 @@ def test_events_lexicon_military_sense_of_strike_by_a_state_or_on_a_place() -> N
         "The Greek general strike paralysed Athens on Wednesday.": "PROTEST",
         "Three people died during a strike in Athens.": "PROTEST",
         "The strike by dockworkers shut the port of Rotterdam.": "PROTEST",
+        # a nationality alone on a strike in a sentence with no word of armed conflict, or a
+        # building it is aimed on, keeps the labour sense
+        "The Greek strike paralysed ferries to the islands.": "PROTEST",
+        "The Nigerian strike over fuel prices entered its second day.": "PROTEST",
+        "A strike on Broadway would shut 40 theatres, producers warned.": "PROTEST",
+        "Pakistani strikes on militant hideouts killed 20 fighters.": "ASSAULT",
     }
     found = _candidate_types(list(cases))
     for text, want in cases.items():
@@ -158,6 +164,9 @@ def test_events_lexicon_a_bomb_going_off_is_an_attack() -> None:
         "A roadside bomb went off as a police patrol passed on Sunday.": True,
         "Two explosive devices went off near the stadium before the match.": True,
         "The fire alarm went off at six in the morning.": False,
+        # what goes off is its subject, not a word elsewhere in the sentence
+        "The fire alarm went off as police searched the building for explosives.": False,
+        "His mobile phone went off during the minister's speech in parliament.": False,
     }
     found = _candidate_types(list(cases))
     for text, attack in cases.items():

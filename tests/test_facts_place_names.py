@@ -35,6 +35,9 @@ _CASES = [
     ({"a": "A teenager was shot in Albany, N.Y., last May.", "b": "The girl was shot on an Albany street."},
      "Albany", "Albany, New York"),
     ({"a": "He was born in Athens, Tex., in 1928.", "b": "He grew up in Athens."}, "Athens", "Athens, Texas"),
+    # a possessive after the comma is the next clause's, no region
+    ({"a": "A gunman opened fire in Toronto, Quebec's premier said.", "b": "Police in Toronto said two died."},
+     "Toronto", "Toronto"),
     # a Canadian province's abbreviation too (the gazetteer's regions.tsv)
     ({"a": "A gunman opened fire in London, Ont., on Friday.", "b": "Police in London said two died."},
      "London", "London, Ontario"),

@@ -50,6 +50,28 @@ def test_places_qualified_region_after_a_town_is_that_region(text: str, region: 
     assert _places(text)[region][0] == want
 
 
+@pytest.mark.parametrize(("text", "town", "country"), [
+    # sentences written for this test: the name after the comma starts the next clause's noun
+    # phrase, so the town keeps its own reading
+    ("In Moscow, US Ambassador John Sullivan met Russian officials.", "Moscow", "RUS"),
+    ("In Berlin, U.S. envoys pressed Germany on gas supplies.", "Berlin", "DEU"),
+    ("In Athens, Georgia's foreign minister met his Greek counterpart.", "Athens", "GRC"),
+    ("The leaders met in London, ON the evening of the summit.", "London", "GBR"),
+    # the pair closed by a lower-case word, a sentence end or a clause word after a country
+    ("Kingston, Ontario police arrested a man on Friday.", "Kingston", "CAN"),
+    ("He was born in Athens, Ga. The family moved to Ohio later.", "Athens", "USA"),
+    ("He was last seen in Paris, Ontario on Saturday.", "Paris", "CAN"),
+])
+def test_places_qualified_only_a_region_that_closes_the_pair(text: str, town: str, country: str) -> None:
+    assert _places(text)[town][0] == country
+
+
+def test_places_qualified_city_named_with_city_resolves_without_the_suffix_too() -> None:
+    # "Gaza City" is an alternate name of Gaza: the whole span is kept and resolved as Gaza
+    got = _places("Israeli strikes on Gaza City killed 12 people, health officials said.")
+    assert got["Gaza City"][0] == "PSE"
+
+
 def test_places_qualified_lists_keep_their_readings() -> None:
     got = _places("Leaders met in Paris, London and Berlin on Friday.")
     assert [got[n][0] for n in ("Paris", "London", "Berlin")] == ["FRA", "GBR", "DEU"]

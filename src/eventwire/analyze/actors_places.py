@@ -24,7 +24,9 @@ from eventwire.model import Entity
 
 __all__ = ["foreign_town", "jurisdiction_country"]
 
-_OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_OF = re.compile(r"[ \t]+of[ \t]+")
+_THE = re.compile(r"the[ \t]+", re.I)
+_BIG_CITY = 100_000
 _PLACE_LABELS = ("GPE", "LOC")
 
 
@@ -42,7 +44,9 @@ def jurisdiction_country(text: str, end: int, entities: Sequence[Entity]) -> str
     m = _OF.match(text, end)
     if m is None:
         return None
-    ent = next((e for e in entities if e.start == m.end() and e.label in _PLACE_LABELS), None)
+    the = _THE.match(text, m.end())
+    starts = {m.end(), the.end()} if the else {m.end()}
+    ent = next((e for e in entities if e.start in starts and e.label in _PLACE_LABELS), None)
     if ent is None:
         return None
     gaz = gazetteer()
@@ -50,6 +54,13 @@ def jurisdiction_country(text: str, end: int, entities: Sequence[Entity]) -> str
     if town is not None:
         return town.country
     # a country or first-level region, when every reading of the name is in one country
-    # ("British Columbia"; not "Georgia": the US state or the country)
-    countries = {r.country for r in regions_of(gaz, text[ent.start:ent.end])}
-    return countries.pop() if len(countries) == 1 else None
+    # ("British Columbia"; not "Georgia": the US state or the country), and no big city of
+    # another country bears the name ("Mayor X of Ontario" is more likely the Californian city's)
+    name = _THE.sub("", text[ent.start:ent.end], count=1)
+    countries = {r.country for r in regions_of(gaz, name)}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    if any(e.kind == "city" and e.country != country and e.population >= _BIG_CITY for e in gaz.lookup(name)):
+        return None
+    return country

@@ -43,6 +43,8 @@ from eventwire.analyze.events_lexicon import (
     INSTRUMENTS,
     INTENT_CUES,
     NOUNS,
+    RAMMING_SECURITY,
+    RAMMING_TARGETS,
     TRAFFIC_CUES,
     TRAFFIC_DOERS,
     VEHICLES,
@@ -128,11 +130,11 @@ def traffic_accident(g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> bool:
     if ev.plover_type != "ASSAULT" or g.lemma(ev.trigger).lower() not in ACCIDENT_VERBS:
         return False
     words = {w for i in range(lo, hi) for w in (g.toks[i].lemma.lower(), g.toks[i].text.lower())}
-    if words & INTENT_CUES:
+    if words & INTENT_CUES or _driven_at(g, ev, lo, hi):
         return False
     # "struck by a car": the passive agent is a vehicle, whichever phrase the coder took as source
     for a in g.kids(ev.trigger, "agent"):
-        if any(g.lemma(o).lower() in VEHICLES | TRAFFIC_CUES for o in g.kids(a, "pobj")):
+        if any(g.lemma(o).lower() in _VEHICLE_WORDS for o in g.kids(a, "pobj")):
             return True
     if not words & TRAFFIC_CUES:
         return False
@@ -141,3 +143,24 @@ def traffic_accident(g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> bool:
         return True
     t = g.toks[k]
     return t.pos == "PRON" or t.ent_type == "PERSON" or g.lemma(k).lower() in TRAFFIC_DOERS
+
+
+_VEHICLE_WORDS = VEHICLES | TRAFFIC_CUES
+
+
+def _driven_at(g: TokenGraph, ev: CodedEvent, lo: int, hi: int) -> bool:
+    """A vehicle used as a weapon: driven "into", "onto" or "through" people ("drove a van into
+    pedestrians", "drove onto the pavement"; not "drove through a red light"), or security
+    forces struck "with" a vehicle ("struck three soldiers with his car")."""
+    for i in range(lo, hi):
+        if g.toks[i].pos != "VERB" or g.lemma(i).lower() != "drive":
+            continue
+        for p in g.kids(i, "prep"):
+            if g.toks[p].text.lower() in ("into", "onto", "through") \
+                    and any(g.lemma(o).lower() in RAMMING_TARGETS for o in g.kids(p, "pobj")):
+                return True
+    k = ev.trigger
+    if any(g.lemma(o).lower() in RAMMING_SECURITY for o in g.kids(k, "dobj")):
+        return any(g.toks[p].text.lower() == "with" and any(g.lemma(o).lower() in _VEHICLE_WORDS for o in g.kids(p, "pobj"))
+                   for p in g.kids(k, "prep"))
+    return False

@@ -24,7 +24,7 @@ from eventwire.errors import ModelError
 
 __all__ = [
     "Rule", "VERBS", "PHRASAL", "NOUNS", "EVENT_NOUNS", "LIGHT_VERBS", "REPORTING", "CHARACTERIZE", "STATE_SECTORS", "INTENT", "REFUSE",
-    "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "ACTIVE_PASSIVES",
+    "THREAT", "DEMAND", "ACCUSE_CTRL", "MODALS", "SCHEDULING", "SUBJECT_KEYWORD_VERBS", "SUBJECT_PHRASAL", "ACTIVE_PASSIVES",
     "TRIGGERS_FILE", "WORD_LISTS_FILE", "NOUN_ROLES", "POSSESSOR_AGENT_NOUNS", "SYMMETRIC_NOUNS", "INSTRUMENTS", "ANAPHORS",
 ]
 
@@ -108,6 +108,8 @@ HAZARDS: frozenset[str] = frozenset(_L["hazards"])
 REPEAT: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 1) for p in _L["repeat"]))
 # Verbs whose subject words also select the code ("troops arrived").
 SUBJECT_KEYWORD_VERBS: frozenset[str] = frozenset(_L["subject_keyword_verbs"])
+# Phrasal triggers whose keywords come from their subject alone ("a bomb went off").
+SUBJECT_PHRASAL: frozenset[tuple[str, str]] = frozenset((v, w) for v, w in (p.split(" ", 1) for p in _L["subject_phrasal"]))
 # Adjectival passives that keep their subject as the actor ("X is opposed to Y").
 ACTIVE_PASSIVES: frozenset[str] = frozenset(_L["active_passives"])
 # Country and IGO aliases the coder's fallback country matcher adds ("Kremlin" -> RUS).
@@ -118,6 +120,7 @@ DISMISSAL_VERBS: frozenset[str] = frozenset(_L["dismissal_verbs"])
 # Nouns with a labour default and a military sense ("Israeli strikes"), and the labour words.
 MILITARY_SENSE: dict[str, str] = dict(_L["military_sense"])
 LABOUR_SENSE: frozenset[str] = frozenset(_L["labour_sense"])
+MILITARY_CONTEXT: frozenset[str] = frozenset(_L["military_context"])
 # Road accidents, no assaults (realnews protocol, call 9): the verbs, who drives, the cue
 # words of a traffic sentence and the words of intent that keep it an attack.
 ACCIDENT_VERBS: frozenset[str] = frozenset(_L["accident_verbs"])
@@ -125,6 +128,8 @@ TRAFFIC_DOERS: frozenset[str] = frozenset(_L["traffic_doers"])
 TRAFFIC_CUES: frozenset[str] = frozenset(_L["traffic_cues"])
 VEHICLES: frozenset[str] = frozenset(_L["vehicles"])
 INTENT_CUES: frozenset[str] = frozenset(_L["intent_cues"])
+RAMMING_TARGETS: frozenset[str] = frozenset(_L["ramming_targets"])
+RAMMING_SECURITY: frozenset[str] = frozenset(_L["ramming_security"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
 # Event nouns -> the role their "of" phrase fills: "agent", "patient" or "theme" (NomBank-style).

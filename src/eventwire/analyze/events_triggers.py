@@ -105,6 +105,9 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
             if ct.dep in ("prt", "prep", "dobj", "acomp", "advmod"):
                 key = (lem, ct.text.lower())
                 if key in lex.PHRASAL:
+                    if key in lex.SUBJECT_PHRASAL:  # "a bomb went off": what goes off decides
+                        words = {w for s in g.kids(k, "nsubj") for t in g.subtree(s)
+                                 for w in (g.toks[t].lemma.lower(), g.toks[t].text.lower())}
                     return _match(lex.PHRASAL[key], words), False
         if lem in lex.LIGHT_VERBS:
             for c in g.kids(k, "dobj", "nsubjpass", "attr"):
@@ -143,22 +146,33 @@ def _noun_code(g: TokenGraph, k: int) -> str | None:
 
 
 _STATE_LABELS = frozenset({"NORP", "GPE"})
-_AIMED_PLACE = frozenset({"GPE", "LOC", "FAC"})
+_AIMED_PLACE = frozenset({"GPE", "LOC"})
 
 
 def _military_sense(g: TokenGraph, k: int) -> bool:
-    """A noun of the labour sense by default ("strike") used in its military sense: a state or
-    armed force is named on it ("Israeli strikes", "Russia's strikes", "U.S. strikes") or it
-    is aimed on or against a place ("strikes on Gaza") — selectional restriction: workers
-    strike against employers or policies, not on places."""
+    """A noun of the labour sense by default ("strike") used in its military sense: aimed on or
+    against a place ("strikes on Gaza"; workers strike against employers or policies, not on
+    places; a building is no such place: "a strike on Broadway"), or with a state named on it
+    ("Israeli strikes", "Russia's strikes") in a sentence about armed conflict (a word of
+    ``military_context``: killing, wounding, troops, militants, missiles ...; "the Greek strike
+    paralysed ferries" is a labour strike)."""
+    state = False
     for c in g.children[k]:
         ct = g.toks[c]
         if ct.dep in ("amod", "compound", "poss", "nmod") and ct.ent_type in _STATE_LABELS:
-            return True
+            state = True
         if ct.dep == "prep" and ct.text.lower() in ("on", "against") \
                 and any(g.toks[o].ent_type in _AIMED_PLACE for o in g.kids(c, "pobj")):
             return True
-    return False
+    if not state:
+        return False
+    root = k
+    for _ in range(60):  # the sentence: everything under the root of k's tree
+        if g.head(root) == root:
+            break
+        root = g.head(root)
+    return any(g.lemma(i).lower() in lex.MILITARY_CONTEXT or g.toks[i].text.lower() in lex.MILITARY_CONTEXT
+               for i in g.subtree(root))
 
 
 _SUBORD = {"relcl": 2.5, "acl": 2.0, "advcl": 1.5, "pcomp": 1.5, "pobj": 1.0, "csubj": 1.0,

@@ -53,7 +53,7 @@ __all__ = [
     "entities_from_tokens",
 ]
 
-VERSION = "2"  # 2: towns qualified by their region ("Athens, Ga."; places_qualified)
+VERSION = "2"  # 2: towns qualified by their region ("Athens, Ga."; places_qualified); "Kansas City" keeps "City"
 MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "places" / "event_location_model.json"
 
 
@@ -179,6 +179,10 @@ def resolve_mention(text: str, context: frozenset[str] = frozenset(), gaz: Gazet
     """Resolve a place name to a gazetteer entry, preferring countries named in ``context``."""
     gaz = gaz or gazetteer()
     e = gaz.resolve(text, context)
+    words = text.split()
+    if e is None and len(words) > 1 and words[-1] == "City":
+        # "Gaza City", an alternate name that needs evidence, is the city "Gaza"
+        e = gaz.resolve(" ".join(words[:-1]), context)
     if e is None and " " in text:
         # "Kurdish-majority Aziziyah" / "southern Idlib": try the last words, dropping only
         # modifiers (lower-case or hyphenated words), never part of a name ("British Columbia"

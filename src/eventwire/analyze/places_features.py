@@ -100,8 +100,10 @@ def _trim(sp: SentenceParse, ts: int, te: int, gaz: Gazetteer | None = None) -> 
     while te > ts and (toks[te - 1].text in ("'s", "\u2019s", "'", "\u2019", ".", ",") or toks[te - 1].tag == "POS"):
         te -= 1
     suffix = ""
-    # "Idlib province", "Hue city": the name and its kind; but "Kansas City", "Mexico City" are
-    # names of their own (the gazetteer knows the whole)
+    # "Idlib province", "Hue city": the name and its kind; but "Kansas City", "Mexico City",
+    # "Gaza City" are names of their own (the gazetteer knows the whole as a city's name;
+    # places.resolve_mention falls back to the name without "City" when the whole alone does
+    # not resolve)
     if te - ts >= 2 and toks[te - 1].text.lower() in ADMIN_SUFFIXES \
             and not (gaz is not None and toks[te - 1].text[:1].isupper()
                      and any(e.kind == "city" for e in gaz.lookup(" ".join(t.text for t in toks[ts:te])))):

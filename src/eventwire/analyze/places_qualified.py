@@ -23,7 +23,7 @@ import re
 
 from eventwire.analyze.places_gazetteer import RESOURCE_DIR, GazEntry, Gazetteer, normalize_name
 
-__all__ = ["Region", "qualified", "region_rows", "regions_of", "town_in_region"]
+__all__ = ["Region", "qualified", "region_closed", "region_rows", "regions_of", "table_form_at", "town_in_region"]
 
 REGIONS_FILE = RESOURCE_DIR / "regions.tsv"
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -91,21 +91,67 @@ def town_in_region(gaz: Gazetteer, name: str, regions: list[Region]) -> tuple[Ga
     return None
 
 
-def _region_after(gaz: Gazetteer, text: str, pos: int) -> list[Region]:
-    """The regions named right after ``pos`` (which follows a comma): a table form (longest
-    first, "N.S.W." before "N"), else the longest capitalised run the gazetteer reads as one."""
+def region_closed(text: str, end: int, form: str, country_level: bool = False) -> bool:
+    """Whether the region ``form`` ending at ``end`` closes the "Town, Region" pair rather than
+    starting a noun phrase of the next clause ("In Moscow, US Ambassador X met ...", "In Athens,
+    Georgia's foreign minister ..."): the text ends there or a punctuation mark follows ("Athens,
+    Ga., police said"; AP style closes the pair with a comma); a first-level region written out
+    or with a period may also go on with a lower-case word ("Kingston, Ontario police said") or,
+    an abbreviation, end its sentence ("... in Athens, Ga. The suspect ..."); a country only with
+    a word that goes on with the clause (``pair_continuations.txt``: "Berne, Switzerland on
+    Saturday"). A short upper-case code ("ON", "NT": also ordinary words in capitals) needs the
+    punctuation."""
+    rest = text[end:end + 40]
+    if not rest or rest[0] in ",.;:)!?\"”\n-–—":
+        return True
+    if rest[0] in "'’" or rest[0] not in " \t" or (form.isupper() and "." not in form):
+        return False
+    word = rest.lstrip(" \t").split(maxsplit=1)[0] if rest.strip() else ""
+    if not word:
+        return True
+    if word[0] in "-–—(":  # "Newport Beach, Calif. - based"
+        return True
+    if country_level:  # "born in Berne, Switzerland on Saturday"; not "In Berlin, U.S. envoys"
+        return word.rstrip(",.;:") in _continuations()
+    return word[0].islower() or (form.endswith(".") and word[0].isupper())
+
+
+@functools.lru_cache(maxsize=1)
+def _continuations() -> frozenset[str]:
+    lines = (RESOURCE_DIR / "pair_continuations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def table_form_at(text: str, pos: int) -> str | None:
+    """The longest form of ``regions.tsv`` written at ``pos`` that closes its pair
+    (:func:`region_closed`), or None ("N.S.W." before "N"; never inside a longer word)."""
     for form in sorted((f for f in _table() if text.startswith(f, pos)), key=len, reverse=True):
         nxt = text[pos + len(form):pos + len(form) + 1]
-        if not nxt or not (nxt.isalnum() or (nxt == "." and not form.endswith("."))):
-            return regions_of(gaz, form)
+        if nxt and (nxt.isalnum() or (nxt == "." and not form.endswith("."))):
+            continue
+        return form if region_closed(text, pos + len(form), form) else None
+    return None
+
+
+def _region_after(gaz: Gazetteer, text: str, pos: int) -> list[Region]:
+    """The regions named right after ``pos`` (which follows a comma): a table form, else the
+    longest capitalised run the gazetteer reads as a region, each closing its pair."""
+    form = table_form_at(text, pos)
+    if form is not None:
+        return regions_of(gaz, form)
     m = _RUN_AFTER.match(text, pos)
     if m is None:
         return []
     words = m.group(0).split()
     for k in range(len(words), 0, -1):
-        found = regions_of(gaz, " ".join(words[:k]).rstrip(".,"))
+        full = " ".join(words[:k]).rstrip(",")
+        name = full.rstrip(".")
+        found = regions_of(gaz, name)
         if found:
-            return found
+            # a period inside the name ("U.S.") is the name's own, not the pair's closer
+            end = pos + (len(full) if "." in name else len(name))
+            country_level = all(r.admin1 is None for r in found)
+            return found if region_closed(text, end, name, country_level) else []
     return []
 
 
@@ -122,8 +168,9 @@ def qualified(text: str, start: int, end: int, entry: GazEntry | None, gaz: Gaze
     before = _RUN_BEFORE.search(text[max(0, start - _LOOKBACK):start])
     if before is not None:
         # the NER may leave an abbreviation's period outside the span ("Tex" of "Tex.")
-        regions = regions_of(gaz, name) or (regions_of(gaz, name + ".") if text[end:end + 1] == "." else [])
-        if regions:
+        form, stop = (name + ".", end + 1) if text[end:end + 1] == "." and regions_of(gaz, name + ".") else (name, end)
+        regions = regions_of(gaz, form)
+        if regions and region_closed(text, stop, form, all(r.admin1 is None for r in regions)):
             words = before.group(1).split()
             for k in range(len(words)):
                 hit = town_in_region(gaz, " ".join(words[k:]), regions)

@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from eventwire.analyze.places_qualified import region_closed, regions_of, table_form_at
 from eventwire.corpus.facts.records import Statement
 
 __all__ = ["qualify_places", "containers", "PLACE_LABELS"]
@@ -27,7 +28,6 @@ __all__ = ["qualify_places", "containers", "PLACE_LABELS"]
 _BIG_TOWN = 100_000
 _COMMA = re.compile(r",\s+")
 _LIST_TAIL = re.compile(r"\s*(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:and|or|&)\s+[A-Z]")
-_STATE = re.compile(r"[A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?")
 PLACE_LABELS = ("GPE", "LOC")
 
 
@@ -36,6 +36,13 @@ def _state_names() -> dict[str, str]:
     from eventwire.corpus.facts.when_where import region_forms
 
     return region_forms()
+
+
+def _country_level(region: str) -> bool:
+    from eventwire.analyze.places_gazetteer import gazetteer
+
+    found = regions_of(gazetteer(), region)
+    return bool(found) and all(r.admin1 is None for r in found)
 
 
 def _container(name: str, region: str) -> str | None:
@@ -87,12 +94,15 @@ def containers(texts: Mapping[str, str], places: Mapping[str, Sequence[tuple[int
             if comma is None or _LIST_TAIL.match(text, m.end()):
                 continue
             if comma.end() in ends:
-                if re.match(r"['’]s\b", text[ends[comma.end()] : ends[comma.end()] + 3]):
-                    continue  # "Kashmir, Pakistan's army said": a possessive, no region
-                region = _container(name, text[comma.end() : ends[comma.end()]].strip())
+                written = text[comma.end() : ends[comma.end()]].strip()
+                # "Kashmir, Pakistan's army said", "In Moscow, US Ambassador X ...": the next
+                # clause's noun phrase, no region (places_qualified.region_closed)
+                if not region_closed(text, ends[comma.end()], written, _country_level(written)):
+                    continue
+                region = _container(name, written)
             else:  # "Albany, N.Y.": a state's abbreviation the tagger may not mark
-                st = _STATE.match(text, comma.end())
-                region = _container(name, st.group(0)) if st else None
+                form = table_form_at(text, comma.end())
+                region = _container(name, form) if form else None
                 region = region if region in _state_names().values() else None
             if region is not None and region != name:
                 found.setdefault(name, set()).add(region)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+from eventwire.analyze.places_qualified import table_form_at
 from eventwire.corpus.facts import rules
 from eventwire.corpus.facts.context import attribution, hedge_word
 from eventwire.corpus.facts.document import FactDoc, cue_kind, noun_class, word_class
@@ -195,12 +196,13 @@ def _canonical_place(doc: FactDoc, name: str, end: int) -> tuple[str, int]:
     offset used)."""
     abbr = _region_forms()
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    m = re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?\.?)", doc.text[end : end + 20])
+    m = re.match(r",[ \t]*", doc.text[end : end + 4])
     if m:
-        st = m.group(1)
-        for cand in (st, st.rstrip(".") + ".", st.rstrip(".")):
-            if cand in abbr and name not in abbr.values():
-                return f"{name}, {abbr[cand]}", end + m.end()
+        # a region the table writes after a town that closes the pair ("Toronto, Quebec's
+        # premier" names none: places_qualified.table_form_at)
+        form = table_form_at(doc.text, end + m.end())
+        if form is not None and name not in abbr.values():
+            return f"{name}, {abbr[form]}", end + m.end() + len(form)
     return name, end
 
 
