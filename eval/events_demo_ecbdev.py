@@ -9,7 +9,10 @@ date as the metadata date): real news of another decade and other outlets, on wh
 model or rule was trained or tuned (only the timex rules were written on it).
 ``eval/events_demo_tempeval_judged_1.jsonl`` holds the judgements of the sample printed with
 ``--corpus tempeval --seed 20261206`` in session 16, printed sample in
-``eval/results/events_demo_tempeval_s16.txt``.
+``eval/results/events_demo_tempeval_s16.txt``; ``eval/events_demo_tempeval_judged_2.jsonl`` those
+of a second sample of the final code of session 16, ``--corpus tempeval --seed 20261207
+--exclude-judged eval/events_demo_tempeval_judged_1.jsonl`` (printed in
+``eval/results/events_demo_tempeval_s16b.txt``).
 
 Every ECB+ dev document (197 real news articles, topics never trained on) is analyzed as
 ``eventwire run`` would (plain text, cleaned, then nlp, timex, actors, places, events). The
@@ -59,6 +62,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--out", type=Path, default=ROOT / "eval" / "results" / "events_demo_ecbdev.jsonl")
     ap.add_argument("--corpus", choices=("ecbdev", "tempeval"), default="ecbdev")
+    ap.add_argument("--exclude-judged", type=Path, action="append", default=[],
+                    help="a judged sample (JSONL with doc_id, trigger, type): its events are not drawn again")
     args = ap.parse_args()
     path = DEV if args.corpus == "ecbdev" else TEMPEVAL
     if not path.exists():
@@ -91,8 +96,11 @@ def main() -> None:
     print(f"{len(docs)} documents, {len(rows)} events")
     for t in sorted(n_docs):
         print(f"topic {t}: {n_docs[t]} docs, {by_topic.get(t, 0)} events")
+    judged = {(j["doc_id"], j["trigger"], j["type"]) for f in args.exclude_judged
+              for j in map(json.loads, filter(str.strip, f.open(encoding="utf-8")))}
+    pool = [r for r in rows if (r["doc_id"], r["trigger"], r["type"]) not in judged]
     rng = random.Random(args.seed)
-    sample = rng.sample(rows, min(args.sample, len(rows)))
+    sample = rng.sample(pool, min(args.sample, len(pool)))
     for i, r in enumerate(sample):
         print(f"[{i}] {r['doc_id']} {r['type']} {r['status']} {r['source_country']}->{r['target_country']} "
               f"'{r['trigger']}' src={r['source']!r} tgt={r['target']!r}\n     {r['sentence'][:220]}")
