@@ -54,6 +54,7 @@ from eventwire.analyze.events_learned import (
     sentence_type_model,
 )
 from eventwire.analyze.events_lexicon import REPORTING
+from eventwire.analyze.events_scope import out_of_scope
 from eventwire.analyze.events_speech import own_features, reported_criticism
 from eventwire.analyze.events_status import refine_status
 from eventwire.errors import ModelError
@@ -61,7 +62,7 @@ from eventwire.model import AnalyzedDoc, Article, Event, Token, make_id
 
 __all__ = ["code_command", "code_texts", "make_stage", "EventsStage", "VERSION"]
 
-VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); a road accident is no assault; a bomb that "went off"; 13: models retrained with eval/events_ecbtrain_extra4.jsonl
+VERSION = "14"  # 14: the military sense of "strike" (a state named on it, or aimed on a place); a road accident is no assault; a bomb that "went off"; the protocol's scope (firefighting, animals, bare back-references, evaded events, questions); 13: models retrained with eval/events_ecbtrain_extra4.jsonl
 
 
 def _sentence_ranges(tokens: Sequence[Token], sent_spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -290,7 +291,7 @@ def candidate_events(doc: AnalyzedDoc, type_model: SentenceTypeModel | None = No
         local = _sentence_country(pcs, ust, uen)
         coded = [_stage_countries(doc, g, refine_status(g, sanitize_arguments(g, c)), local)
                  for c in code_sentence(g, lo, hi, dct, story=True)
-                 if not natural_cause(g, c) and not traffic_accident(g, c, lo, hi)]
+                 if not natural_cause(g, c) and not traffic_accident(g, c, lo, hi) and not out_of_scope(g, c)]
         coded += repeated_events(g, lo, hi, prev, dct, coded)
         coded += [_stage_countries(doc, g, c, local) for c in reported_criticism(g, lo, hi, dct, coded)]
         dom_p = (domain_of or political_probability)(art.text[ust:uen]) if coded else 0.5

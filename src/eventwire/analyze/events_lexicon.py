@@ -130,6 +130,12 @@ VEHICLES: frozenset[str] = frozenset(_L["vehicles"])
 INTENT_CUES: frozenset[str] = frozenset(_L["intent_cues"])
 RAMMING_TARGETS: frozenset[str] = frozenset(_L["ramming_targets"])
 RAMMING_SECURITY: frozenset[str] = frozenset(_L["ramming_security"])
+# Protocol scope: animals are no targets; time prepositions of bare back-references; the
+# words that make "ask" a question.
+ANIMALS: frozenset[str] = frozenset(_L["animals"])
+FIREFIGHTING: frozenset[str] = frozenset(_L["firefighting"])
+TIME_PREPS: frozenset[str] = frozenset(_L["time_preps"])
+QUESTION_WORDS: frozenset[str] = frozenset(_L["question_words"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])
 # Event nouns -> the role their "of" phrase fills: "agent", "patient" or "theme" (NomBank-style).

@@ -7,7 +7,8 @@ not see, each a general construction of English rather than a word list fitted t
 
 - **cancelled / postponed**: the event (noun or verb) is the object, or the passive subject,
   of a cancelling verb ("the visit was cancelled", "scrapped the march", "called off talks");
-- **negated**: a negative determiner or subject on the event or its object ("no arrests
+- **negated**: an event noun someone evaded ("dodging arrest", "escaped capture"); a negative
+  determiner or subject on the event or its object ("no arrests
   were made", "no sanctions had been imposed", "neither ... troops have fired"), or the
   event is what someone denies: the clause or gerund of a verb of denial ("Iran denied that
   it had supplied drones", "Russia denied attacking civilians") or the clause of a claim
@@ -109,6 +110,14 @@ def _denied(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _evaded(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
+    """An event noun that someone evaded did not happen ("dodging arrest", "escaped capture")."""
+    if g.toks[k].pos != "NOUN":
+        return False
+    h, rel = _governor(g, k)
+    return h != k and rel == "dobj" and g.lemma(h) in cues["evade"] and not g.kids(h, "neg")
+
+
 def _ongoing(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
     t = g.toks[k]
     h, rel = _governor(g, k)
@@ -156,7 +165,7 @@ def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
     k = ev.trigger
     if _cancelled(g, k, cues):
         ev.status = "cancelled"
-    elif _negated(g, k, cues) or _denied(g, k, cues):
+    elif _negated(g, k, cues) or _denied(g, k, cues) or _evaded(g, k, cues):
         ev.status = "negated"
     elif ev.status in ("happened", "planned") and _ongoing(g, k, cues):
         ev.status = "ongoing"

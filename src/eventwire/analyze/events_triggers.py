@@ -123,6 +123,8 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
                                 return code, False
         rules = lex.VERBS.get(lem)
         if rules:
+            if lem == "ask" and _asks_a_question(g, k):
+                return None, False
             return _match(rules, words), False
         return None, False
     if t.pos in ("NOUN", "PROPN") and t.dep not in ("compound",) and not _charge_name(g, k):
@@ -130,6 +132,30 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
         if code:
             return code, True
     return None, False
+
+
+def _asks_a_question(g: TokenGraph, k: int) -> bool:
+    """"ask" asking a question rather than for something: its clause is a question ('"So which
+    is it?" Lynch asked', "asked whether she shielded her son", "asked what happened")."""
+    clauses = g.kids(k, "ccomp", "parataxis", "advcl")
+    for c in clauses:
+        sub = g.subtree(c)
+        if any(g.toks[t].text == "?" for t in sub):
+            return True
+        first = g.toks[sub[0]].text.lower() if sub else ""
+        if first in lex.QUESTION_WORDS or any(g.toks[m].text.lower() in lex.QUESTION_WORDS for m in g.kids(c, "mark")):
+            return True
+    if clauses or g.kids(k, "xcomp") or any(g.toks[p].text.lower() == "for" for p in g.kids(k, "prep")):
+        return False
+    # the question quoted just before, split off as a sentence of its own: '"Why?" she asked.'
+    root = k
+    for _ in range(60):
+        if g.head(root) == root:
+            break
+        root = g.head(root)
+    first_tok = min(g.subtree(root))
+    before = [g.toks[i].text for i in range(max(0, first_tok - 3), first_tok)]
+    return "?" in before and all(t in ('"', "”", "'", "’", "?") for t in before[before.index("?"):])
 
 
 def _noun_code(g: TokenGraph, k: int) -> str | None:

@@ -1,0 +1,59 @@
+"""What the realnews protocol leaves out of scope, read from the parse of a candidate:
+
+* killing an animal (call 10: "killing an animal (the family dog)") and fighting a fire (call 8:
+  firefighting is a routine public service): an ASSAULT whose target is an animal
+  (``word_lists.tsv``, ``animals``), or a hazard that a verb of firefighting has as its object
+  ("fought the blaze", "suppressed the fire"; list ``firefighting``), is no event;
+* a bare back-reference (call 1: "A bare back-reference used only to date, place or explain
+  something else is not coded: 'after the hearing', 'during the arrest'"): a definite event noun
+  under a preposition of time (``time_preps``) with no participant of its own — no possessor, no
+  "of", "by", "against" or "on" phrase naming more than a date, no name or nationality on it
+  ("after his arrest", "before the Israeli attack" stay, and so does "during a strike", which
+  introduces an event).
+
+Pure functions of the token graph and the coded candidate, called by the events stage before
+the event-ness model (``events.candidate_events``), so ``eventwire code`` reads them too.
+"""
+
+from __future__ import annotations
+
+from eventwire.analyze.events_graph import CodedEvent, TokenGraph
+from eventwire.analyze.events_lexicon import ANIMALS, FIREFIGHTING, HAZARDS, TIME_PREPS
+
+__all__ = ["out_of_scope"]
+
+_PARTICIPANT_PREPS = frozenset({"of", "by", "against", "on", "between", "with"})
+_NAME_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def out_of_scope(g: TokenGraph, ev: CodedEvent) -> bool:
+    """Whether the candidate is out of the protocol's scope (see the module docstring)."""
+    if ev.plover_type == "ASSAULT" and ev.target_tok is not None:
+        t = g.lemma(ev.target_tok).lower()
+        if t in ANIMALS or (t in HAZARDS and g.lemma(ev.trigger).lower() in FIREFIGHTING):
+            return True
+    return ev.nominal and _bare_back_reference(g, ev.trigger)
+
+
+def _bare_back_reference(g: TokenGraph, k: int) -> bool:
+    tok = g.toks[k]
+    if tok.dep != "pobj":
+        return False
+    prep = g.head(k)
+    if prep == k or g.toks[prep].text.lower() not in TIME_PREPS:
+        return False
+    # a back-reference is definite ("during the arrest"); "during a strike" introduces one
+    if not any(g.toks[c].dep == "det" and g.toks[c].text.lower() in _DEFINITE for c in g.children[k]):
+        return False
+    for c in g.children[k]:
+        ct = g.toks[c]
+        if ct.dep == "poss":
+            return False
+        # "the attack on the camp" names a participant, "the riot on Monday" only a date
+        if ct.dep == "prep" and ct.text.lower() in _PARTICIPANT_PREPS \
+                and any(g.toks[o].ent_type not in ("DATE", "TIME") for o in g.kids(c, "pobj")):
+            return False
+        if ct.dep in ("compound", "amod", "nmod") and ct.ent_type in _NAME_LABELS:
+            return False
+    return True
