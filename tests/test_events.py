@@ -208,6 +208,10 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("Prosecutors are considering whether to charge the man who shot two police officers in Lagos.",
          "shot", "happened"),
         ("It is unclear whether the rebels who shelled the town near Goma will face charges.", "shelled", "happened"),
+        # modals of possibility and obligation (issue 10: "the EU can impose fines")
+        ("The European Union can impose sanctions on the airline.", "impose", "hypothetical"),
+        ("The government should impose sanctions on Iran, the senator said.", "impose", "hypothetical"),
+        ("Police must release the detainees within 48 hours, the court ruled.", "release", "hypothetical"),
     ],
 )
 def test_events_status_cases(text: str, trigger: str, status: str) -> None:

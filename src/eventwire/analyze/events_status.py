@@ -20,7 +20,9 @@ not see, each a general construction of English rather than a word list fitted t
   day");
 - **planned**: a coordinated verb without its own auxiliary shares its head's future
   ("will meet and hold talks");
-- **hypothetical**: a possibility modal governs a nominal event ("could face charges") or
+- **hypothetical**: a modal of possibility or obligation on the event ("the EU can impose fines",
+  "the government should impose sanctions"), a possibility modal governs a nominal event
+  ("could face charges") or
   the event sits in a conditional clause that is not itself reported as fact. (The coder's
   first status already makes an event in a "whether"/"if" complement hypothetical: "it is
   unclear whether police arrested them", :func:`eventwire.analyze.events_core._status`.)
@@ -169,7 +171,8 @@ def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
         ev.status = "negated"
     elif ev.status in ("happened", "planned") and _ongoing(g, k, cues):
         ev.status = "ongoing"
-    elif ev.status == "happened" and _hypothetical(g, k, cues):
+    elif ev.status == "happened" and (_hypothetical(g, k, cues) or ev.modal in cues["possibility"] | cues["obligation"]):
+        # "the EU can impose fines", "the government should impose sanctions": not (yet) done
         ev.status = "hypothetical"
     elif ev.status == "happened" and _shared_future(g, k, cues):
         ev.status = "planned"
