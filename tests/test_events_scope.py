@@ -79,3 +79,16 @@ def test_events_scope_idioms_of_strike_and_shoot() -> None:
         assert "ASSAULT" not in _types(found[t]), t
     for t in texts[3:]:
         assert "ASSAULT" in _types(found[t]), t
+
+
+def test_events_scope_generic_or_habitual_statement_is_no_event() -> None:
+    found = _candidates([
+        "Riot police in the capital usually use tear gas when crowds refuse to disperse.",
+        "Mass shootings are rarely carried out by women, experts said.",
+        "Militias tend to recruit teenagers from the camps.",
+        "Riot police arrested forty protesters in the capital on Monday.",
+    ])
+    texts = list(found)
+    for t in texts[:3]:
+        assert not found[t], (t, [(e.plover_type, e.text) for e in found[t]])
+    assert found[texts[3]]

@@ -135,6 +135,7 @@ RAMMING_SECURITY: frozenset[str] = frozenset(_L["ramming_security"])
 ANIMALS: frozenset[str] = frozenset(_L["animals"])
 FIREFIGHTING: frozenset[str] = frozenset(_L["firefighting"])
 TIME_PREPS: frozenset[str] = frozenset(_L["time_preps"])
+HABITUAL: frozenset[str] = frozenset(_L["habitual"])
 QUESTION_WORDS: frozenset[str] = frozenset(_L["question_words"])
 # Words under which an offence noun only names a charge ("charged with murder").
 CHARGE_HEADS: frozenset[str] = frozenset(_L["charge_heads"])

@@ -11,6 +11,9 @@
   ("after his arrest", "before the Israeli attack" stay, and so does "during a strike", which
   introduces an event).
 
+* a generic or habitual statement (call 2): an adverb of habit (``habitual``: usually, often,
+  rarely, typically, routinely, ...) on the event's verb or its control verb, or "tend to".
+
 Pure functions of the token graph and the coded candidate, called by the events stage before
 the event-ness model (``events.candidate_events``), so ``eventwire code`` reads them too.
 """
@@ -18,7 +21,7 @@ the event-ness model (``events.candidate_events``), so ``eventwire code`` reads 
 from __future__ import annotations
 
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import ANIMALS, FIREFIGHTING, HAZARDS, TIME_PREPS
+from eventwire.analyze.events_lexicon import ANIMALS, FIREFIGHTING, HABITUAL, HAZARDS, TIME_PREPS
 
 __all__ = ["out_of_scope"]
 
@@ -33,7 +36,33 @@ def out_of_scope(g: TokenGraph, ev: CodedEvent) -> bool:
         t = g.lemma(ev.target_tok).lower()
         if t in ANIMALS or (t in HAZARDS and g.lemma(ev.trigger).lower() in FIREFIGHTING):
             return True
+    if _habitual(g, ev):
+        return True
     return ev.nominal and _bare_back_reference(g, ev.trigger)
+
+
+def _habitual(g: TokenGraph, ev: CodedEvent) -> bool:
+    """A generic or habitual statement: an adverb of habit on the event's verb or its control
+    verb ("Riot police usually use tear gas", "Militias frequently recruit teenagers"), or the
+    verb under "tend to"."""
+    heads = [ev.trigger, ev.control]
+    if ev.nominal and g.toks[ev.trigger].dep in ("nsubj", "nsubjpass", "dobj"):
+        heads.append(g.head(ev.trigger))  # "Mass shootings are rarely carried out by women"
+    cur = ev.trigger
+    for _ in range(4):  # a clause of a habitual one: "usually use tear gas when crowds refuse to ..."
+        if g.toks[cur].dep not in ("advcl", "xcomp", "ccomp", "conj") or g.head(cur) == cur:
+            break
+        cur = g.head(cur)
+        heads.append(cur)
+    for k in heads:
+        if k is None:
+            continue
+        if any(g.toks[c].text.lower() in HABITUAL for c in g.kids(k, "advmod")):
+            return True
+        h = g.head(k)
+        if h != k and g.toks[k].dep == "xcomp" and g.lemma(h).lower() == "tend":
+            return True
+    return False
 
 
 def _bare_back_reference(g: TokenGraph, k: int) -> bool:
