@@ -210,7 +210,7 @@ def _candidates(text: str, dct: str = "2024-03-05") -> list[Event]:
         ("It is unclear whether the rebels who shelled the town near Goma will face charges.", "shelled", "happened"),
         # modals of possibility and obligation (issue 10: "the EU can impose fines")
         ("The European Union can impose sanctions on the airline.", "impose", "hypothetical"),
-        ("The government should impose sanctions on Iran, the senator said.", "impose", "hypothetical"),
+        ("The government should impose sanctions on Iran.", "impose", "hypothetical"),
         ("Police must release the detainees within 48 hours, the court ruled.", "release", "hypothetical"),
     ],
 )

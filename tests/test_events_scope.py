@@ -92,3 +92,32 @@ def test_events_scope_generic_or_habitual_statement_is_no_event() -> None:
     for t in texts[:3]:
         assert not found[t], (t, [(e.plover_type, e.text) for e in found[t]])
     assert found[texts[3]]
+
+
+def test_events_scope_no_misfires_on_real_events() -> None:
+    # sentences from a review of the first versions: gunfire, attacks on vehicles, a specific
+    # event beside a habitual clause, demands with "should", requests "for" something, an escape
+    # from an event that happened, a back-reference with a participant, legal "struck down"
+    found = _candidates([
+        "Three Palestinians were killed by Israeli fire in Gaza.",
+        "Militants attacked the train near Quetta.",
+        "The president rarely travels abroad, but on Monday he visited China.",
+        "He often said he feared for his life, before he was arrested by police on Monday.",
+        "Residents asked the army for protection when the militants attacked the village.",
+        "Thousands of residents escaped the shelling of Mariupol.",
+        "Thousands marched amid the anti-government protests in Tehran.",
+    ])
+    want = ["ASSAULT", "ASSAULT", "CONSULT", "COERCE", "REQUEST", "ASSAULT", "PROTEST"]
+    for (text, events), t in zip(found.items(), want, strict=True):
+        assert t in _types(events), (text, [(e.plover_type, e.text) for e in events])
+    escaped = [e for e in found["Thousands of residents escaped the shelling of Mariupol."] if e.plover_type == "ASSAULT"]
+    assert all(e.status == "happened" for e in escaped)
+
+
+def test_events_scope_a_demand_with_should_stays_said() -> None:
+    found = _candidates(["Macron said Russia should withdraw its troops from Ukraine.",
+                         "A federal judge struck down the president's tariffs on steel."])
+    texts = list(found)
+    requests = [e for e in found[texts[0]] if e.plover_type == "REQUEST"]
+    assert requests and all(e.status == "happened" for e in requests)
+    assert "ASSAULT" not in _types(found[texts[1]])

@@ -134,6 +134,7 @@ RAMMING_SECURITY: frozenset[str] = frozenset(_L["ramming_security"])
 # words that make "ask" a question.
 ANIMALS: frozenset[str] = frozenset(_L["animals"])
 FIREFIGHTING: frozenset[str] = frozenset(_L["firefighting"])
+FIRE_TARGETS: frozenset[str] = frozenset(_L["fire_targets"])
 TIME_PREPS: frozenset[str] = frozenset(_L["time_preps"])
 HABITUAL: frozenset[str] = frozenset(_L["habitual"])
 QUESTION_WORDS: frozenset[str] = frozenset(_L["question_words"])

@@ -2,17 +2,22 @@
 
 * killing an animal (call 10: "killing an animal (the family dog)") and fighting a fire (call 8:
   firefighting is a routine public service): an ASSAULT whose target is an animal
-  (``word_lists.tsv``, ``animals``), or a hazard that a verb of firefighting has as its object
-  ("fought the blaze", "suppressed the fire"; list ``firefighting``), is no event;
+  (``word_lists.tsv``, ``animals``), or a fire (``fire_targets``) that a verb of firefighting has
+  as its object ("fought the blaze", "suppressed the fire"; list ``firefighting``), is no event;
 * a bare back-reference (call 1: "A bare back-reference used only to date, place or explain
   something else is not coded: 'after the hearing', 'during the arrest'"): a definite event noun
   under a preposition of time (``time_preps``) with no participant of its own — no possessor, no
-  "of", "by", "against" or "on" phrase naming more than a date, no name or nationality on it
-  ("after his arrest", "before the Israeli attack" stay, and so does "during a strike", which
+  "of", "by", "against" or "on" phrase naming more than a date, no name, nationality, noun or
+  hyphenated modifier on it, no clause saying what happened, no place ("after his arrest",
+  "before the Israeli attack", "amid the anti-government protests", "after the bombing that
+  killed 20", "after the shooting in Dallas" stay, and so does "during a strike", which
   introduces an event).
 
 * a generic or habitual statement (call 2): an adverb of habit (``habitual``: usually, often,
-  rarely, typically, routinely, ...) on the event's verb or its control verb, or "tend to".
+  rarely, typically, routinely, ...) on the event's verb, its control verb, the verb a nominal
+  event is the subject or object of, or the main clause of its undated "when"/"if" clause; or
+  "tend to". A coordinated clause is its own statement ("rarely travels abroad, but on Monday he
+  visited China").
 
 Pure functions of the token graph and the coded candidate, called by the events stage before
 the event-ness model (``events.candidate_events``), so ``eventwire code`` reads them too.
@@ -21,7 +26,13 @@ the event-ness model (``events.candidate_events``), so ``eventwire code`` reads 
 from __future__ import annotations
 
 from eventwire.analyze.events_graph import CodedEvent, TokenGraph
-from eventwire.analyze.events_lexicon import ANIMALS, FIREFIGHTING, HABITUAL, HAZARDS, TIME_PREPS
+from eventwire.analyze.events_lexicon import (
+    ANIMALS,
+    FIRE_TARGETS,
+    FIREFIGHTING,
+    HABITUAL,
+    TIME_PREPS,
+)
 
 __all__ = ["out_of_scope"]
 
@@ -34,7 +45,7 @@ def out_of_scope(g: TokenGraph, ev: CodedEvent) -> bool:
     """Whether the candidate is out of the protocol's scope (see the module docstring)."""
     if ev.plover_type == "ASSAULT" and ev.target_tok is not None:
         t = g.lemma(ev.target_tok).lower()
-        if t in ANIMALS or (t in HAZARDS and g.lemma(ev.trigger).lower() in FIREFIGHTING):
+        if t in ANIMALS or (t in FIRE_TARGETS and g.lemma(ev.trigger).lower() in FIREFIGHTING):
             return True
     if _habitual(g, ev):
         return True
@@ -49,11 +60,12 @@ def _habitual(g: TokenGraph, ev: CodedEvent) -> bool:
     if ev.nominal and g.toks[ev.trigger].dep in ("nsubj", "nsubjpass", "dobj"):
         heads.append(g.head(ev.trigger))  # "Mass shootings are rarely carried out by women"
     cur = ev.trigger
-    for _ in range(4):  # a clause of a habitual one: "usually use tear gas when crowds refuse to ..."
-        if g.toks[cur].dep not in ("advcl", "xcomp", "ccomp", "conj") or g.head(cur) == cur:
-            break
-        cur = g.head(cur)
-        heads.append(cur)
+    # the "when" clause of a habitual one ("usually use tear gas when crowds refuse to disperse");
+    # never a coordinated or other clause ("rarely travels abroad, but on Monday he visited China")
+    if g.toks[cur].dep == "advcl" and g.head(cur) != cur \
+            and any(g.toks[m].text.lower() in ("when", "whenever", "if") for m in g.kids(cur, "mark", "advmod")) \
+            and not any(g.toks[i].ent_type in ("DATE", "TIME") for i in g.subtree(cur)):
+        heads.append(g.head(cur))
     for k in heads:
         if k is None:
             continue
@@ -77,12 +89,18 @@ def _bare_back_reference(g: TokenGraph, k: int) -> bool:
         return False
     for c in g.children[k]:
         ct = g.toks[c]
-        if ct.dep == "poss":
+        # a possessor, a clause saying what happened ("the bombing that killed 20"), a noun or a
+        # hyphenated modifier naming a side ("the police raid", "the anti-government protests")
+        if ct.dep in ("poss", "relcl", "acl") or (ct.dep == "compound" and ct.pos in ("NOUN", "PROPN")) \
+                or (ct.dep == "amod" and "-" in ct.text):
             return False
         # "the attack on the camp" names a participant, "the riot on Monday" only a date
         if ct.dep == "prep" and ct.text.lower() in _PARTICIPANT_PREPS \
                 and any(g.toks[o].ent_type not in ("DATE", "TIME") for o in g.kids(c, "pobj")):
             return False
+        if ct.dep == "prep" and ct.text.lower() == "in" \
+                and any(g.toks[o].ent_type in ("GPE", "LOC", "FAC") for o in g.kids(c, "pobj")):
+            return False  # "the shooting in Dallas": placed, not only a back-reference
         if ct.dep in ("compound", "amod", "nmod") and ct.ent_type in _NAME_LABELS:
             return False
     return True

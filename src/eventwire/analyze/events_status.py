@@ -113,8 +113,9 @@ def _denied(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
 
 
 def _evaded(g: TokenGraph, k: int, cues: dict[str, frozenset[str]]) -> bool:
-    """An event noun that someone evaded did not happen ("dodging arrest", "escaped capture")."""
-    if g.toks[k].pos != "NOUN":
+    """A bare event noun that someone evaded did not happen ("dodging arrest", "escaped
+    capture"); a definite one or one with a participant did ("escaped the shelling of the city")."""
+    if g.toks[k].pos != "NOUN" or g.children[k]:
         return False
     h, rel = _governor(g, k)
     return h != k and rel == "dobj" and g.lemma(h) in cues["evade"] and not g.kids(h, "neg")
@@ -171,7 +172,9 @@ def refine_status(g: TokenGraph, ev: CodedEvent) -> CodedEvent:
         ev.status = "negated"
     elif ev.status in ("happened", "planned") and _ongoing(g, k, cues):
         ev.status = "ongoing"
-    elif ev.status == "happened" and (_hypothetical(g, k, cues) or ev.modal in cues["possibility"] | cues["obligation"]):
+    elif ev.status == "happened" and (_hypothetical(g, k, cues) or (
+            ev.modal in cues["possibility"] | cues["obligation"] and ev.plover_type != "REQUEST")):
+        # (a demand is the event: "Macron said Russia should withdraw" was said)
         # "the EU can impose fines", "the government should impose sanctions": not (yet) done
         ev.status = "hypothetical"
     elif ev.status == "happened" and _shared_future(g, k, cues):

@@ -137,7 +137,9 @@ def _trigger_code(g: TokenGraph, k: int) -> tuple[str | None, bool]:
 def _asks_a_question(g: TokenGraph, k: int) -> bool:
     """"ask" asking a question rather than for something: its clause is a question ('"So which
     is it?" Lynch asked', "asked whether she shielded her son", "asked what happened")."""
-    clauses = g.kids(k, "ccomp", "parataxis", "advcl")
+    if g.kids(k, "xcomp") or any(g.toks[p].text.lower() == "for" for p in g.kids(k, "prep")):
+        return False  # "asked Kenya to extradite him", "asked the UN for help (when ...)"
+    clauses = g.kids(k, "ccomp", "parataxis")
     for c in clauses:
         sub = g.subtree(c)
         if any(g.toks[t].text == "?" for t in sub):
@@ -145,7 +147,7 @@ def _asks_a_question(g: TokenGraph, k: int) -> bool:
         first = g.toks[sub[0]].text.lower() if sub else ""
         if first in lex.QUESTION_WORDS or any(g.toks[m].text.lower() in lex.QUESTION_WORDS for m in g.kids(c, "mark")):
             return True
-    if clauses or g.kids(k, "xcomp") or any(g.toks[p].text.lower() == "for" for p in g.kids(k, "prep")):
+    if clauses:
         return False
     # the question quoted just before, split off as a sentence of its own: '"Why?" she asked.'
     root = k
