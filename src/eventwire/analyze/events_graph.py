@@ -105,6 +105,15 @@ class TokenGraph:
         out.sort()
         return out
 
+    def root(self, k: int) -> int:
+        """The root of k's sentence tree (its subtree is the sentence)."""
+        for _ in range(len(self.toks)):
+            h = self.head(k)
+            if h == k:
+                break
+            k = h
+        return k
+
     def kids(self, k: int, *deps: str) -> list[int]:
         return [c for c in self.children[k] if self.toks[c].dep in deps]
 

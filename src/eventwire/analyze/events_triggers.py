@@ -150,12 +150,7 @@ def _asks_a_question(g: TokenGraph, k: int) -> bool:
     if clauses:
         return False
     # the question quoted just before, split off as a sentence of its own: '"Why?" she asked.'
-    root = k
-    for _ in range(60):
-        if g.head(root) == root:
-            break
-        root = g.head(root)
-    first_tok = min(g.subtree(root))
+    first_tok = min(g.subtree(g.root(k)))
     before = [g.toks[i].text for i in range(max(0, first_tok - 3), first_tok)]
     return "?" in before and all(t in ('"', "”", "'", "’", "?") for t in before[before.index("?"):])
 
@@ -194,13 +189,8 @@ def _military_sense(g: TokenGraph, k: int) -> bool:
             return True
     if not state:
         return False
-    root = k
-    for _ in range(60):  # the sentence: everything under the root of k's tree
-        if g.head(root) == root:
-            break
-        root = g.head(root)
-    return any(g.lemma(i).lower() in lex.MILITARY_CONTEXT or g.toks[i].text.lower() in lex.MILITARY_CONTEXT
-               for i in g.subtree(root))
+    return any(g.lemma(i) in lex.MILITARY_CONTEXT or g.toks[i].text.lower() in lex.MILITARY_CONTEXT
+               for i in g.subtree(g.root(k)))
 
 
 _SUBORD = {"relcl": 2.5, "acl": 2.0, "advcl": 1.5, "pcomp": 1.5, "pobj": 1.0, "csubj": 1.0,
